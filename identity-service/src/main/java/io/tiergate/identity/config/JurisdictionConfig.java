@@ -1,0 +1,18 @@
+package io.tiergate.identity.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Set;
+
+/** Jurisdiction rules as configuration: changing the embargo list needs no code change. */
+@ConfigMapping(prefix = "tiergate.jurisdiction")
+public interface JurisdictionConfig {
+
+    /** ISO 3166-1 alpha-2 codes whose residents are rejected outright. */
+    @WithDefault("CU,IR,KP,SY")
+    Set<String> embargoedResidence();
+
+    @WithDefault("18")
+    int minimumAge();
+}

@@ -1,0 +1,58 @@
+package io.tiergate.identity.verification;
+
+import io.tiergate.identity.config.JurisdictionConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The verdict rules of the first thread: valid ISO country codes, an adult, and residence outside the
+ * embargo list. Each failed rule is a reason; no reason means verified.
+ */
+@ApplicationScoped
+public class VerificationRules {
+
+    public static final String INVALID_COUNTRY_CODE = "INVALID_COUNTRY_CODE";
+    public static final String UNDERAGE = "UNDERAGE";
+    public static final String DATE_OF_BIRTH_IN_FUTURE = "DATE_OF_BIRTH_IN_FUTURE";
+    public static final String EMBARGOED_RESIDENCE = "EMBARGOED_RESIDENCE";
+
+    private static final Set<String> ISO_COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
+
+    @Inject
+    JurisdictionConfig jurisdiction;
+
+    Clock clock = Clock.systemUTC();
+
+    public List<Reason> evaluate(VerificationRequest claims) {
+        List<Reason> reasons = new ArrayList<>();
+        for (String nationality : claims.nationalities()) {
+            if (!ISO_COUNTRIES.contains(nationality)) {
+                reasons.add(new Reason(INVALID_COUNTRY_CODE,
+                        "nationality '" + nationality + "' is not an ISO 3166-1 alpha-2 code"));
+            }
+        }
+        if (!ISO_COUNTRIES.contains(claims.residenceCountry())) {
+            reasons.add(new Reason(INVALID_COUNTRY_CODE,
+                    "residence country '" + claims.residenceCountry() + "' is not an ISO 3166-1 alpha-2 code"));
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (claims.dateOfBirth().isAfter(today)) {
+            reasons.add(new Reason(DATE_OF_BIRTH_IN_FUTURE, "date of birth is in the future"));
+        } else if (Period.between(claims.dateOfBirth(), today).getYears() < jurisdiction.minimumAge()) {
+            reasons.add(new Reason(UNDERAGE, "applicant is younger than " + jurisdiction.minimumAge()));
+        }
+        if (jurisdiction.embargoedResidence().contains(claims.residenceCountry())) {
+            reasons.add(new Reason(EMBARGOED_RESIDENCE,
+                    "residence country " + claims.residenceCountry() + " is under embargo (rule: embargoed-residence)"));
+        }
+        return reasons;
+    }
+}

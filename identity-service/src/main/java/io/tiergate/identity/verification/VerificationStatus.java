@@ -1,0 +1,5 @@
+package io.tiergate.identity.verification;
+
+public enum VerificationStatus {
+    SUBMITTED, VERIFIED, REJECTED
+}

@@ -1,0 +1,81 @@
+package io.tiergate.commons.inbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.tiergate.commons.event.CloudEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import java.util.function.Consumer;
+
+/**
+ * Applies a consumed CloudEvent exactly once in effect: the handler's change and the inbox record
+ * commit together. Transient failures (database down) are retried with back-off, holding the
+ * partition so that one subject's events stay in order; a {@link RejectedEvent} is recorded and skipped.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    Inbox inbox;
+
+    private volatile boolean stopping;
+
+    void onStop(@Observes ShutdownEvent ignored) {
+        stopping = true;
+    }
+
+    public void consume(String consumer, String payload, Consumer<CloudEvent> handler) {
+        CloudEvent event;
+        try {
+            event = objectMapper.readValue(payload, CloudEvent.class);
+        } catch (Exception e) {
+            LOG.warnf("%s skipped an unreadable event (%s)", consumer, e.getClass().getSimpleName());
+            return;
+        }
+        if (event.id() == null || event.type() == null) {
+            LOG.warnf("%s skipped an event without id or type", consumer);
+            return;
+        }
+        long backoffMillis = 100;
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (inbox.firstDelivery(event.id(), consumer)) {
+                        handler.accept(event);
+                    }
+                });
+                return;
+            } catch (RejectedEvent e) {
+                LOG.warnf("%s rejected event %s of type %s: %s", consumer, event.id(), event.type(), e.getMessage());
+                QuarkusTransaction.requiringNew().run(() -> inbox.firstDelivery(event.id(), consumer));
+                return;
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    throw e; // not acknowledged: redelivered after restart
+                }
+                LOG.warnf("%s could not apply event %s (%s: %s); retrying in %d ms", consumer, event.id(),
+                        e.getClass().getSimpleName(), e.getMessage(), backoffMillis);
+                sleep(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, 5_000);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying an event", e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.tiergate.commons.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tiergate.commons.event.CloudEvent;
+import io.tiergate.commons.event.ConsistencyToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Appends CloudEvents to the outbox inside the caller's transaction, so that no state change is
+ * committed without its event. The {@link OutboxRelay} publishes them after commit.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @ConfigProperty(name = "tiergate.events.source")
+    String source;
+
+    /** The source name this service stamps on its events and consistency tokens. */
+    public String source() {
+        return source;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ConsistencyToken append(String topic, String type, String subject, Object data) {
+        long version = nextSubjectVersion(subject);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), source, type, subject, now,
+                CloudEvent.JSON, version, objectMapper.valueToTree(data));
+        OutboxEntry entry = new OutboxEntry();
+        entry.eventId = event.id();
+        entry.topic = topic;
+        entry.partitionKey = subject;
+        entry.type = type;
+        entry.payload = toJson(event);
+        entry.createdAt = now;
+        entry.persist();
+        wakeRelayAfterCommit();
+        return new ConsistencyToken(source, subject, version);
+    }
+
+    /** Monotonic per-subject version, incremented under the row lock of the upsert. */
+    private long nextSubjectVersion(String subject) {
+        Object version = entityManager.createNativeQuery("""
+                        INSERT INTO subject_version (subject, version) VALUES (?1, 1)
+                        ON CONFLICT (subject) DO UPDATE SET version = subject_version.version + 1
+                        RETURNING version""")
+                .setParameter(1, subject)
+                .getSingleResult();
+        return ((Number) version).longValue();
+    }
+
+    private void wakeRelayAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+    }
+
+    private String toJson(CloudEvent event) {
+        try {
+            return objectMapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event could not be serialised: " + event.type(), e);
+        }
+    }
+}
