@@ -3,13 +3,20 @@ package io.tiergate.commons.testing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 /** Reads a topic of the real test broker from the start until a record matches, or the deadline passes. */
@@ -47,5 +54,25 @@ public final class KafkaEvents {
             }
         }
         return Optional.empty();
+    }
+
+    /** Publishes a CloudEvent as another service would, so a consumer can be tested on its own. */
+    public static String publish(String topic, String source, String type, String subject, long version, String dataJson) {
+        String id = UUID.randomUUID().toString();
+        String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"" + source
+                + "\",\"type\":\"" + type + "\",\"subject\":\"" + subject + "\",\"time\":\""
+                + OffsetDateTime.now(ZoneOffset.UTC) + "\",\"datacontenttype\":\"application/json\","
+                + "\"tiergateversion\":" + version + ",\"data\":" + dataJson + "}";
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            producer.send(new ProducerRecord<>(topic, subject, event)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish a test event", e);
+        }
+        return id;
     }
 }

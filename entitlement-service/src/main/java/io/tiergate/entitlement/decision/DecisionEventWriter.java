@@ -1,0 +1,117 @@
+package io.tiergate.entitlement.decision;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tiergate.commons.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Takes decision events off the hot path: a decision is queued in memory and written to the outbox in
+ * batches, one transaction per batch. The trade-off, stated in docs/: a crash loses at most the
+ * decisions of the batch in flight, and a full queue drops (and counts) rather than slows gateways.
+ */
+@ApplicationScoped
+public class DecisionEventWriter {
+
+    private static final Logger LOG = Logger.getLogger(DecisionEventWriter.class);
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    MeterRegistry meters;
+
+    @ConfigProperty(name = "tiergate.decisions.events.queue-capacity", defaultValue = "100000")
+    int capacity;
+
+    @ConfigProperty(name = "tiergate.decisions.events.batch-size", defaultValue = "500")
+    int batchSize;
+
+    private BlockingQueue<DecisionEvents.Pending> queue;
+    private Counter dropped;
+    private volatile boolean running;
+    private Thread worker;
+
+    void start(@Observes StartupEvent ignored) {
+        queue = new ArrayBlockingQueue<>(capacity);
+        dropped = meters.counter("tiergate.decisions.events.dropped");
+        meters.gauge("tiergate.decisions.events.queued", queue, BlockingQueue::size);
+        running = true;
+        worker = new Thread(this::run, "decision-event-writer");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false;
+        if (worker != null) {
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public void record(String subject, String capability, String jurisdiction, Decision decision) {
+        var event = new DecisionEvents.DecisionMade(decision.decisionId(), capability, jurisdiction,
+                decision.decision(), decision.reasons(), decision.policyVersion());
+        if (!queue.offer(new DecisionEvents.Pending(subject, event))) {
+            dropped.increment();
+        }
+    }
+
+    private void run() {
+        List<DecisionEvents.Pending> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                DecisionEvents.Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                write(batch);
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("decision events not yet written (%s); retrying", e.getClass().getSimpleName());
+                pause();
+            }
+        }
+    }
+
+    private void write(List<DecisionEvents.Pending> batch) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (DecisionEvents.Pending pending : batch) {
+                String type = pending.decision().decision() == Decision.Verdict.ALLOW
+                        ? DecisionEvents.ALLOWED : DecisionEvents.DENIED;
+                outbox.append(DecisionEvents.TOPIC, type, pending.subject(), pending.decision());
+            }
+        });
+    }
+
+    /** Back-off while the database is away; the batch is kept and retried. */
+    private static void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

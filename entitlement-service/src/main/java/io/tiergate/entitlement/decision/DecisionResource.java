@@ -1,0 +1,36 @@
+package io.tiergate.entitlement.decision;
+
+import io.tiergate.commons.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/decisions")
+@Tag(name = "decisions", description = "Per-request access decisions for API gateways")
+@SecurityRequirement(name = "keycloak")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class DecisionResource {
+
+    static final String GATEWAY = "gateway";
+
+    @Inject
+    DecisionService decisions;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(GATEWAY)
+    @Operation(summary = "Decide whether a subject may use a capability now (gateway). "
+            + "A DENY is a normal answer (200), not an error.")
+    public Decision decide(@Valid @NotNull DecisionRequest request) {
+        return decisions.decide(request);
+    }
+}

@@ -1,0 +1,64 @@
+package io.tiergate.entitlement.decision;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.tiergate.commons.event.ConsistencyToken;
+import io.tiergate.commons.problem.ApiProblem;
+import io.tiergate.entitlement.policy.CapabilityPolicy;
+import io.tiergate.entitlement.policy.PolicyStore;
+import io.tiergate.entitlement.projection.SubjectProjection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+
+/** The decision API's flow: honour the consistency token, decide, record the decision for audit. */
+@ApplicationScoped
+public class DecisionService {
+
+    @Inject
+    SubjectProjection projection;
+
+    @Inject
+    PolicyStore policies;
+
+    @Inject
+    DecisionEngine engine;
+
+    @Inject
+    DecisionEventWriter events;
+
+    @Inject
+    MeterRegistry meters;
+
+    @ConfigProperty(name = "tiergate.decisions.consistency-wait", defaultValue = "PT2S")
+    Duration consistencyWait;
+
+    public Decision decide(DecisionRequest request) {
+        Timer.Sample timing = Timer.start(meters);
+        CapabilityPolicy policy = policies.current();
+        Decision decision;
+        if (request.consistencyToken() != null && !caughtUp(request.consistencyToken())) {
+            // Fail closed: the caller asked for a state we cannot yet see.
+            decision = engine.deny(policy, new Reason(Reason.PROJECTION_BEHIND,
+                    "the decision could not reach the requested consistency token in " + consistencyWait));
+        } else {
+            decision = engine.decide(policy, projection.get(request.subject()), request.capability(),
+                    request.jurisdiction());
+        }
+        events.record(request.subject(), request.capability(), request.jurisdiction(), decision);
+        timing.stop(meters.timer("tiergate.decisions", "decision", decision.decision().name()));
+        return decision;
+    }
+
+    private boolean caughtUp(String rawToken) {
+        ConsistencyToken token;
+        try {
+            token = ConsistencyToken.parse(rawToken);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("INVALID_CONSISTENCY_TOKEN", e.getMessage());
+        }
+        return projection.awaitVersion(token.source(), token.subject(), token.version(), consistencyWait);
+    }
+}

@@ -1,0 +1,150 @@
+package io.tiergate.entitlement.projection;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.tiergate.commons.event.CloudEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The in-memory projection decisions read (no I/O on the hot path), backed by {@code subject_projection}.
+ * Changes are applied in the consumer's transaction and become visible in memory once committed.
+ */
+@ApplicationScoped
+public class SubjectProjection {
+
+    private static final Logger LOG = Logger.getLogger(SubjectProjection.class);
+
+    public static final String IDENTITY_SOURCE = "identity-service";
+    public static final String TIER_SOURCE = "tier-service";
+
+    private final Map<String, SubjectState> states = new ConcurrentHashMap<>();
+    private final Object versionMonitor = new Object();
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    void load(@Observes StartupEvent ignored) {
+        List<SubjectProjectionRow> rows = QuarkusTransaction.requiringNew().call(SubjectProjectionRow::listAll);
+        rows.forEach(row -> publish(row.toState()));
+        LOG.infof("projection loaded %d subjects", rows.size());
+    }
+
+    public SubjectState get(String subject) {
+        return states.get(subject);
+    }
+
+    public long appliedVersion(String source, String subject) {
+        SubjectState state = states.get(subject);
+        return state == null ? 0 : state.appliedVersion(source);
+    }
+
+    /** Waits, at most {@code timeout}, until the projection has applied {@code version} of the subject from the source. */
+    public boolean awaitVersion(String source, String subject, long version, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (versionMonitor) {
+            while (appliedVersion(source, subject) < version) {
+                long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+                if (remainingMillis <= 0) {
+                    return false;
+                }
+                try {
+                    versionMonitor.wait(remainingMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Applies an identity verdict; runs in the consumer's transaction. */
+    void applyIdentity(CloudEvent event) {
+        SubjectProjectionRow row = lockedRow(event.subject());
+        if (!advance(row, event)) {
+            return;
+        }
+        row.identityStatus = event.data().path("status").asText(null);
+        LinkedHashSet<String> nationalities = new LinkedHashSet<>();
+        event.data().path("nationalities").forEach(n -> nationalities.add(n.asText()));
+        row.nationalities = nationalities;
+        row.residenceCountry = event.data().path("residenceCountry").asText(null);
+        row.verifiedAt = SubjectState.VERIFIED.equals(row.identityStatus) ? event.time() : null;
+        save(row);
+    }
+
+    /** Applies a grant change: an active grant counts, any other status removes it. */
+    void applyTier(CloudEvent event) {
+        SubjectProjectionRow row = lockedRow(event.subject());
+        if (!advance(row, event)) {
+            return;
+        }
+        String grantId = event.data().path("grantId").asText();
+        if ("ACTIVE".equals(event.data().path("status").asText())) {
+            row.activeGrants.put(grantId, event.data().path("tier").asText());
+        } else {
+            row.activeGrants.remove(grantId);
+        }
+        save(row);
+    }
+
+    private SubjectProjectionRow lockedRow(String subject) {
+        SubjectProjectionRow row = SubjectProjectionRow.findById(subject, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            row = new SubjectProjectionRow();
+            row.subject = subject;
+        }
+        return row;
+    }
+
+    /** Records the event's version; false when it is not newer than what was applied (late or replayed). */
+    private static boolean advance(SubjectProjectionRow row, CloudEvent event) {
+        long version = event.tiergateversion() == null ? 0 : event.tiergateversion();
+        long applied = row.appliedVersions.getOrDefault(event.source(), 0L);
+        if (version <= applied) {
+            return false;
+        }
+        row.appliedVersions.put(event.source(), version);
+        return true;
+    }
+
+    private void save(SubjectProjectionRow row) {
+        row.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        row.persist();
+        SubjectState state = row.toState();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    publish(state);
+                }
+            }
+        });
+    }
+
+    private void publish(SubjectState state) {
+        states.merge(state.subject(), state, (old, fresh) -> fresh.dominates(old) ? fresh : old);
+        synchronized (versionMonitor) {
+            versionMonitor.notifyAll();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.tiergate.entitlement.projection;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** The persisted form of a {@link SubjectState}, so a restart rebuilds the projection without replaying topics. */
+@Entity
+@Table(name = "subject_projection")
+public class SubjectProjectionRow extends PanacheEntityBase {
+
+    @Id
+    public String subject;
+
+    @Column(name = "identity_status")
+    public String identityStatus;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Set<String> nationalities = new LinkedHashSet<>();
+
+    @Column(name = "residence_country")
+    public String residenceCountry;
+
+    @Column(name = "verified_at")
+    public OffsetDateTime verifiedAt;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "active_grants", nullable = false)
+    public Map<String, String> activeGrants = new HashMap<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "applied_versions", nullable = false)
+    public Map<String, Long> appliedVersions = new HashMap<>();
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    SubjectState toState() {
+        return new SubjectState(subject, identityStatus, Set.copyOf(nationalities), residenceCountry, verifiedAt,
+                Map.copyOf(activeGrants), Map.copyOf(appliedVersions));
+    }
+}

@@ -1,0 +1,5 @@
+package io.tiergate.tier.grant;
+
+public enum GrantStatus {
+    ACTIVE, REVOKED
+}
