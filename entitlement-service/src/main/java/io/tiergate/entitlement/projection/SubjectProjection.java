@@ -39,7 +39,7 @@ public class SubjectProjection {
     TransactionSynchronizationRegistry transactions;
 
     void load(@Observes StartupEvent ignored) {
-        List<SubjectProjectionRow> rows = QuarkusTransaction.requiringNew().call(SubjectProjectionRow::listAll);
+        List<SubjectProjectionRow> rows = QuarkusTransaction.requiringNew().call(() -> SubjectProjectionRow.listAll());
         rows.forEach(row -> publish(row.toState()));
         LOG.infof("projection loaded %d subjects", rows.size());
     }

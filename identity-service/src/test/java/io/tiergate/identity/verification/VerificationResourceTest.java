@@ -20,7 +20,6 @@ import static io.tiergate.commons.testing.KeycloakTokens.OLIVIA;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -139,6 +138,6 @@ class VerificationResourceTest {
                 .body("errors.field", hasItem("familyName"));
         given().auth().oauth2(KeycloakTokens.user(ALICE))
                 .when().get("/v1/verifications/not-a-uuid")
-                .then().statusCode(404).body("code", notNullValue());
+                .then().statusCode(400).body("code", equalTo("INVALID_PARAMETER"));
     }
 }

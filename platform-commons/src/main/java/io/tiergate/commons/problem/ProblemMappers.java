@@ -83,6 +83,11 @@ public class ProblemMappers {
             LOG.error("request failed", e);
             return respond(Problem.of(status, "INTERNAL_ERROR", "Internal error", "The request could not be completed"));
         }
+        if (status == 404 && e.getCause() != null) {
+            // JAX-RS reports an unconvertible query or path parameter as 404; to a caller it is bad input.
+            return respond(Problem.of(400, "INVALID_PARAMETER", "Bad request",
+                    "A query or path parameter has the wrong format"));
+        }
         String code = switch (status) {
             case 400 -> "MALFORMED_REQUEST";
             case 404 -> "NOT_FOUND";

@@ -59,20 +59,28 @@ public final class KafkaEvents {
     /** Publishes a CloudEvent as another service would, so a consumer can be tested on its own. */
     public static String publish(String topic, String source, String type, String subject, long version, String dataJson) {
         String id = UUID.randomUUID().toString();
-        String event = "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"" + source
+        publishRaw(topic, subject, cloudEvent(id, source, type, subject, version, dataJson));
+        return id;
+    }
+
+    public static String cloudEvent(String id, String source, String type, String subject, long version, String dataJson) {
+        return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"" + source
                 + "\",\"type\":\"" + type + "\",\"subject\":\"" + subject + "\",\"time\":\""
                 + OffsetDateTime.now(ZoneOffset.UTC) + "\",\"datacontenttype\":\"application/json\","
                 + "\"tiergateversion\":" + version + ",\"data\":" + dataJson + "}";
+    }
+
+    /** Publishes a record as is: for redeliveries and malformed events. */
+    public static void publishRaw(String topic, String key, String value) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(topic, subject, event)).get();
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("could not publish a test event", e);
         }
-        return id;
     }
 }

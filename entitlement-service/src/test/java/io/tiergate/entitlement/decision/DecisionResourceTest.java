@@ -1,0 +1,170 @@
+package io.tiergate.entitlement.decision;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.tiergate.commons.testing.KafkaEvents;
+import io.tiergate.commons.testing.KeycloakTokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Plays identity-service and tier-service by publishing their events to the real test Kafka, then asks
+ * for decisions with the consistency token those writes would have returned.
+ */
+@QuarkusTest
+class DecisionResourceTest {
+
+    static final String SEED_POLICY_VERSION = "seed-2026-11-23.1";
+    static final String FABLE_CHAT = "fable-5:chat";
+    static final String MYTHOS_CHAT = "mythos-5:chat";
+    static final String MYTHOS_CYBER = "mythos-5:cyber";
+
+    /** A subject verified with the given nationality and granted a tier; returns the grant's consistency token. */
+    record Customer(String subject, String grantId, String token) {
+    }
+
+    static Customer customer(String nationality, String tier) {
+        String subject = UUID.randomUUID().toString();
+        KafkaEvents.publish("tiergate.identity", "identity-service", "tiergate.identity.verification.verified", subject, 1,
+                "{\"caseId\":\"" + UUID.randomUUID() + "\",\"status\":\"VERIFIED\",\"nationalities\":[\"" + nationality
+                        + "\"],\"residenceCountry\":\"" + nationality + "\",\"reasons\":[]}");
+        String grantId = UUID.randomUUID().toString();
+        KafkaEvents.publish("tiergate.tier", "tier-service", "tiergate.tier.granted", subject, 1,
+                grantData(grantId, tier, "ACTIVE"));
+        // The identity verdict must be applied too before deciding: wait on both tokens.
+        decide(subject, FABLE_CHAT, null, "identity-service:" + subject + ":1");
+        return new Customer(subject, grantId, "tier-service:" + subject + ":1");
+    }
+
+    static String grantData(String grantId, String tier, String status) {
+        return "{\"grantId\":\"" + grantId + "\",\"tier\":\"" + tier + "\",\"status\":\"" + status
+                + "\",\"actor\":\"officer\",\"reason\":\"test\"}";
+    }
+
+    static ValidatableResponse decide(String subject, String capability, String jurisdiction, String token) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("subject", subject);
+        body.put("capability", capability);
+        if (jurisdiction != null) {
+            body.put("context", Map.of("jurisdiction", jurisdiction));
+        }
+        if (token != null) {
+            body.put("consistencyToken", token);
+        }
+        return given().auth().oauth2(KeycloakTokens.gateway()).contentType(ContentType.JSON).body(body)
+                .when().post("/v1/decisions")
+                .then().statusCode(200)
+                .body("policyVersion", equalTo(SEED_POLICY_VERSION))
+                .body("decisionId", notNullValue());
+    }
+
+    static void expect(ValidatableResponse response, String decision, String reasonCode) {
+        response.body("decision", equalTo(decision)).body("reasons.code", hasItem(reasonCode));
+    }
+
+    @Test
+    void researchTierGetsMythosChatButNotCyber() {
+        Customer researcher = customer("US", "RESEARCH");
+        expect(decide(researcher.subject(), MYTHOS_CHAT, "US", researcher.token()), "ALLOW", Reason.ENTITLED);
+        expect(decide(researcher.subject(), FABLE_CHAT, null, null), "ALLOW", Reason.ENTITLED);
+        expect(decide(researcher.subject(), MYTHOS_CYBER, "US", null), "DENY", Reason.TIER_NOT_ENTITLED);
+        expect(decide(researcher.subject(), "mythos-5:unknown", "US", null), "DENY", Reason.UNKNOWN_CAPABILITY);
+    }
+
+    @Test
+    void nationalsAndJurisdictionsOfConcernAreDeniedMythosChat() {
+        Customer researcher = customer("RU", "RESEARCH");
+        expect(decide(researcher.subject(), MYTHOS_CHAT, "DE", researcher.token()), "DENY", Reason.NATIONALITY_DENIED);
+        expect(decide(researcher.subject(), FABLE_CHAT, "DE", null), "ALLOW", Reason.ENTITLED);
+        Customer other = customer("DE", "RESEARCH");
+        expect(decide(other.subject(), MYTHOS_CHAT, "CN", other.token()), "DENY", Reason.JURISDICTION_DENIED);
+        expect(decide(other.subject(), MYTHOS_CHAT, "DE", null), "ALLOW", Reason.ENTITLED);
+    }
+
+    @Test
+    void mythosCyberIsForUsNationalsInTheUsOnGovernmentTier() {
+        Customer official = customer("US", "GOVERNMENT");
+        expect(decide(official.subject(), MYTHOS_CYBER, "US", official.token()), "ALLOW", Reason.ENTITLED);
+        expect(decide(official.subject(), MYTHOS_CYBER, "DE", null), "DENY", Reason.JURISDICTION_NOT_ALLOWED);
+        expect(decide(official.subject(), MYTHOS_CYBER, null, null), "DENY", Reason.JURISDICTION_REQUIRED);
+        Customer foreignOfficial = customer("GB", "GOVERNMENT");
+        expect(decide(foreignOfficial.subject(), MYTHOS_CYBER, "US", foreignOfficial.token()), "DENY",
+                Reason.NATIONALITY_NOT_ALLOWED);
+    }
+
+    @Test
+    void aRevocationDeniesAsSoonAsItsTokenIsReached() {
+        Customer researcher = customer("US", "RESEARCH");
+        expect(decide(researcher.subject(), MYTHOS_CHAT, "US", researcher.token()), "ALLOW", Reason.ENTITLED);
+        KafkaEvents.publish("tiergate.tier", "tier-service", "tiergate.tier.revoked", researcher.subject(), 2,
+                grantData(researcher.grantId(), "RESEARCH", "REVOKED"));
+        expect(decide(researcher.subject(), MYTHOS_CHAT, "US", "tier-service:" + researcher.subject() + ":2"),
+                "DENY", Reason.NO_ACTIVE_TIER);
+    }
+
+    @Test
+    void unknownSubjectsAreDenied() {
+        expect(decide(UUID.randomUUID().toString(), FABLE_CHAT, "US", null), "DENY", Reason.IDENTITY_NOT_VERIFIED);
+    }
+
+    @Test
+    void aTokenTheProjectionCannotReachFailsClosed() {
+        String subject = UUID.randomUUID().toString();
+        expect(decide(subject, FABLE_CHAT, "US", "tier-service:" + subject + ":999"), "DENY", Reason.PROJECTION_BEHIND);
+    }
+
+    @Test
+    void deniedDecisionsArePublishedForTheAuditTrail() {
+        String subject = UUID.randomUUID().toString();
+        String decisionId = decide(subject, MYTHOS_CHAT, "US", null).extract().path("decisionId");
+        var event = KafkaEvents.await(DecisionEvents.TOPIC, r -> r.value().contains(decisionId), Duration.ofSeconds(20));
+        assertTrue(event.isPresent(), "the decision reaches Kafka");
+        assertTrue(event.get().value().contains("\"type\":\"" + DecisionEvents.DENIED + "\""), event.get().value());
+        assertTrue(subject.equals(event.get().key()), "keyed by subject");
+    }
+
+    @Test
+    void onlyGatewaysMayAskForDecisions() {
+        Map<String, Object> body = Map.of("subject", "s", "capability", FABLE_CHAT);
+        given().contentType(ContentType.JSON).body(body).when().post("/v1/decisions").then().statusCode(401);
+        for (String user : List.of(KeycloakTokens.ALICE, KeycloakTokens.OLIVIA, KeycloakTokens.AUDREY)) {
+            given().auth().oauth2(KeycloakTokens.user(user)).contentType(ContentType.JSON).body(body)
+                    .when().post("/v1/decisions").then().statusCode(403);
+        }
+    }
+
+    @Test
+    void malformedInputIsAProblemNotAServerError() {
+        String gateway = KeycloakTokens.gateway();
+        given().auth().oauth2(gateway).contentType(ContentType.JSON).body("{\"subject\":")
+                .when().post("/v1/decisions")
+                .then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("code", equalTo("MALFORMED_REQUEST"));
+        given().auth().oauth2(gateway).contentType(ContentType.JSON).body(Map.of("subject", "s"))
+                .when().post("/v1/decisions")
+                .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem("capability"));
+        given().auth().oauth2(gateway).contentType(ContentType.JSON)
+                .body(Map.of("subject", "s", "capability", FABLE_CHAT, "context", Map.of("jurisdiction", "USA")))
+                .when().post("/v1/decisions")
+                .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem("context.jurisdiction"));
+        given().auth().oauth2(gateway).contentType(ContentType.JSON)
+                .body(Map.of("subject", "s", "capability", FABLE_CHAT, "consistencyToken", "garbage"))
+                .when().post("/v1/decisions")
+                .then().statusCode(400).body("code", equalTo("INVALID_CONSISTENCY_TOKEN"));
+    }
+}
