@@ -7,13 +7,14 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A gateway's question: may this subject use this capability now? {@code consistencyToken}, when given,
- * is a write's {@code source:subject:version}; the decision then waits (bounded) until it reflects that write.
+ * is a write's {@code source:subject:version} (or several, comma-separated); the decision then waits,
+ * bounded, until it reflects those writes.
  */
 public record DecisionRequest(
         @NotBlank @Size(max = 100) String subject,
         @NotBlank @Size(max = 200) String capability,
         @Valid Context context,
-        @Size(max = 300) String consistencyToken) {
+        @Size(max = 1000) String consistencyToken) {
 
     /** Facts of the request itself: the jurisdiction it comes from (ISO 3166-1 alpha-2). */
     public record Context(@Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code")

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The decision API's flow: honour the consistency token, decide, record the decision for audit. */
 @ApplicationScoped
@@ -52,13 +54,23 @@ public class DecisionService {
         return decision;
     }
 
-    private boolean caughtUp(String rawToken) {
-        ConsistencyToken token;
-        try {
-            token = ConsistencyToken.parse(rawToken);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("INVALID_CONSISTENCY_TOKEN", e.getMessage());
+    /** Waits for every token of a comma-separated list (for example an identity write and a tier write). */
+    private boolean caughtUp(String rawTokens) {
+        List<ConsistencyToken> tokens = new ArrayList<>();
+        for (String raw : rawTokens.split(",")) {
+            try {
+                tokens.add(ConsistencyToken.parse(raw.strip()));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.badRequest("INVALID_CONSISTENCY_TOKEN", e.getMessage());
+            }
         }
-        return projection.awaitVersion(token.source(), token.subject(), token.version(), consistencyWait);
+        long deadline = System.nanoTime() + consistencyWait.toNanos();
+        for (ConsistencyToken token : tokens) {
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            if (!projection.awaitVersion(token.source(), token.subject(), token.version(), left)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -44,9 +44,8 @@ class DecisionResourceTest {
         String grantId = UUID.randomUUID().toString();
         KafkaEvents.publish("tiergate.tier", "tier-service", "tiergate.tier.granted", subject, 1,
                 grantData(grantId, tier, "ACTIVE"));
-        // The identity verdict must be applied too before deciding: wait on both tokens.
-        decide(subject, FABLE_CHAT, null, "identity-service:" + subject + ":1");
-        return new Customer(subject, grantId, "tier-service:" + subject + ":1");
+        // Both writes must be reflected before deciding: one token of each source.
+        return new Customer(subject, grantId, "identity-service:" + subject + ":1,tier-service:" + subject + ":1");
     }
 
     static String grantData(String grantId, String tier, String status) {
