@@ -3,13 +3,11 @@ package io.tiergate.entitlement.projection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.tiergate.commons.event.CloudEvent;
+import io.tiergate.commons.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -36,7 +34,7 @@ public class SubjectProjection {
     private final Object versionMonitor = new Object();
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     void load(@Observes StartupEvent ignored) {
         List<SubjectProjectionRow> rows = QuarkusTransaction.requiringNew().call(() -> SubjectProjectionRow.listAll());
@@ -127,18 +125,7 @@ public class SubjectProjection {
         row.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         row.persist();
         SubjectState state = row.toState();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    publish(state);
-                }
-            }
-        });
+        afterCommit.run(() -> publish(state));
     }
 
     private void publish(SubjectState state) {

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiergate.commons.event.CloudEvent;
 import io.tiergate.commons.event.ConsistencyToken;
+import io.tiergate.commons.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,7 +32,7 @@ public class Outbox {
     OutboxRelay relay;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @ConfigProperty(name = "tiergate.events.source")
     String source;
@@ -58,7 +56,7 @@ public class Outbox {
         entry.payload = toJson(event);
         entry.createdAt = now;
         entry.persist();
-        wakeRelayAfterCommit();
+        afterCommit.run(relay::wakeUp);
         return new ConsistencyToken(source, subject, version);
     }
 
@@ -71,21 +69,6 @@ public class Outbox {
                 .setParameter(1, subject)
                 .getSingleResult();
         return ((Number) version).longValue();
-    }
-
-    private void wakeRelayAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
     }
 
     private String toJson(CloudEvent event) {

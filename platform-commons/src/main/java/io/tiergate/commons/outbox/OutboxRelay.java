@@ -57,6 +57,12 @@ public class OutboxRelay {
     @ConfigProperty(name = "tiergate.outbox.poll-interval", defaultValue = "PT1S")
     Duration pollInterval;
 
+    /** Published rows are kept this long for investigation, then purged. */
+    @ConfigProperty(name = "tiergate.outbox.retention", defaultValue = "P7D")
+    Duration retention;
+
+    private long nextPurge;
+
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -123,6 +129,7 @@ public class OutboxRelay {
                     // a full batch means more may be waiting
                 }
                 backoffMillis = 0;
+                purgeIfDue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -131,6 +138,21 @@ public class OutboxRelay {
                 LOG.warnf("outbox relay could not publish (%s); retrying in %d ms",
                         e.getClass().getSimpleName() + ": " + e.getMessage(), backoffMillis);
             }
+        }
+    }
+
+    private void purgeIfDue() {
+        if (System.nanoTime() - nextPurge < 0) {
+            return;
+        }
+        nextPurge = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
+        int purged = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("DELETE FROM outbox_event WHERE published_at < ?1")
+                .setParameter(1, cutoff)
+                .executeUpdate());
+        if (purged > 0) {
+            LOG.infof("purged %d published outbox rows older than %s", purged, retention);
         }
     }
 

@@ -41,23 +41,10 @@ public class ProblemMappers {
                 "The request has invalid fields").withErrors(violations));
     }
 
-    @ServerExceptionMapper(priority = 1)
-    public Response mismatchedInput(MismatchedInputException e) {
-        return malformed(e);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response invalidFormat(InvalidFormatException e) {
-        return malformed(e);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response jsonMapping(JsonMappingException e) {
-        return malformed(e);
-    }
-
-    @ServerExceptionMapper(priority = 1)
-    public Response jsonProcessing(JsonProcessingException e) {
+    /** Unparseable JSON or a value of the wrong type; listed one by one to win over the built-in mappers. */
+    @ServerExceptionMapper(value = {MismatchedInputException.class, InvalidFormatException.class,
+            JsonMappingException.class, JsonProcessingException.class}, priority = 1)
+    public Response malformedJson(JsonProcessingException e) {
         return malformed(e);
     }
 
