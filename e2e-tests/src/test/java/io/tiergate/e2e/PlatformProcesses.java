@@ -3,75 +3,126 @@ package io.tiergate.e2e;
 import io.restassured.RestAssured;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * Starts the four packaged services as separate JVMs against the test infrastructure (ports 1808x),
- * waits on their readiness checks, and stops them by process handle.
+ * once for all end-to-end tests, waits on their readiness checks, and stops them by process handle.
+ * Tests may stop and start a service, or the launcher's Kafka, to prove that a fault loses nothing.
  */
-final class PlatformProcesses implements AutoCloseable {
+final class PlatformProcesses {
 
     static final String IDENTITY = "identity-service";
     static final String TIER = "tier-service";
     static final String ENTITLEMENT = "entitlement-service";
     static final String AUDIT = "audit-service";
+    static final List<String> SERVICES = List.of(IDENTITY, TIER, ENTITLEMENT, AUDIT);
     static final Map<String, Integer> PORTS = Map.of(IDENTITY, 18081, TIER, 18082, ENTITLEMENT, 18083, AUDIT, 18084);
     static final Map<String, String> DATABASES = Map.of(IDENTITY, "identity", TIER, "tier", ENTITLEMENT, "entitlement",
             AUDIT, "audit");
 
-    private final List<Process> processes = new ArrayList<>();
+    private static final Path ROOT = Path.of(System.getProperty("tiergate.root", "..")).toAbsolutePath().normalize();
+    private static final Map<String, Process> RUNNING = new ConcurrentHashMap<>();
+    private static boolean started;
+
+    private PlatformProcesses() {
+    }
 
     static String url(String service) {
         return "http://127.0.0.1:" + PORTS.get(service);
     }
 
-    static PlatformProcesses start() throws IOException {
-        Path root = Path.of(System.getProperty("tiergate.root", "..")).toAbsolutePath().normalize();
-        Path logs = root.resolve("e2e-tests/target/e2e-logs");
-        Files.createDirectories(logs);
-        PlatformProcesses platform = new PlatformProcesses();
-        for (String service : List.of(IDENTITY, TIER, ENTITLEMENT, AUDIT)) {
-            Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    /** Starts every service the first time it is called; later calls find them running. */
+    static synchronized void ensureStarted() {
+        if (started) {
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> SERVICES.forEach(PlatformProcesses::stop)));
+        SERVICES.forEach(PlatformProcesses::launch);
+        SERVICES.forEach(PlatformProcesses::awaitReady);
+        started = true;
+    }
+
+    static void restart(String service) {
+        stop(service);
+        launch(service);
+        awaitReady(service);
+    }
+
+    static void stop(String service) {
+        Process process = RUNNING.remove(service);
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    static void start(String service) {
+        launch(service);
+        awaitReady(service);
+    }
+
+    /** Stops or starts one infrastructure component through the launcher, as an operator would. */
+    static void infrastructure(String component, String action) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("deploy/tiergate").toString(), "component",
+                    component, action).inheritIO();
+            builder.environment().put("TIERGATE_ENV", "test");
+            Process process = builder.start();
+            process.getOutputStream().close();
+            if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("deploy/tiergate component " + component + " " + action + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void launch(String service) {
+        try {
+            Path logs = ROOT.resolve("e2e-tests/target/e2e-logs");
+            Files.createDirectories(logs);
+            Path jar = ROOT.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException(service + " is not packaged: " + jar);
             }
             ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(service + ".log").toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(PORTS.get(service)));
             env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:25432/" + DATABASES.get(service));
             env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:18180/realms/tiergate");
-            platform.processes.add(builder.start());
+            RUNNING.put(service, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        for (String service : PORTS.keySet()) {
-            await(service + " ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptions()
-                    .until(() -> RestAssured.get(url(service) + "/q/health/ready").statusCode() == 200);
-        }
-        return platform;
     }
 
-    @Override
-    public void close() {
-        processes.forEach(Process::destroy);
-        for (Process process : processes) {
-            try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
+    private static void awaitReady(String service) {
+        await(service + " ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> RestAssured.get(url(service) + "/q/health/ready").statusCode() == 200);
     }
 }

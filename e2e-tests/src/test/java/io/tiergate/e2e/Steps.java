@@ -1,0 +1,106 @@
+package io.tiergate.e2e;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.tiergate.commons.testing.KeycloakTokens;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static io.tiergate.commons.testing.KeycloakTokens.AUDREY;
+import static io.tiergate.commons.testing.KeycloakTokens.OLIVIA;
+import static io.tiergate.commons.testing.KeycloakTokens.OSCAR;
+import static io.tiergate.e2e.PlatformProcesses.AUDIT;
+import static io.tiergate.e2e.PlatformProcesses.ENTITLEMENT;
+import static io.tiergate.e2e.PlatformProcesses.IDENTITY;
+import static io.tiergate.e2e.PlatformProcesses.TIER;
+import static io.tiergate.e2e.PlatformProcesses.url;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The steps of the thread, as the demo users take them through the public APIs. */
+final class Steps {
+
+    static final String FABLE_CHAT = "fable-5:chat";
+    static final String MYTHOS_CHAT = "mythos-5:chat";
+    static final String MYTHOS_CYBER = "mythos-5:cyber";
+
+    private Steps() {
+    }
+
+    static String verify(String user, List<String> nationalities, String residence) {
+        return given().auth().oauth2(KeycloakTokens.user(user)).contentType(ContentType.JSON)
+                .body(Map.of("givenName", user, "familyName", "Example", "dateOfBirth", "1988-02-29",
+                        "nationalities", nationalities, "residenceCountry", residence))
+                .when().post(url(IDENTITY) + "/v1/verifications")
+                .then().statusCode(201).body("status", equalTo("VERIFIED"))
+                .extract().path("consistencyToken");
+    }
+
+    /** Revokes what an earlier run left active, so the thread starts from a known state. */
+    static void revokeActiveGrants(String subject) {
+        List<String> active = given().auth().oauth2(KeycloakTokens.user(OSCAR)).queryParam("subject", subject)
+                .when().get(url(TIER) + "/v1/grants")
+                .then().statusCode(200).extract().path("findAll { it.status == 'ACTIVE' }.id");
+        for (String id : active) {
+            revoke(id);
+        }
+    }
+
+    static Response grant(String subject, String tier) {
+        // tier-service learns of the verification from Kafka, not from a call: wait until it has.
+        return await("tier-service sees " + subject + " verified").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> given().auth().oauth2(KeycloakTokens.user(OLIVIA)).contentType(ContentType.JSON)
+                        .body(Map.of("subject", subject, "tier", tier, "justification", "E2E: approved research partner"))
+                        .when().post(url(TIER) + "/v1/grants"), r -> r.statusCode() == 201);
+    }
+
+    static Response revoke(String grantId) {
+        return given().auth().oauth2(KeycloakTokens.user(OSCAR)).contentType(ContentType.JSON)
+                .body(Map.of("reason", "E2E: access review"))
+                .when().post(url(TIER) + "/v1/grants/" + grantId + "/revocation");
+    }
+
+    static Response decide(String subject, String capability, String jurisdiction, String tokens) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("subject", subject);
+        body.put("capability", capability);
+        body.put("context", Map.of("jurisdiction", jurisdiction));
+        if (tokens != null) {
+            body.put("consistencyToken", tokens);
+        }
+        Response response = given().auth().oauth2(KeycloakTokens.gateway()).contentType(ContentType.JSON).body(body)
+                .when().post(url(ENTITLEMENT) + "/v1/decisions");
+        response.then().statusCode(200);
+        return response;
+    }
+
+    static void expect(Response decision, String verdict, String reasonCode) {
+        decision.then().body("decision", equalTo(verdict)).body("reasons.code", hasItem(reasonCode));
+    }
+
+    static void assertAudited(String subject, List<String> types, String lastDecisionId) {
+        await(subject + " fully audited").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> auditTrail(subject).path("event.data.decisionId"),
+                        (List<String> ids) -> ids.contains(lastDecisionId));
+        List<String> recorded = auditTrail(subject).path("type");
+        for (String type : types) {
+            assertTrue(recorded.contains(type), subject + " trail lacks " + type + ": " + recorded);
+        }
+        List<String> eventIds = auditTrail(subject).path("eventId");
+        assertEquals(eventIds.size(), eventIds.stream().distinct().count(), "each event appended once");
+    }
+
+    static Response auditTrail(String subject) {
+        return given().auth().oauth2(KeycloakTokens.user(AUDREY)).queryParam("subject", subject)
+                .queryParam("limit", 1000)
+                .when().get(url(AUDIT) + "/v1/events");
+    }
+}
