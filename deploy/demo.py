@@ -145,12 +145,19 @@ def main():
         recent = events[-8:]
         print(f"  {user}: {len(events)} events in the trail; the latest:")
         for event in recent:
-            print(f"    #{event['seq']:<5} {event['type']:45} hash {event['hash'][:12]}…")
+            print(f"    #{event['index']:<5} {event['type']:45} leaf {event['leafHash'][:12]}…")
         missing = [t for t in wanted if t not in {e["type"] for e in events}]
         if missing:
             failures.append(f"{user}'s trail lacks {missing}")
-    _, chain = call("GET", urls.audit + "/v1/chain/verification", tokens["audrey"])
-    print(f"  hash chain: valid={chain.get('valid')} over {chain.get('records')} records")
+    _, log = call("GET", urls.audit + "/v1/log/verification", tokens["audrey"])
+    print(f"  Merkle log self-check: valid={log.get('valid')} over {log.get('entries')} entries")
+    _, checkpoint = call("GET", urls.audit + "/v1/checkpoints/latest", tokens["audrey"])
+    if checkpoint and "note" in checkpoint:
+        print("  latest signed checkpoint (C2SP signed note):")
+        for line in checkpoint["note"].splitlines():
+            print("    " + line)
+    if not log.get("valid"):
+        failures.append(f"audit log does not verify: {log}")
 
     if failures:
         print("\nDEMO FAILED:\n  " + "\n  ".join(failures))

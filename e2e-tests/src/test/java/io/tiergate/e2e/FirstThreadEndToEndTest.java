@@ -85,7 +85,7 @@ class FirstThreadEndToEndTest {
                 "tiergate.decision.allowed", "tiergate.decision.denied", "tiergate.tier.revoked");
         assertAudited(ALICE_SUBJECT, aliceSteps, aliceDenied.path("decisionId"));
         assertAudited(BOB_SUBJECT, aliceSteps, bobDenied.path("decisionId"));
-        given().auth().oauth2(KeycloakTokens.user(AUDREY)).when().get(url(AUDIT) + "/v1/chain/verification")
+        given().auth().oauth2(KeycloakTokens.user(AUDREY)).when().get(url(AUDIT) + "/v1/log/verification")
                 .then().statusCode(200).body("valid", equalTo(true));
     }
 }

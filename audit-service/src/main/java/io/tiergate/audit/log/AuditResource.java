@@ -1,14 +1,14 @@
 package io.tiergate.audit.log;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Parameters;
+import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.commons.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,42 +18,114 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 @Path("/v1/events")
-@Tag(name = "events", description = "The audit trail")
+@Tag(name = "events", description = "The audit log, queried")
 @SecurityRequirement(name = "keycloak")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@RolesAllowed({"auditor", "platform-admin"})
 public class AuditResource {
-
-    static final String AUDITOR = "auditor";
-
-    @Inject
-    AuditLog log;
 
     @Inject
     ObjectMapper objectMapper;
 
+    /** Response header carrying the cursor of the next page, present when the page is full. */
+    public static final String NEXT_CURSOR = "Tiergate-Next-Cursor";
+
     @GET
-    @RolesAllowed(AUDITOR)
-    @Operation(summary = "List a subject's events in trail order (auditor); page with afterSeq")
-    public List<AuditEventView> ofSubject(@QueryParam("subject") @NotBlank String subject,
-                                          @QueryParam("afterSeq") @DefaultValue("0") @Min(0) long afterSeq,
-                                          @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return log.ofSubject(subject, afterSeq, limit).stream().map(this::view).toList();
+    @Operation(summary = "Query the log by subject, type, actor, capability and time range, in log order "
+            + "(auditor, platform-admin). A full page carries the header Tiergate-Next-Cursor: pass it back as cursor.")
+    public RestResponse<List<AuditEventView>> query(@QueryParam("subject") String subject, @QueryParam("type") String type,
+                                      @QueryParam("actor") String actor, @QueryParam("capability") String capability,
+                                      @QueryParam("since") String since, @QueryParam("until") String until,
+                                      @QueryParam("cursor") String cursor,
+                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        AuditQuery query = new AuditQuery(subject, type, actor, capability, time("since", since), time("until", until),
+                cursor == null ? -1 : decodeCursor(cursor), limit);
+        List<AuditEntry> entries = find(query);
+        RestResponse.ResponseBuilder<List<AuditEventView>> response =
+                RestResponse.ResponseBuilder.ok(entries.stream().map(this::view).toList());
+        if (entries.size() == limit) {
+            response.header(NEXT_CURSOR, cursorAfter(entries.get(entries.size() - 1).leafIndex));
+        }
+        return response.build();
     }
 
-    private AuditEventView view(AuditRecord record) {
-        return new AuditEventView(record.seq, record.eventId, record.topic, record.type, record.source, record.subject,
-                record.eventTime, record.recordedAt, parse(record.payload), record.prevHash, record.hash);
+    List<AuditEntry> find(AuditQuery query) {
+        List<String> where = new ArrayList<>(List.of("leafIndex > :after"));
+        Parameters parameters = Parameters.with("after", query.afterIndex());
+        if (query.subject() != null) {
+            where.add("subject = :subject");
+            parameters.and("subject", query.subject());
+        }
+        if (query.type() != null) {
+            where.add("type = :type");
+            parameters.and("type", query.type());
+        }
+        if (query.actor() != null) {
+            where.add("actor = :actor");
+            parameters.and("actor", query.actor());
+        }
+        if (query.capability() != null) {
+            where.add("capability = :capability");
+            parameters.and("capability", query.capability());
+        }
+        if (query.since() != null) {
+            where.add("eventTime >= :since");
+            parameters.and("since", query.since());
+        }
+        if (query.until() != null) {
+            where.add("eventTime < :until");
+            parameters.and("until", query.until());
+        }
+        return AuditEntry.<AuditEntry>find(String.join(" and ", where) + " order by leafIndex", parameters)
+                .page(0, query.limit()).list();
     }
 
-    private JsonNode parse(String payload) {
+    /** The cursor is opaque to clients: base64 of the last index seen. */
+    public static String cursorAfter(long index) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("i:" + index).getBytes());
+    }
+
+    private static long decodeCursor(String cursor) {
         try {
-            return objectMapper.readTree(payload);
-        } catch (JsonProcessingException e) {
-            return objectMapper.getNodeFactory().textNode(payload);
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor));
+            if (!decoded.startsWith("i:")) {
+                throw new IllegalArgumentException();
+            }
+            return Long.parseLong(decoded.substring(2));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("INVALID_CURSOR", "cursor is not one this API returned");
+        }
+    }
+
+    private static OffsetDateTime time(String name, String value) {
+        try {
+            return value == null ? null : OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.badRequest("INVALID_PARAMETER", name + " must be an RFC 3339 time");
+        }
+    }
+
+    AuditEventView view(AuditEntry entry) {
+        return new AuditEventView(entry.leafIndex, entry.eventId, entry.topic, entry.type, entry.source, entry.subject,
+                entry.actor, entry.capability, entry.eventTime, entry.recordedAt, event(entry),
+                Base64.getEncoder().encodeToString(entry.leafHash));
+    }
+
+    private JsonNode event(AuditEntry entry) {
+        try {
+            return objectMapper.readTree(entry.entry).get("event");
+        } catch (IOException e) {
+            return null;
         }
     }
 }

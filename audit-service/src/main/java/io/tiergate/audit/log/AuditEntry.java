@@ -9,13 +9,17 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One event in the trail, stored exactly as it was published, chained to its predecessor by hash. */
+/**
+ * One entry of the log: the canonical bytes its leaf hash covers, plus columns extracted from them for
+ * queries (never trusted by proofs).
+ */
 @Entity
-@Table(name = "audit_record")
-public class AuditRecord extends PanacheEntityBase {
+@Table(name = "audit_entry")
+public class AuditEntry extends PanacheEntityBase {
 
     @Id
-    public Long seq;
+    @Column(name = "leaf_index")
+    public Long leafIndex;
 
     @Column(name = "event_id", nullable = false, unique = true)
     public UUID eventId;
@@ -31,18 +35,19 @@ public class AuditRecord extends PanacheEntityBase {
 
     public String subject;
 
+    public String actor;
+
+    public String capability;
+
     @Column(name = "event_time")
     public OffsetDateTime eventTime;
 
-    @Column(nullable = false, columnDefinition = "text")
-    public String payload;
-
-    @Column(name = "prev_hash", nullable = false)
-    public String prevHash;
-
-    @Column(nullable = false)
-    public String hash;
-
     @Column(name = "recorded_at", nullable = false)
     public OffsetDateTime recordedAt;
+
+    @Column(nullable = false)
+    public byte[] entry;
+
+    @Column(name = "leaf_hash", nullable = false)
+    public byte[] leafHash;
 }
