@@ -31,7 +31,8 @@ import java.util.Map;
 
 /**
  * Exports a range of the log as JSON Lines that the offline verifier checks against the latest signed
- * checkpoint: a header with the checkpoint, one line per entry, then the subtrees outside the range.
+ * checkpoint: a header with the checkpoint, the subtrees before the range, one line per entry, then the
+ * subtrees after it.
  */
 @Path("/v1/exports")
 @Tag(name = "export", description = "Log ranges for offline verification")
@@ -63,8 +64,10 @@ public class ExportResource {
         if (start < 0 || start > end || end > size) {
             throw ApiProblem.badRequest("INVALID_RANGE", "need 0 <= from <= to <= " + size + " (the latest checkpoint)");
         }
-        List<NodeId> boundary = new ArrayList<>(MerkleTree.perfectSubtrees(0, start));
-        boundary.addAll(MerkleTree.perfectSubtrees(end, size));
+        List<NodeId> before = MerkleTree.perfectSubtrees(0, start);
+        List<NodeId> after = MerkleTree.perfectSubtrees(end, size);
+        List<NodeId> boundary = new ArrayList<>(before);
+        boundary.addAll(after);
         Map<NodeId, byte[]> boundaryHashes = nodes.fetch(boundary);
         String note = checkpoint.note;
         Base64.Encoder b64 = Base64.getEncoder();
@@ -73,6 +76,9 @@ public class ExportResource {
             out.write("{\"format\":\"" + ExportVerifier.FORMAT + "\",\"treeSize\":" + size + ",\"from\":" + start
                     + ",\"to\":" + end + ",\"checkpoint\":\"" + b64.encodeToString(note.getBytes(StandardCharsets.UTF_8))
                     + "\"}\n");
+            for (NodeId node : before) {
+                writeSubtree(out, node, boundaryHashes.get(node));
+            }
             for (long next = start; next < end; next += PAGE) {
                 long pageStart = next;
                 List<AuditEntry> page = QuarkusTransaction.requiringNew().call(() -> {
@@ -86,12 +92,17 @@ public class ExportResource {
                             + "\",\"entry\":\"" + b64.encodeToString(entry.entry) + "\"}\n");
                 }
             }
-            for (NodeId node : boundary) {
-                long first = node.firstLeaf();
-                out.write("{\"start\":" + first + ",\"end\":" + (first + (1L << node.level())) + ",\"hash\":\""
-                        + b64.encodeToString(boundaryHashes.get(node)) + "\"}\n");
+            for (NodeId node : after) {
+                writeSubtree(out, node, boundaryHashes.get(node));
             }
             out.flush();
         };
+    }
+
+    /** A perfect subtree outside the exported range, so the verifier can rebuild the signed root. */
+    private static void writeSubtree(BufferedWriter out, NodeId node, byte[] hash) throws java.io.IOException {
+        long first = node.firstLeaf();
+        out.write("{\"start\":" + first + ",\"end\":" + (first + (1L << node.level())) + ",\"hash\":\""
+                + Base64.getEncoder().encodeToString(hash) + "\"}\n");
     }
 }

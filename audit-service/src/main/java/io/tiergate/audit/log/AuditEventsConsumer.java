@@ -1,15 +1,26 @@
 package io.tiergate.audit.log;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.tiergate.commons.event.CloudEvent;
 import io.tiergate.commons.inbox.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Every topic of the platform flows into the trail. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every topic of the platform flows into the log, a poll's worth of records per transaction (batches
+ * are what make thousands of appends a second possible). Duplicates are dropped by event id.
+ */
 @ApplicationScoped
 public class AuditEventsConsumer {
+
+    static final String CONSUMER = "audit-service";
 
     @Inject
     EventConsumer consumer;
@@ -19,7 +30,17 @@ public class AuditEventsConsumer {
 
     @Incoming("audited-events")
     @Blocking
-    public void onEvent(ConsumerRecord<String, String> record) {
-        consumer.consume("audit-service", record.value(), event -> log.append(record.topic(), record.value(), event));
+    public void onEvents(ConsumerRecords<String, String> records) {
+        List<Arrival> arrivals = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            CloudEvent event = consumer.parse(CONSUMER, record.value());
+            if (event != null) {
+                arrivals.add(new Arrival(record.topic(), record.value(), event));
+            }
+        }
+        if (!arrivals.isEmpty()) {
+            consumer.retrying(CONSUMER, arrivals.size() + " events",
+                    () -> QuarkusTransaction.requiringNew().run(() -> log.appendAll(arrivals)));
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.tiergate.audit.log;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Parameters;
+import io.tiergate.audit.shredding.PersonalDataCipher;
 import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.commons.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,6 +37,9 @@ public class AuditResource {
 
     @Inject
     ObjectMapper objectMapper;
+
+    @Inject
+    PersonalDataCipher cipher;
 
     /** Response header carrying the cursor of the next page, present when the page is full. */
     public static final String NEXT_CURSOR = "Tiergate-Next-Cursor";
@@ -123,7 +127,7 @@ public class AuditResource {
 
     private JsonNode event(AuditEntry entry) {
         try {
-            return objectMapper.readTree(entry.entry).get("event");
+            return cipher.open(objectMapper.readTree(entry.entry).get("event"));
         } catch (IOException e) {
             return null;
         }

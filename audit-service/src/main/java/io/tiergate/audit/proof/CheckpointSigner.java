@@ -1,5 +1,7 @@
 package io.tiergate.audit.proof;
 
+import io.tiergate.audit.config.AuditConfig;
+
 import io.tiergate.audit.verifier.Checkpoint;
 import io.tiergate.audit.verifier.Ed25519Keys;
 import io.tiergate.audit.verifier.SignedNote;
@@ -22,7 +24,7 @@ import java.util.Base64;
 public class CheckpointSigner {
 
     @Inject
-    LogKeyConfig config;
+    AuditConfig config;
 
     private PrivateKey privateKey;
     private byte[] publicKey;

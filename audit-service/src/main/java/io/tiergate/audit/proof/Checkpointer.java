@@ -1,5 +1,7 @@
 package io.tiergate.audit.proof;
 
+import io.tiergate.audit.config.AuditConfig;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -27,7 +29,7 @@ public class Checkpointer {
     private static final Logger LOG = Logger.getLogger(Checkpointer.class);
 
     @Inject
-    LogKeyConfig config;
+    AuditConfig config;
 
     @Inject
     CheckpointSigner signer;

@@ -3,22 +3,20 @@ package io.tiergate.audit.verifier;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
  * Verifies an export (JSON Lines, see docs/audit.md) against a verifier key: the checkpoint's signature,
- * every entry's leaf hash, and that the leaves with the boundary nodes produce the signed root.
- * Reports the first entry index that does not verify.
+ * every entry's leaf hash, and that the subtrees before the range, the leaves, and the subtrees after it
+ * fold into the signed root. Streams: memory stays O(log n) whatever the export's size. Reports the
+ * first entry index that does not verify.
  */
 public final class ExportVerifier {
 
     public static final String FORMAT = "tiergate-audit-export/1";
-    private static final Pattern FIELD = Pattern.compile("\"(\\w+)\"\\s*:\\s*(\"([^\"]*)\"|(-?\\d+))");
 
     public record Result(boolean valid, long entries, Long firstInvalidIndex, String message) {
     }
@@ -27,104 +25,114 @@ public final class ExportVerifier {
     }
 
     public static Result verify(BufferedReader export, String verifierKey) throws IOException {
-        Map<String, String> header = fields(export.readLine());
-        if (!FORMAT.equals(header.get("format"))) {
+        String headerLine = export.readLine();
+        if (headerLine == null || !FORMAT.equals(field(headerLine, "format"))) {
             return new Result(false, 0, null, "not a " + FORMAT + " export");
         }
-        String note = new String(Base64.getDecoder().decode(header.get("checkpoint")), StandardCharsets.UTF_8);
         Checkpoint checkpoint;
         try {
+            String note = new String(Base64.getDecoder().decode(field(headerLine, "checkpoint")), StandardCharsets.UTF_8);
             checkpoint = Checkpoint.parse(SignedNote.verify(note, verifierKey));
         } catch (IllegalArgumentException e) {
             return new Result(false, 0, null, "checkpoint rejected: " + e.getMessage());
         }
-        long from = Long.parseLong(header.get("from"));
-        long to = Long.parseLong(header.get("to"));
+        long from = Long.parseLong(field(headerLine, "from"));
+        long to = Long.parseLong(field(headerLine, "to"));
         if (from < 0 || from > to || to > checkpoint.treeSize()) {
             return new Result(false, 0, null, "range [" + from + ", " + to + ") is not inside the checkpoint");
         }
-        Map<Long, byte[]> leaves = new HashMap<>();
-        Map<String, byte[]> boundary = new HashMap<>();
-        Long firstInvalid = null;
-        String reason = null;
-        long expected = from;
+        Base64.Decoder b64 = Base64.getDecoder();
+        Fold fold = new Fold();
+        long entries = 0;
         String line;
         while ((line = export.readLine()) != null) {
             if (line.isBlank()) {
                 continue;
             }
-            Map<String, String> record = fields(line);
-            if (record.containsKey("start")) {
-                boundary.put(record.get("start") + "-" + record.get("end"), decode(record.get("hash")));
+            String start = field(line, "start");
+            if (start != null) {
+                long first = Long.parseLong(start);
+                long end = Long.parseLong(field(line, "end"));
+                if (first != fold.size || !fold.push(end - first, b64.decode(field(line, "hash")))) {
+                    return new Result(false, entries, null, "subtree [" + first + ", " + end + ") is out of place");
+                }
                 continue;
             }
-            long index = Long.parseLong(record.get("index"));
-            byte[] recorded = decode(record.get("leafHash"));
-            if (firstInvalid == null && index != expected) {
-                firstInvalid = expected;
-                reason = "entry " + expected + " is missing or out of order";
+            long index = Long.parseLong(field(line, "index"));
+            if (index != fold.size) {
+                return new Result(false, entries, fold.size, "entry " + fold.size + " is missing or out of order");
             }
-            if (firstInvalid == null && !Arrays.equals(recorded, Rfc6962.leafHash(decode(record.get("entry"))))) {
-                firstInvalid = index;
-                reason = "entry " + index + " does not match its leaf hash";
+            byte[] recorded = b64.decode(field(line, "leafHash"));
+            if (!Arrays.equals(recorded, Rfc6962.leafHash(b64.decode(field(line, "entry"))))) {
+                return new Result(false, entries, index, "entry " + index + " does not match its leaf hash");
             }
-            leaves.put(index, recorded);
-            expected = index + 1;
+            fold.push(1, recorded);
+            entries++;
         }
-        if (firstInvalid == null && expected != to) {
-            firstInvalid = expected;
-            reason = "entries end at " + expected + ", the export promised " + to;
+        if (entries != to - from) {
+            return new Result(false, entries, from + entries, "entries end at " + (from + entries) + ", the export promised " + to);
         }
-        if (firstInvalid != null) {
-            return new Result(false, leaves.size(), firstInvalid, reason);
+        if (fold.size != checkpoint.treeSize() || !Arrays.equals(fold.root(), checkpoint.rootHash())) {
+            return new Result(false, entries, null, "the entries do not produce the signed root of size " + checkpoint.treeSize());
         }
-        byte[] root;
-        try {
-            root = treeHash(0, checkpoint.treeSize(), leaves, boundary);
-        } catch (IllegalStateException e) {
-            return new Result(false, leaves.size(), null, e.getMessage());
-        }
-        if (!Arrays.equals(root, checkpoint.rootHash())) {
-            return new Result(false, leaves.size(), null, "the leaves do not produce the signed root of size "
-                    + checkpoint.treeSize());
-        }
-        return new Result(true, leaves.size(), null, "verified " + leaves.size() + " entries against the signed root of size "
+        return new Result(true, entries, null, "verified " + entries + " entries against the signed root of size "
                 + checkpoint.treeSize());
     }
 
-    /** MTH over [start, end) from exported leaves, or exported boundary subtrees outside the range. */
-    static byte[] treeHash(long start, long end, Map<Long, byte[]> leaves, Map<String, byte[]> boundary) {
-        byte[] known = boundary.get(start + "-" + end);
-        if (known != null) {
-            return known;
-        }
-        if (end - start == 1) {
-            byte[] leaf = leaves.get(start);
-            if (leaf == null) {
-                throw new IllegalStateException("the export lacks leaf " + start + " or a subtree covering it");
+    /**
+     * Folds aligned perfect subtrees, left to right, into the RFC 6962 tree: equal neighbours merge, and
+     * the root folds what is left from the right.
+     */
+    static final class Fold {
+        long size;
+        private final List<long[]> sizes = new ArrayList<>();
+        private final List<byte[]> hashes = new ArrayList<>();
+
+        /** False when the subtree is not a power of two aligned at the current size. */
+        boolean push(long subtreeSize, byte[] hash) {
+            if (Long.bitCount(subtreeSize) != 1 || size % subtreeSize != 0) {
+                return false;
             }
-            return leaf;
+            long merged = subtreeSize;
+            byte[] h = hash;
+            while (!sizes.isEmpty() && sizes.get(sizes.size() - 1)[0] == merged) {
+                sizes.remove(sizes.size() - 1);
+                h = Rfc6962.nodeHash(hashes.remove(hashes.size() - 1), h);
+                merged *= 2;
+            }
+            sizes.add(new long[] {merged});
+            hashes.add(h);
+            size += subtreeSize;
+            return true;
         }
-        if (end <= start) {
-            return Rfc6962.emptyRoot();
+
+        byte[] root() {
+            if (hashes.isEmpty()) {
+                return Rfc6962.emptyRoot();
+            }
+            byte[] root = hashes.get(hashes.size() - 1);
+            for (int i = hashes.size() - 2; i >= 0; i--) {
+                root = Rfc6962.nodeHash(hashes.get(i), root);
+            }
+            return root;
         }
-        long k = Long.highestOneBit(end - start - 1);
-        return Rfc6962.nodeHash(treeHash(start, start + k, leaves, boundary), treeHash(start + k, end, leaves, boundary));
     }
 
-    private static byte[] decode(String base64) {
-        return Base64.getDecoder().decode(base64 == null ? "" : base64);
-    }
-
-    static Map<String, String> fields(String line) {
-        Map<String, String> fields = new HashMap<>();
-        if (line == null) {
-            return fields;
+    /** The value of a top-level string or number field of one of our own export lines. */
+    static String field(String line, String name) {
+        String key = "\"" + name + "\":";
+        int at = line.indexOf(key);
+        if (at < 0) {
+            return null;
         }
-        Matcher m = FIELD.matcher(line);
-        while (m.find()) {
-            fields.put(m.group(1), m.group(3) != null ? m.group(3) : m.group(4));
+        int start = at + key.length();
+        if (line.charAt(start) == '"') {
+            return line.substring(start + 1, line.indexOf('"', start + 1));
         }
-        return fields;
+        int end = start;
+        while (end < line.length() && (Character.isDigit(line.charAt(end)) || line.charAt(end) == '-')) {
+            end++;
+        }
+        return line.substring(start, end);
     }
 }

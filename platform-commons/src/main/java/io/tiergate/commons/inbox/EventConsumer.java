@@ -34,35 +34,55 @@ public class EventConsumer {
     }
 
     public void consume(String consumer, String payload, Consumer<CloudEvent> handler) {
-        CloudEvent event;
-        try {
-            event = objectMapper.readValue(payload, CloudEvent.class);
-        } catch (Exception e) {
-            LOG.warnf("%s skipped an unreadable event (%s)", consumer, e.getClass().getSimpleName());
+        CloudEvent event = parse(consumer, payload);
+        if (event == null) {
             return;
         }
-        if (event.id() == null || event.type() == null) {
-            LOG.warnf("%s skipped an event without id or type", consumer);
-            return;
-        }
-        long backoffMillis = 100;
-        while (true) {
+        retrying(consumer, "event " + event.id(), () -> {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
                     if (inbox.firstDelivery(event.id(), consumer)) {
                         handler.accept(event);
                     }
                 });
-                return;
             } catch (RejectedEvent e) {
                 LOG.warnf("%s rejected event %s of type %s: %s", consumer, event.id(), event.type(), e.getMessage());
                 QuarkusTransaction.requiringNew().run(() -> inbox.firstDelivery(event.id(), consumer));
+            }
+        });
+    }
+
+    /** The event, or null (logged by type of failure, never by content) when it is unreadable. */
+    public CloudEvent parse(String consumer, String payload) {
+        CloudEvent event;
+        try {
+            event = objectMapper.readValue(payload, CloudEvent.class);
+        } catch (Exception e) {
+            LOG.warnf("%s skipped an unreadable event (%s)", consumer, e.getClass().getSimpleName());
+            return null;
+        }
+        if (event.id() == null || event.type() == null) {
+            LOG.warnf("%s skipped an event without id or type", consumer);
+            return null;
+        }
+        return event;
+    }
+
+    /**
+     * Runs work until it succeeds, backing off while the database is away, so that a partition's events
+     * stay in order; on shutdown the failure propagates and the records are redelivered after restart.
+     */
+    public void retrying(String consumer, String what, Runnable work) {
+        long backoffMillis = 100;
+        while (true) {
+            try {
+                work.run();
                 return;
             } catch (RuntimeException e) {
                 if (stopping) {
-                    throw e; // not acknowledged: redelivered after restart
+                    throw e;
                 }
-                LOG.warnf("%s could not apply event %s (%s: %s); retrying in %d ms", consumer, event.id(),
+                LOG.warnf("%s could not apply %s (%s: %s); retrying in %d ms", consumer, what,
                         e.getClass().getSimpleName(), e.getMessage(), backoffMillis);
                 sleep(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, 5_000);

@@ -1,4 +1,4 @@
-package io.tiergate.audit.proof;
+package io.tiergate.audit.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -6,7 +6,8 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 @ConfigMapping(prefix = "tiergate.audit")
-public interface LogKeyConfig {
+/** The audit log's settings: its name and signing key, checkpoint cadence, self-check, shredding key. */
+public interface AuditConfig {
 
     /** The log's name: the first line of every checkpoint and the signer's key name. */
     @WithDefault("tiergate.local/audit")
@@ -29,4 +30,7 @@ public interface LogKeyConfig {
     /** How often the self-check walks the whole log (a Quarkus scheduler period such as 5m). */
     @WithDefault("5m")
     String selfCheckInterval();
+
+    /** Wraps the per-subject keys of crypto-shredding: 32 bytes, base64. The repository's value is for development only. */
+    String keyEncryptionKey();
 }

@@ -1,0 +1,122 @@
+package io.tiergate.audit.shredding;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import io.tiergate.audit.config.AuditConfig;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/** Subject keys in {@code subject_key}, each wrapped with AES-256-GCM under the configured key-encryption key. */
+@ApplicationScoped
+public class DatabaseSubjectKeyStore implements SubjectKeyStore {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    AuditConfig config;
+
+    @Override
+    @Transactional
+    public Optional<byte[]> keyFor(String subject, boolean createIfMissing) {
+        @SuppressWarnings("unchecked")
+        List<byte[]> wrapped = entityManager.createNativeQuery("SELECT wrapped_key FROM subject_key WHERE subject = ?1")
+                .setParameter(1, subject).getResultList();
+        if (!wrapped.isEmpty()) {
+            return Optional.of(unwrap(subject, wrapped.get(0)));
+        }
+        if (!createIfMissing || isErased(subject)) {
+            return Optional.empty();
+        }
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        entityManager.createNativeQuery("INSERT INTO subject_key (subject, wrapped_key, created_at) VALUES (?1, ?2, ?3)")
+                .setParameter(1, subject).setParameter(2, wrap(subject, key))
+                .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
+        return Optional.of(key);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean destroy(String subject, String requestedBy) {
+        int deleted = entityManager.createNativeQuery("DELETE FROM subject_key WHERE subject = ?1")
+                .setParameter(1, subject).executeUpdate();
+        entityManager.createNativeQuery("""
+                        INSERT INTO subject_erasure (subject, erased_at, requested_by) VALUES (?1, ?2, ?3)
+                        ON CONFLICT (subject) DO NOTHING""")
+                .setParameter(1, subject).setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter(3, requestedBy).executeUpdate();
+        return deleted == 1;
+    }
+
+    @Override
+    public boolean isErased(String subject) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM subject_erasure WHERE subject = ?1")
+                .setParameter(1, subject).getResultList().isEmpty();
+    }
+
+    private byte[] wrap(String subject, byte[] key) {
+        return Aead.seal(kek(), key, subject.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private byte[] unwrap(String subject, byte[] wrapped) {
+        return Aead.open(kek(), wrapped, subject.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private byte[] kek() {
+        byte[] kek = Base64.getDecoder().decode(config.keyEncryptionKey());
+        if (kek.length != 32) {
+            throw new IllegalStateException("tiergate.audit.key-encryption-key must be 32 bytes, base64");
+        }
+        return kek;
+    }
+
+    /** AES-256-GCM with a random 96-bit nonce prepended to the ciphertext (JDK crypto). */
+    static final class Aead {
+
+        private Aead() {
+        }
+
+        static byte[] seal(byte[] key, byte[] plaintext, byte[] associatedData) {
+            try {
+                byte[] nonce = new byte[12];
+                RANDOM.nextBytes(nonce);
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+                cipher.updateAAD(associatedData);
+                byte[] sealed = cipher.doFinal(plaintext);
+                byte[] out = new byte[nonce.length + sealed.length];
+                System.arraycopy(nonce, 0, out, 0, nonce.length);
+                System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
+                return out;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("encryption failed", e);
+            }
+        }
+
+        static byte[] open(byte[] key, byte[] sealed, byte[] associatedData) {
+            try {
+                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+                cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, sealed, 0, 12));
+                cipher.updateAAD(associatedData);
+                return cipher.doFinal(sealed, 12, sealed.length - 12);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("decryption failed", e);
+            }
+        }
+    }
+}

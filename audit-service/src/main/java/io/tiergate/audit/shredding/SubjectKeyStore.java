@@ -1,0 +1,18 @@
+package io.tiergate.audit.shredding;
+
+import java.util.Optional;
+
+/**
+ * Where per-subject data keys live, apart from the log. The seam a deployment replaces with its KMS or
+ * HSM; the built-in store keeps them in PostgreSQL, wrapped by a configured key-encryption key.
+ */
+public interface SubjectKeyStore {
+
+    /** The subject's key, created on first use; empty once the subject has been erased. */
+    Optional<byte[]> keyFor(String subject, boolean createIfMissing);
+
+    /** Destroys the subject's key; returns false if there was none. */
+    boolean destroy(String subject, String requestedBy);
+
+    boolean isErased(String subject);
+}
