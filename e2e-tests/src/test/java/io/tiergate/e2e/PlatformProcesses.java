@@ -19,12 +19,12 @@ import static org.awaitility.Awaitility.await;
  * once for all end-to-end tests, waits on their readiness checks, and stops them by process handle.
  * Tests may stop and start a service, or the launcher's Kafka, to prove that a fault loses nothing.
  */
-final class PlatformProcesses {
+public final class PlatformProcesses {
 
     static final String IDENTITY = "identity-service";
     static final String TIER = "tier-service";
     static final String ENTITLEMENT = "entitlement-service";
-    static final String AUDIT = "audit-service";
+    public static final String AUDIT = "audit-service";
     static final List<String> SERVICES = List.of(IDENTITY, TIER, ENTITLEMENT, AUDIT);
     static final Map<String, Integer> PORTS = Map.of(IDENTITY, 18081, TIER, 18082, ENTITLEMENT, 18083, AUDIT, 18084);
     static final Map<String, String> DATABASES = Map.of(IDENTITY, "identity", TIER, "tier", ENTITLEMENT, "entitlement",
@@ -58,7 +58,7 @@ final class PlatformProcesses {
         awaitReady(service);
     }
 
-    static void stop(String service) {
+    public static void stop(String service) {
         Process process = RUNNING.remove(service);
         if (process == null) {
             return;
@@ -74,7 +74,7 @@ final class PlatformProcesses {
         }
     }
 
-    static void start(String service) {
+    public static void start(String service) {
         launch(service);
         awaitReady(service);
     }
@@ -99,6 +99,18 @@ final class PlatformProcesses {
     }
 
     private static void launch(String service) {
+        launch(service, service, PORTS.get(service), DATABASES.get(service), Map.of());
+    }
+
+    /** Starts a service under another name, port and database, with extra environment (benchmarks). */
+    public static void startVariant(String name, String service, int port, String database, Map<String, String> extraEnv) {
+        launch(name, service, port, database, extraEnv);
+        await(name + " ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> RestAssured.get("http://127.0.0.1:" + port + "/q/health/ready").statusCode() == 200);
+    }
+
+    private static void launch(String name, String service, int port, String database, Map<String, String> extraEnv) {
         try {
             Path logs = ROOT.resolve("e2e-tests/target/e2e-logs");
             Files.createDirectories(logs);
@@ -108,13 +120,14 @@ final class PlatformProcesses {
             }
             ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
             Map<String, String> env = builder.environment();
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(PORTS.get(service)));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:25432/" + DATABASES.get(service));
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:25432/" + database);
             env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:18180/realms/tiergate");
-            RUNNING.put(service, builder.start());
+            env.putAll(extraEnv);
+            RUNNING.put(name, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

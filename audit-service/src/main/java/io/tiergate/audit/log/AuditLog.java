@@ -23,7 +23,6 @@ import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +76,8 @@ public class AuditLog {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, APPEND_LOCK).getSingleResult();
         Set<UUID> seen = new HashSet<>(alreadyAppended(arrivals));
         CompactRange range = tree.working();
-        Map<String, Optional<byte[]>> subjectKeys = new HashMap<>();
+        Map<String, Optional<byte[]>> subjectKeys = cipher.keysFor(arrivals.stream()
+                .map(a -> a.event().subject()).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         List<AuditEntry> entries = new ArrayList<>();
         List<CompactRange.StoredNode> created = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);

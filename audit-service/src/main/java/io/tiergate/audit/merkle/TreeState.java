@@ -23,7 +23,7 @@ public class TreeState {
 
     private CompactRange committed;
 
-    /** A working copy for one append transaction; publish it with {@link #commit} once committed. */
+    /** A working copy for one append transaction (under the append lock); publish it with {@link #commit} once committed. */
     public synchronized CompactRange working() {
         if (committed == null || committed.size() != storedSize()) {
             committed = load();
@@ -35,11 +35,9 @@ public class TreeState {
         committed = range;
     }
 
+    /** The tree as stored now: reloaded when another writer (instance, restore, bulk load) changed it. */
     public synchronized CompactRange snapshot() {
-        if (committed == null) {
-            committed = load();
-        }
-        return committed.copy();
+        return working();
     }
 
     long storedSize() {

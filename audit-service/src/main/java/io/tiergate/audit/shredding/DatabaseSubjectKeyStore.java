@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 import io.tiergate.audit.config.AuditConfig;
 
 import javax.crypto.Cipher;
@@ -12,9 +13,15 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +55,58 @@ public class DatabaseSubjectKeyStore implements SubjectKeyStore {
                 .setParameter(1, subject).setParameter(2, wrap(subject, key))
                 .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
         return Optional.of(key);
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Optional<byte[]>> keysFor(Set<String> subjects) {
+        Map<String, Optional<byte[]>> keys = new HashMap<>();
+        if (subjects.isEmpty()) {
+            return keys;
+        }
+        String[] wanted = subjects.toArray(String[]::new);
+        Session session = entityManager.unwrap(Session.class);
+        session.doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT subject, wrapped_key FROM subject_key WHERE subject = ANY(?)")) {
+                query.setArray(1, connection.createArrayOf("text", wanted));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        keys.put(rows.getString(1), Optional.of(unwrap(rows.getString(1), rows.getBytes(2))));
+                    }
+                }
+            }
+            Set<String> erased = new HashSet<>();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT subject FROM subject_erasure WHERE subject = ANY(?)")) {
+                query.setArray(1, connection.createArrayOf("text", wanted));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        erased.add(rows.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO subject_key (subject, wrapped_key, created_at) VALUES (?, ?, now())")) {
+                for (String subject : subjects) {
+                    if (keys.containsKey(subject)) {
+                        continue;
+                    }
+                    if (erased.contains(subject)) {
+                        keys.put(subject, Optional.empty());
+                        continue;
+                    }
+                    byte[] key = new byte[32];
+                    RANDOM.nextBytes(key);
+                    insert.setString(1, subject);
+                    insert.setBytes(2, wrap(subject, key));
+                    insert.addBatch();
+                    keys.put(subject, Optional.of(key));
+                }
+                insert.executeBatch();
+            }
+        });
+        return keys;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.tiergate.audit.shredding;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where per-subject data keys live, apart from the log. The seam a deployment replaces with its KMS or
@@ -10,6 +12,9 @@ public interface SubjectKeyStore {
 
     /** The subject's key, created on first use; empty once the subject has been erased. */
     Optional<byte[]> keyFor(String subject, boolean createIfMissing);
+
+    /** Keys of many subjects at once (one round trip), created where missing; erased subjects map to empty. */
+    Map<String, Optional<byte[]>> keysFor(Set<String> subjects);
 
     /** Destroys the subject's key; returns false if there was none. */
     boolean destroy(String subject, String requestedBy);
