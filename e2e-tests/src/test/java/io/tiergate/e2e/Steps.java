@@ -55,7 +55,7 @@ final class Steps {
 
     static Response grant(String subject, String tier) {
         // tier-service learns of the verification from Kafka, not from a call: wait until it has.
-        return await("tier-service sees " + subject + " verified").atMost(Duration.ofSeconds(30))
+        return await("tier-service sees " + subject + " verified").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> given().auth().oauth2(KeycloakTokens.user(OLIVIA)).contentType(ContentType.JSON)
                         .body(Map.of("subject", subject, "tier", tier, "justification", "E2E: approved research partner"))

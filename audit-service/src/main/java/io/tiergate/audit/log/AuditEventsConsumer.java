@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.List;
 public class AuditEventsConsumer {
 
     static final String CONSUMER = "audit-service";
+    private static final Logger LOG = Logger.getLogger(AuditEventsConsumer.class);
 
     @Inject
     EventConsumer consumer;
@@ -38,9 +40,22 @@ public class AuditEventsConsumer {
                 arrivals.add(new Arrival(record.topic(), record.value(), event));
             }
         }
-        if (!arrivals.isEmpty()) {
+        if (arrivals.isEmpty()) {
+            return;
+        }
+        try {
             consumer.retrying(CONSUMER, arrivals.size() + " events",
                     () -> QuarkusTransaction.requiringNew().run(() -> log.appendAll(arrivals)));
+        } catch (RuntimeException e) {
+            // Something in the batch can never be appended: append one by one, so only it is skipped.
+            for (Arrival arrival : arrivals) {
+                try {
+                    consumer.retrying(CONSUMER, "event " + arrival.event().id(),
+                            () -> QuarkusTransaction.requiringNew().run(() -> log.appendAll(List.of(arrival))));
+                } catch (RuntimeException rejected) {
+                    LOG.warnf("audit log skipped event %s (%s)", arrival.event().id(), rejected.getClass().getSimpleName());
+                }
+            }
         }
     }
 }

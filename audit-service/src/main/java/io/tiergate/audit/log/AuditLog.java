@@ -3,6 +3,7 @@ package io.tiergate.audit.log;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tiergate.audit.merkle.CompactRange;
 import io.tiergate.audit.merkle.NodeStore;
 import io.tiergate.audit.merkle.TreeState;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -66,6 +68,9 @@ public class AuditLog {
     @Inject
     ObjectMapper objectMapper;
 
+    @Inject
+    MeterRegistry meters;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String topic, String payload, CloudEvent event) {
         appendAll(List.of(new Arrival(topic, payload, event)));
@@ -94,6 +99,11 @@ public class AuditLog {
             entry.leafHash = Rfc6962.leafHash(entry.entry);
             created.addAll(range.append(entry.leafHash));
             entries.add(entry);
+            if (entry.eventTime != null) {
+                // How far behind its topic the log runs: event time to append, per topic.
+                meters.timer("tiergate.audit.ingest.lag", "topic", entry.topic)
+                        .record(Duration.between(entry.eventTime, now).abs());
+            }
         }
         if (entries.isEmpty()) {
             return;

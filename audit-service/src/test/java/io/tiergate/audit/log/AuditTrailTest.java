@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Against the real test Keycloak, PostgreSQL and Kafka started by {@code deploy/tiergate test}. */
@@ -85,6 +86,16 @@ class AuditTrailTest {
         }
         assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() ->
                 entityManager.createNativeQuery("TRUNCATE checkpoint").executeUpdate()));
+    }
+
+    @Test
+    void theServiceWritesAsARoleThatMayOnlyReadAndAppend() {
+        String role = QuarkusTransaction.requiringNew().call(() ->
+                (String) entityManager.createNativeQuery("SELECT current_user").getSingleResult());
+        assertEquals("audit_writer", role);
+        // Not the owner: it cannot switch the append-only triggers off.
+        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only").executeUpdate()));
     }
 
     @Test

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ErasureTest {
 
-    static final String PERSONAL_DATA = "{\"caseId\":\"c\",\"status\":\"VERIFIED\",\"nationalities\":[\"FR\"],"
+    static final String PERSONAL_DATA = "{\"caseId\":\"" + UUID.randomUUID() + "\",\"status\":\"VERIFIED\",\"nationalities\":[\"FR\"],"
             + "\"residenceCountry\":\"FR\",\"reasons\":[]}";
 
     @Inject

@@ -38,18 +38,20 @@ public class EventConsumer {
         if (event == null) {
             return;
         }
-        retrying(consumer, "event " + event.id(), () -> {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    if (inbox.firstDelivery(event.id(), consumer)) {
-                        handler.accept(event);
-                    }
-                });
-            } catch (RejectedEvent e) {
-                LOG.warnf("%s rejected event %s of type %s: %s", consumer, event.id(), event.type(), e.getMessage());
-                QuarkusTransaction.requiringNew().run(() -> inbox.firstDelivery(event.id(), consumer));
-            }
-        });
+        try {
+            retrying(consumer, "event " + event.id(), () -> QuarkusTransaction.requiringNew().run(() -> {
+                if (inbox.firstDelivery(event.id(), consumer)) {
+                    handler.accept(event);
+                }
+            }));
+        } catch (RuntimeException e) {
+            // Not a passing fault: the event itself cannot be applied. Record it as seen, skip, move on,
+            // rather than hold every later event of its partition behind it.
+            LOG.warnf("%s rejected event %s of type %s (%s: %s)", consumer, event.id(), event.type(),
+                    e.getClass().getSimpleName(), e.getMessage());
+            retrying(consumer, "rejection of " + event.id(),
+                    () -> QuarkusTransaction.requiringNew().run(() -> inbox.firstDelivery(event.id(), consumer)));
+        }
     }
 
     /** The event, or null (logged by type of failure, never by content) when it is unreadable. */
@@ -70,7 +72,8 @@ public class EventConsumer {
 
     /**
      * Runs work until it succeeds, backing off while the database is away, so that a partition's events
-     * stay in order; on shutdown the failure propagates and the records are redelivered after restart.
+     * stay in order. A failure that is not a passing fault (see {@link #isTransient}) propagates at once,
+     * and so does any failure on shutdown (the records are then redelivered after restart).
      */
     public void retrying(String consumer, String what, Runnable work) {
         long backoffMillis = 100;
@@ -79,7 +82,7 @@ public class EventConsumer {
                 work.run();
                 return;
             } catch (RuntimeException e) {
-                if (stopping) {
+                if (stopping || !isTransient(e)) {
                     throw e;
                 }
                 LOG.warnf("%s could not apply %s (%s: %s); retrying in %d ms", consumer, what,
@@ -88,6 +91,28 @@ public class EventConsumer {
                 backoffMillis = Math.min(backoffMillis * 2, 5_000);
             }
         }
+    }
+
+    /**
+     * A fault that may heal by itself (the database unreachable, shutting down, out of resources, or a
+     * serialization conflict), as opposed to an event that can never apply (bad data, a constraint it breaks).
+     */
+    static boolean isTransient(Throwable failure) {
+        if (failure instanceof RejectedEvent) {
+            return false;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                // SQLState classes: 08 connection, 40 rollback/serialization, 53 resources, 57 operator, 58 system.
+                return state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                        || state.startsWith("57") || state.startsWith("58");
+            }
+            if (cause instanceof java.io.IOException || cause instanceof jakarta.transaction.SystemException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void sleep(long millis) {

@@ -123,6 +123,15 @@ class GrantResourceTest {
     }
 
     @Test
+    void aPoisonEventIsSkippedInsteadOfBlockingItsPartition() {
+        String subject = UUID.randomUUID().toString();
+        KafkaEvents.publish(IDENTITY_TOPIC, "identity-service", VERIFIED, subject, 1,
+                "{\"caseId\":\"not-a-uuid\",\"status\":\"VERIFIED\"}");
+        publishVerdict(subject, VERIFIED, 2); // same subject, so same partition, behind the poison
+        await().atMost(Duration.ofSeconds(30)).until(() -> isVerified(subject));
+    }
+
+    @Test
     void oneActiveGrantPerTierAndNoSelfGrants() {
         String subject = verifiedSubject();
         grantAs(OLIVIA, subject, "PUBLIC");

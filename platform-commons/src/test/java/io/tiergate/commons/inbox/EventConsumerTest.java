@@ -1,0 +1,28 @@
+package io.tiergate.commons.inbox;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Which failures hold a partition (retried) and which skip a poison event. */
+class EventConsumerTest {
+
+    @Test
+    void databaseOutagesAreRetried() {
+        assertTrue(EventConsumer.isTransient(new IllegalStateException(new SQLException("refused", "08001"))));
+        assertTrue(EventConsumer.isTransient(new RuntimeException(new SQLException("admin shutdown", "57P01"))));
+        assertTrue(EventConsumer.isTransient(new RuntimeException(new SQLException("serialization", "40001"))));
+        assertTrue(EventConsumer.isTransient(new RuntimeException(new SQLException("acquisition timeout"))));
+    }
+
+    @Test
+    void eventsThatCanNeverApplyAreNot() {
+        assertFalse(EventConsumer.isTransient(new IllegalArgumentException("Invalid UUID string: c")));
+        assertFalse(EventConsumer.isTransient(new NullPointerException()));
+        assertFalse(EventConsumer.isTransient(new RuntimeException(new SQLException("null value", "23502"))));
+        assertFalse(EventConsumer.isTransient(new RejectedEvent("contradicts the rules")));
+    }
+}
