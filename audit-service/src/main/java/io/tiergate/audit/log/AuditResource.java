@@ -26,7 +26,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 @Path("/v1/events")
 @Tag(name = "events", description = "The audit log, queried")
@@ -66,22 +68,17 @@ public class AuditResource {
     List<AuditEntry> find(AuditQuery query) {
         List<String> where = new ArrayList<>(List.of("leafIndex > :after"));
         Parameters parameters = Parameters.with("after", query.afterIndex());
-        if (query.subject() != null) {
-            where.add("subject = :subject");
-            parameters.and("subject", query.subject());
-        }
-        if (query.type() != null) {
-            where.add("type = :type");
-            parameters.and("type", query.type());
-        }
-        if (query.actor() != null) {
-            where.add("actor = :actor");
-            parameters.and("actor", query.actor());
-        }
-        if (query.capability() != null) {
-            where.add("capability = :capability");
-            parameters.and("capability", query.capability());
-        }
+        Map<String, Object> equal = new LinkedHashMap<>();
+        equal.put("subject", query.subject());
+        equal.put("type", query.type());
+        equal.put("actor", query.actor());
+        equal.put("capability", query.capability());
+        equal.forEach((field, value) -> {
+            if (value != null) {
+                where.add(field + " = :" + field);
+                parameters.and(field, value);
+            }
+        });
         if (query.since() != null) {
             where.add("eventTime >= :since");
             parameters.and("since", query.since());

@@ -35,6 +35,11 @@ public class TreeState {
         committed = range;
     }
 
+    /** The committed size this instance knows, without asking the store (0 before the first load). */
+    public synchronized long knownSize() {
+        return committed == null ? 0 : committed.size();
+    }
+
     /** The tree as stored now: reloaded when another writer (instance, restore, bulk load) changed it. */
     public synchronized CompactRange snapshot() {
         return working();

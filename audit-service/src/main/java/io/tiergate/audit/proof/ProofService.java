@@ -1,11 +1,14 @@
 package io.tiergate.audit.proof;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.tiergate.audit.log.AuditEntry;
 import io.tiergate.audit.merkle.MerkleTree;
 import io.tiergate.audit.merkle.NodeId;
 import io.tiergate.audit.merkle.NodeStore;
 import io.tiergate.audit.merkle.TreeState;
 import io.tiergate.commons.problem.ApiProblem;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -24,6 +27,23 @@ public class ProofService {
     @Inject
     NodeStore nodes;
 
+    @Inject
+    MeterRegistry meters;
+
+    private Timer inclusionTimer;
+    private Timer consistencyTimer;
+
+    @PostConstruct
+    void timers() {
+        inclusionTimer = generationTimer("inclusion");
+        consistencyTimer = generationTimer("consistency");
+    }
+
+    private Timer generationTimer(String kind) {
+        return Timer.builder("tiergate.audit.proof.generation").tag("kind", kind)
+                .publishPercentiles(0.5, 0.99, 0.999).register(meters);
+    }
+
     public record InclusionProof(long leafIndex, long treeSize, String leafHash, List<String> proof) {
     }
 
@@ -31,6 +51,10 @@ public class ProofService {
     }
 
     public InclusionProof inclusion(long leafIndex, long treeSize) {
+        return inclusionTimer.record(() -> generateInclusion(leafIndex, treeSize));
+    }
+
+    private InclusionProof generateInclusion(long leafIndex, long treeSize) {
         requireSize(treeSize);
         if (leafIndex < 0 || leafIndex >= treeSize) {
             throw ApiProblem.badRequest("INDEX_OUT_OF_RANGE", "index must be in [0, treeSize)");
@@ -49,6 +73,10 @@ public class ProofService {
     }
 
     public ConsistencyProof consistency(long from, long to) {
+        return consistencyTimer.record(() -> generateConsistency(from, to));
+    }
+
+    private ConsistencyProof generateConsistency(long from, long to) {
         requireSize(to);
         if (from < 1 || from > to) {
             throw ApiProblem.badRequest("INVALID_RANGE", "a consistency proof needs 1 <= from <= to");
@@ -58,7 +86,10 @@ public class ProofService {
     }
 
     private void requireSize(long treeSize) {
-        long size = tree.snapshot().size();
+        long size = tree.knownSize();
+        if (treeSize > size) {
+            size = tree.snapshot().size(); // another writer may have grown the log
+        }
         if (treeSize < 1 || treeSize > size) {
             throw ApiProblem.badRequest("TREE_SIZE_OUT_OF_RANGE", "treeSize must be in [1, " + size + "]");
         }
