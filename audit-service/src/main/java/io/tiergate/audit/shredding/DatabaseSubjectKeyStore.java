@@ -6,13 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 import io.tiergate.audit.config.AuditConfig;
+import io.tiergate.commons.crypto.Aead;
 
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
@@ -28,8 +24,6 @@ import java.util.Optional;
 /** Subject keys in {@code subject_key}, each wrapped with AES-256-GCM under the configured key-encryption key. */
 @ApplicationScoped
 public class DatabaseSubjectKeyStore implements SubjectKeyStore {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     EntityManager entityManager;
@@ -49,8 +43,7 @@ public class DatabaseSubjectKeyStore implements SubjectKeyStore {
         if (!createIfMissing || isErased(subject)) {
             return Optional.empty();
         }
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
+        byte[] key = Aead.randomKey();
         entityManager.createNativeQuery("INSERT INTO subject_key (subject, wrapped_key, created_at) VALUES (?1, ?2, ?3)")
                 .setParameter(1, subject).setParameter(2, wrap(subject, key))
                 .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
@@ -96,8 +89,7 @@ public class DatabaseSubjectKeyStore implements SubjectKeyStore {
                         keys.put(subject, Optional.empty());
                         continue;
                     }
-                    byte[] key = new byte[32];
-                    RANDOM.nextBytes(key);
+                    byte[] key = Aead.randomKey();
                     insert.setString(1, subject);
                     insert.setBytes(2, wrap(subject, key));
                     insert.addBatch();
@@ -142,40 +134,5 @@ public class DatabaseSubjectKeyStore implements SubjectKeyStore {
             throw new IllegalStateException("tiergate.audit.key-encryption-key must be 32 bytes, base64");
         }
         return kek;
-    }
-
-    /** AES-256-GCM with a random 96-bit nonce prepended to the ciphertext (JDK crypto). */
-    static final class Aead {
-
-        private Aead() {
-        }
-
-        static byte[] seal(byte[] key, byte[] plaintext, byte[] associatedData) {
-            try {
-                byte[] nonce = new byte[12];
-                RANDOM.nextBytes(nonce);
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-                cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-                cipher.updateAAD(associatedData);
-                byte[] sealed = cipher.doFinal(plaintext);
-                byte[] out = new byte[nonce.length + sealed.length];
-                System.arraycopy(nonce, 0, out, 0, nonce.length);
-                System.arraycopy(sealed, 0, out, nonce.length, sealed.length);
-                return out;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("encryption failed", e);
-            }
-        }
-
-        static byte[] open(byte[] key, byte[] sealed, byte[] associatedData) {
-            try {
-                Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-                cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, sealed, 0, 12));
-                cipher.updateAAD(associatedData);
-                return cipher.doFinal(sealed, 12, sealed.length - 12);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("decryption failed", e);
-            }
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.tiergate.audit.shredding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tiergate.commons.crypto.Aead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -47,7 +48,7 @@ public class PersonalDataCipher {
         if (key.isEmpty()) {
             sealed.put("redacted", true); // arrived after the subject's erasure: nothing personal is kept
         } else {
-            byte[] ciphertext = DatabaseSubjectKeyStore.Aead.seal(key.get(), bytes(data), aad(event));
+            byte[] ciphertext = Aead.seal(key.get(), bytes(data), aad(event));
             sealed.put("ciphertext", Base64.getEncoder().encodeToString(ciphertext));
         }
         event.set("data", sealed);
@@ -71,7 +72,7 @@ public class PersonalDataCipher {
             copy.set("data", objectMapper.createObjectNode().put("redacted", true));
             return copy;
         }
-        byte[] plain = DatabaseSubjectKeyStore.Aead.open(key.get(),
+        byte[] plain = Aead.open(key.get(),
                 Base64.getDecoder().decode(data.get("ciphertext").asText()), aad(event));
         try {
             copy.set("data", objectMapper.readTree(plain));

@@ -1,7 +1,10 @@
 package io.tiergate.identity.verification;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.tiergate.identity.pii.EncryptedDate;
+import io.tiergate.identity.pii.EncryptedString;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -30,12 +33,15 @@ public class VerificationCase extends PanacheEntityBase {
     @Column(nullable = false)
     public VerificationStatus status;
 
+    @Convert(converter = EncryptedString.class)
     @Column(name = "given_name", nullable = false)
     public String givenName;
 
+    @Convert(converter = EncryptedString.class)
     @Column(name = "family_name", nullable = false)
     public String familyName;
 
+    @Convert(converter = EncryptedDate.class)
     @Column(name = "date_of_birth", nullable = false)
     public LocalDate dateOfBirth;
 

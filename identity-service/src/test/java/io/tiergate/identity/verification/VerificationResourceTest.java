@@ -1,6 +1,9 @@
 package io.tiergate.identity.verification;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.restassured.http.ContentType;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
@@ -63,6 +66,25 @@ class VerificationResourceTest {
         assertTrue(json.contains("\"nationalities\":[\"US\",\"GB\"]"), json);
         assertTrue(!json.contains("Anders") && !json.contains(ADULT_BIRTH_DATE), "no names or birth dates in events");
         assertTrue(ALICE_SUBJECT.equals(event.get().key()), "keyed by subject");
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void namesAndBirthDatesAreEncryptedAtRest() {
+        String id = io.restassured.path.json.JsonPath.from(
+                submitAs(ALICE, claims("US", ADULT_BIRTH_DATE, List.of("US")))).getString("id");
+        Object[] raw = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
+                .createNativeQuery("SELECT given_name, family_name, date_of_birth FROM verification_case WHERE id = ?1")
+                .setParameter(1, java.util.UUID.fromString(id)).getSingleResult());
+        for (Object column : raw) {
+            String stored = column.toString();
+            assertTrue(!stored.contains("Alice") && !stored.contains("Anders") && !stored.contains("1990"), stored);
+        }
+        VerificationCase read = QuarkusTransaction.requiringNew().call(() ->
+                VerificationCase.<VerificationCase>findById(java.util.UUID.fromString(id)));
+        assertTrue("Alice".equals(read.givenName) && LocalDate.parse(ADULT_BIRTH_DATE).equals(read.dateOfBirth));
     }
 
     @Test
