@@ -27,6 +27,9 @@ public class EventConsumer {
     @Inject
     Inbox inbox;
 
+    /** Attempts at a failure that is not a known passing fault before the event counts as poison. */
+    static final int ATTEMPTS_BEFORE_REJECTING = 5;
+
     private volatile boolean stopping;
 
     void onStop(@Observes ShutdownEvent ignored) {
@@ -72,17 +75,20 @@ public class EventConsumer {
 
     /**
      * Runs work until it succeeds, backing off while the database is away, so that a partition's events
-     * stay in order. A failure that is not a passing fault (see {@link #isTransient}) propagates at once,
-     * and so does any failure on shutdown (the records are then redelivered after restart).
+     * stay in order. Other failures get a few attempts too (a race on a new row resolves on retry), then
+     * propagate, so that an event that can never apply does not hold its partition; a {@link RejectedEvent}
+     * propagates at once, and so does any failure on shutdown (redelivered after restart).
      */
     public void retrying(String consumer, String what, Runnable work) {
         long backoffMillis = 100;
+        int attempts = 0;
         while (true) {
             try {
                 work.run();
                 return;
             } catch (RuntimeException e) {
-                if (stopping || !isTransient(e)) {
+                attempts++;
+                if (stopping || e instanceof RejectedEvent || (!isTransient(e) && attempts >= ATTEMPTS_BEFORE_REJECTING)) {
                     throw e;
                 }
                 LOG.warnf("%s could not apply %s (%s: %s); retrying in %d ms", consumer, what,

@@ -25,4 +25,27 @@ class EventConsumerTest {
         assertFalse(EventConsumer.isTransient(new RuntimeException(new SQLException("null value", "23502"))));
         assertFalse(EventConsumer.isTransient(new RejectedEvent("contradicts the rules")));
     }
+
+    @Test
+    void aRaceIsRetriedButAPoisonEventIsGivenUpAfterAFewAttempts() {
+        EventConsumer consumer = new EventConsumer();
+        int[] calls = {0};
+        consumer.retrying("test", "a race", () -> {
+            if (++calls[0] < 3) {
+                throw new IllegalStateException(new SQLException("duplicate key", "23505"));
+            }
+        });
+        assertTrue(calls[0] == 3, "succeeded on the third attempt");
+
+        calls[0] = 0;
+        try {
+            consumer.retrying("test", "poison", () -> {
+                calls[0]++;
+                throw new IllegalArgumentException("Invalid UUID string: c");
+            });
+            throw new AssertionError("poison must propagate");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(calls[0] == EventConsumer.ATTEMPTS_BEFORE_REJECTING, "attempts: " + calls[0]);
+        }
+    }
 }
