@@ -52,12 +52,6 @@ public final class PlatformProcesses {
         started = true;
     }
 
-    static void restart(String service) {
-        stop(service);
-        launch(service);
-        awaitReady(service);
-    }
-
     public static void stop(String service) {
         Process process = RUNNING.remove(service);
         if (process == null) {
@@ -105,9 +99,7 @@ public final class PlatformProcesses {
     /** Starts a service under another name, port and database, with extra environment (benchmarks). */
     public static void startVariant(String name, String service, int port, String database, Map<String, String> extraEnv) {
         launch(name, service, port, database, extraEnv);
-        await(name + " ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-                .ignoreExceptions()
-                .until(() -> RestAssured.get("http://127.0.0.1:" + port + "/q/health/ready").statusCode() == 200);
+        awaitReady(name, port);
     }
 
     private static void launch(String name, String service, int port, String database, Map<String, String> extraEnv) {
@@ -134,8 +126,12 @@ public final class PlatformProcesses {
     }
 
     private static void awaitReady(String service) {
-        await(service + " ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+        awaitReady(service, PORTS.get(service));
+    }
+
+    private static void awaitReady(String name, int port) {
+        await(name + " ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
-                .until(() -> RestAssured.get(url(service) + "/q/health/ready").statusCode() == 200);
+                .until(() -> RestAssured.get("http://127.0.0.1:" + port + "/q/health/ready").statusCode() == 200);
     }
 }

@@ -80,7 +80,7 @@ public class AuditLog {
     public void appendAll(List<Arrival> arrivals) {
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, APPEND_LOCK).getSingleResult();
         Set<UUID> seen = new HashSet<>(alreadyAppended(arrivals));
-        CompactRange range = tree.working();
+        CompactRange range = tree.current();
         Map<String, Optional<byte[]>> subjectKeys = cipher.keysFor(arrivals.stream()
                 .map(a -> a.event().subject()).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         List<AuditEntry> entries = new ArrayList<>();

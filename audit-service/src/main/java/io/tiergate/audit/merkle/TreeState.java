@@ -23,8 +23,11 @@ public class TreeState {
 
     private CompactRange committed;
 
-    /** A working copy for one append transaction (under the append lock); publish it with {@link #commit} once committed. */
-    public synchronized CompactRange working() {
+    /**
+     * A copy of the tree as stored now, reloaded when another writer (instance, restore, bulk load) changed
+     * it. An appender works on it under the append lock and publishes it with {@link #commit} once committed.
+     */
+    public synchronized CompactRange current() {
         if (committed == null || committed.size() != storedSize()) {
             committed = load();
         }
@@ -38,11 +41,6 @@ public class TreeState {
     /** The committed size this instance knows, without asking the store (0 before the first load). */
     public synchronized long knownSize() {
         return committed == null ? 0 : committed.size();
-    }
-
-    /** The tree as stored now: reloaded when another writer (instance, restore, bulk load) changed it. */
-    public synchronized CompactRange snapshot() {
-        return working();
     }
 
     long storedSize() {

@@ -81,7 +81,7 @@ public class Checkpointer {
 
     /** Signs the current tree if it grew since the last checkpoint; returns the latest checkpoint size. */
     public synchronized long checkpoint() {
-        CompactRange range = tree.snapshot();
+        CompactRange range = tree.current();
         if (range.size() <= signedSize) {
             return signedSize;
         }

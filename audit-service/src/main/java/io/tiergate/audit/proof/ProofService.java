@@ -88,7 +88,7 @@ public class ProofService {
     private void requireSize(long treeSize) {
         long size = tree.knownSize();
         if (treeSize > size) {
-            size = tree.snapshot().size(); // another writer may have grown the log
+            size = tree.current().size(); // another writer may have grown the log
         }
         if (treeSize < 1 || treeSize > size) {
             throw ApiProblem.badRequest("TREE_SIZE_OUT_OF_RANGE", "treeSize must be in [1, " + size + "]");

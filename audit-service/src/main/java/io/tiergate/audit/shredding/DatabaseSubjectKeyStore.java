@@ -33,21 +33,11 @@ public class DatabaseSubjectKeyStore implements SubjectKeyStore {
 
     @Override
     @Transactional
-    public Optional<byte[]> keyFor(String subject, boolean createIfMissing) {
+    public Optional<byte[]> keyFor(String subject) {
         @SuppressWarnings("unchecked")
         List<byte[]> wrapped = entityManager.createNativeQuery("SELECT wrapped_key FROM subject_key WHERE subject = ?1")
                 .setParameter(1, subject).getResultList();
-        if (!wrapped.isEmpty()) {
-            return Optional.of(unwrap(subject, wrapped.get(0)));
-        }
-        if (!createIfMissing || isErased(subject)) {
-            return Optional.empty();
-        }
-        byte[] key = Aead.randomKey();
-        entityManager.createNativeQuery("INSERT INTO subject_key (subject, wrapped_key, created_at) VALUES (?1, ?2, ?3)")
-                .setParameter(1, subject).setParameter(2, wrap(subject, key))
-                .setParameter(3, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
-        return Optional.of(key);
+        return wrapped.isEmpty() ? Optional.empty() : Optional.of(unwrap(subject, wrapped.get(0)));
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Encrypts an event's {@code data} (where personal data lives: nationalities, residence, justifications,
@@ -42,7 +43,7 @@ public class PersonalDataCipher {
         if (data == null || data.isNull() || subject == null || event.path("type").asText().startsWith(OWN_EVENTS)) {
             return event;
         }
-        Optional<byte[]> key = keysOfBatch.computeIfAbsent(subject, s -> keys.keyFor(s, true));
+        Optional<byte[]> key = keysOfBatch.computeIfAbsent(subject, s -> keys.keysFor(Set.of(s)).get(s));
         ObjectNode sealed = objectMapper.createObjectNode();
         sealed.put("alg", ALGORITHM);
         if (key.isEmpty()) {
@@ -56,7 +57,7 @@ public class PersonalDataCipher {
     }
 
     /** Loads the keys a batch of events will need, in one round trip. */
-    public Map<String, Optional<byte[]>> keysFor(java.util.Set<String> subjects) {
+    public Map<String, Optional<byte[]>> keysFor(Set<String> subjects) {
         return new java.util.HashMap<>(keys.keysFor(subjects));
     }
 
@@ -67,7 +68,7 @@ public class PersonalDataCipher {
             return event;
         }
         ObjectNode copy = event.deepCopy();
-        Optional<byte[]> key = keys.keyFor(event.path("subject").asText(), false);
+        Optional<byte[]> key = keys.keyFor(event.path("subject").asText());
         if (key.isEmpty()) {
             copy.set("data", objectMapper.createObjectNode().put("redacted", true));
             return copy;

@@ -10,8 +10,8 @@ import java.util.Set;
  */
 public interface SubjectKeyStore {
 
-    /** The subject's key, created on first use; empty once the subject has been erased. */
-    Optional<byte[]> keyFor(String subject, boolean createIfMissing);
+    /** The subject's key if it has one; empty before their first event and after their erasure. */
+    Optional<byte[]> keyFor(String subject);
 
     /** Keys of many subjects at once (one round trip), created where missing; erased subjects map to empty. */
     Map<String, Optional<byte[]>> keysFor(Set<String> subjects);

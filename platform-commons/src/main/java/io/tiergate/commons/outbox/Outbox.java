@@ -37,11 +37,6 @@ public class Outbox {
     @ConfigProperty(name = "tiergate.events.source")
     String source;
 
-    /** The source name this service stamps on its events and consistency tokens. */
-    public String source() {
-        return source;
-    }
-
     @Transactional(Transactional.TxType.MANDATORY)
     public ConsistencyToken append(String topic, String type, String subject, Object data) {
         long version = nextSubjectVersion(subject);
