@@ -11,7 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ProjectionEventsConsumer {
 
     static final String VERIFICATION_PREFIX = "tiergate.identity.verification.";
-    static final String GRANT_TYPES_PREFIX = "tiergate.tier.";
+    static final String MEMBERSHIP_CHANGED = "tiergate.identity.organization.membership.changed";
+    static final String TIER_TYPES_PREFIX = "tiergate.tier.";
 
     @Inject
     EventConsumer consumer;
@@ -25,6 +26,8 @@ public class ProjectionEventsConsumer {
         consumer.consume("entitlement-service.identity", payload, event -> {
             if (event.type().startsWith(VERIFICATION_PREFIX)) {
                 projection.applyIdentity(event);
+            } else if (MEMBERSHIP_CHANGED.equals(event.type())) {
+                projection.advanceOnly(event); // a token from a membership change can be waited for
             }
         });
     }
@@ -33,7 +36,7 @@ public class ProjectionEventsConsumer {
     @Blocking
     public void onTierEvent(String payload) {
         consumer.consume("entitlement-service.tier", payload, event -> {
-            if (event.type().startsWith(GRANT_TYPES_PREFIX) && event.data().hasNonNull("grantId")) {
+            if (event.type().startsWith(TIER_TYPES_PREFIX)) {
                 projection.applyTier(event);
             }
         });

@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -86,17 +87,30 @@ public class SubjectProjection {
         save(row);
     }
 
-    /** Applies a grant change: an active grant counts, any other status removes it. */
+    /** Records the event's version and nothing else: for events that change nothing decisions read. */
+    void advanceOnly(CloudEvent event) {
+        SubjectProjectionRow row = lockedRow(event.subject());
+        if (advance(row, event)) {
+            save(row);
+        }
+    }
+
+    static final String EFFECTIVE_CHANGED = "tiergate.tier.effective.changed";
+
+    /**
+     * Applies tier-service's events: {@code effective.changed} carries every tier the person holds now (direct or
+     * through an organization) and replaces what was known; other tier events only advance the applied version,
+     * so that a consistency token taken from any of them can be waited for.
+     */
     void applyTier(CloudEvent event) {
         SubjectProjectionRow row = lockedRow(event.subject());
         if (!advance(row, event)) {
             return;
         }
-        String grantId = event.data().path("grantId").asText();
-        if ("ACTIVE".equals(event.data().path("status").asText())) {
-            row.activeGrants.put(grantId, event.data().path("tier").asText());
-        } else {
-            row.activeGrants.remove(grantId);
+        if (EFFECTIVE_CHANGED.equals(event.type())) {
+            Map<String, String> grants = new HashMap<>();
+            event.data().path("tiers").forEach(t -> grants.put(t.path("grantId").asText(), t.path("tier").asText()));
+            row.activeGrants = grants;
         }
         save(row);
     }

@@ -44,9 +44,13 @@ class DecisionResourceTest {
         String grantId = UUID.randomUUID().toString();
         KafkaEvents.publish("tiergate.tier", "tier-service", "tiergate.tier.granted", subject, 1,
                 grantData(grantId, tier, "ACTIVE"));
+        KafkaEvents.publish("tiergate.tier", "tier-service", EFFECTIVE_CHANGED, subject, 2,
+                "{\"tiers\":[{\"grantId\":\"" + grantId + "\",\"tier\":\"" + tier + "\",\"via\":\"DIRECT\"}]}");
         // Both writes must be reflected before deciding: one token of each source.
-        return new Customer(subject, grantId, "identity-service:" + subject + ":1,tier-service:" + subject + ":1");
+        return new Customer(subject, grantId, "identity-service:" + subject + ":1,tier-service:" + subject + ":2");
     }
+
+    static final String EFFECTIVE_CHANGED = "tiergate.tier.effective.changed";
 
     static String grantData(String grantId, String tier, String status) {
         return "{\"grantId\":\"" + grantId + "\",\"tier\":\"" + tier + "\",\"status\":\"" + status
@@ -108,9 +112,13 @@ class DecisionResourceTest {
     void aRevocationDeniesAsSoonAsItsTokenIsReached() {
         Customer researcher = customer("US", "RESEARCH");
         expect(decide(researcher.subject(), MYTHOS_CHAT, "US", researcher.token()), "ALLOW", Reason.ENTITLED);
-        KafkaEvents.publish("tiergate.tier", "tier-service", "tiergate.tier.revoked", researcher.subject(), 2,
+        KafkaEvents.publish("tiergate.tier", "tier-service", "tiergate.tier.revoked", researcher.subject(), 3,
                 grantData(researcher.grantId(), "RESEARCH", "REVOKED"));
-        expect(decide(researcher.subject(), MYTHOS_CHAT, "US", "tier-service:" + researcher.subject() + ":2"),
+        // The lifecycle event alone changes nothing: the effective set that follows it does.
+        expect(decide(researcher.subject(), MYTHOS_CHAT, "US", "tier-service:" + researcher.subject() + ":3"),
+                "ALLOW", Reason.ENTITLED);
+        KafkaEvents.publish("tiergate.tier", "tier-service", EFFECTIVE_CHANGED, researcher.subject(), 4, "{\"tiers\":[]}");
+        expect(decide(researcher.subject(), MYTHOS_CHAT, "US", "tier-service:" + researcher.subject() + ":4"),
                 "DENY", Reason.NO_ACTIVE_TIER);
     }
 

@@ -1,5 +1,6 @@
 package io.tiergate.commons.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -10,6 +11,8 @@ import java.util.UUID;
  * A CloudEvents 1.0 envelope in structured JSON mode. {@code id} is the idempotency key;
  * {@code tiergateversion} is the producer's per-subject version used by consistency tokens.
  */
+// Extension attributes this version does not know (tracing, for example) are ignored, never fatal.
+@JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
         String specversion,

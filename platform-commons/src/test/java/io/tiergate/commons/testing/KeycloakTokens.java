@@ -15,12 +15,15 @@ public final class KeycloakTokens {
     public static final String BOB = "bob";
     public static final String OLIVIA = "olivia";
     public static final String OSCAR = "oscar";
+    public static final String OWEN = "owen";
     public static final String AUDREY = "audrey";
     public static final String PAULA = "paula";
 
     public static final String ALICE_SUBJECT = "11111111-1111-4111-8111-000000000001";
     public static final String BOB_SUBJECT = "11111111-1111-4111-8111-000000000002";
     public static final String OLIVIA_SUBJECT = "22222222-2222-4222-8222-000000000001";
+    public static final String OSCAR_SUBJECT = "22222222-2222-4222-8222-000000000002";
+    public static final String OWEN_SUBJECT = "22222222-2222-4222-8222-000000000003";
 
     private static final Map<String, CachedToken> CACHE = new ConcurrentHashMap<>();
 
@@ -34,14 +37,19 @@ public final class KeycloakTokens {
 
     /** Password grant through the public web client (allowed in the dev realm only). */
     public static String user(String username) {
-        return cached("user:" + username, () -> RestAssured.given()
+        return cached("user:" + username, () -> fresh(username));
+    }
+
+    /** A newly issued token, never a cached one: its claims say what Keycloak holds now. */
+    public static String fresh(String username) {
+        return RestAssured.given()
                 .formParam("grant_type", "password")
                 .formParam("client_id", "tiergate-web")
                 .formParam("username", username)
                 .formParam("password", username)
                 .post(tokenEndpoint())
                 .then().statusCode(200)
-                .extract().path("access_token"));
+                .extract().path("access_token");
     }
 
     /** Client-credentials grant for the demo gateway. */

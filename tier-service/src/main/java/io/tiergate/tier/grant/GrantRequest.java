@@ -4,9 +4,18 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** An officer's grant of a tier to a subject (a Keycloak {@code sub}). */
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * An officer's direct grant of a one-approval tier, to a person ({@code subject}, a Keycloak {@code sub}) or to an
+ * organization ({@code organizationId}): exactly one of the two. Without {@code expiresAt} the tier's default applies.
+ */
 public record GrantRequest(
-        @NotBlank @Size(max = 100) String subject,
+        @Size(max = 100) String subject,
+        UUID organizationId,
         @NotNull Tier tier,
-        @NotBlank @Size(max = 2000) String justification) {
+        @NotBlank @Size(max = 2000) String justification,
+        @Size(max = 2000) String intendedUse,
+        OffsetDateTime expiresAt) {
 }

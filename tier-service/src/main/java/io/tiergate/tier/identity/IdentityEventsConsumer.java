@@ -7,19 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.UUID;
-
-/** Learns who is verified from identity-service's verdict events. */
+/** Receives identity-service's events, each applied once (inbox by event id) in its own transaction. */
 @ApplicationScoped
 public class IdentityEventsConsumer {
 
-    static final String VERIFIED = "tiergate.identity.verification.verified";
-    static final String REJECTED = "tiergate.identity.verification.rejected";
-
     @Inject
     EventConsumer consumer;
+
+    @Inject
+    IdentityReactions reactions;
 
     @Incoming("identity-events")
     @Blocking
@@ -28,21 +24,16 @@ public class IdentityEventsConsumer {
     }
 
     void apply(CloudEvent event) {
-        if (!VERIFIED.equals(event.type()) && !REJECTED.equals(event.type())) {
-            return; // other identity events are not tier-service's concern yet
+        switch (event.type()) {
+            case IdentityReactions.VERIFIED, IdentityReactions.REJECTED, IdentityReactions.REVIEW_REQUIRED,
+                 IdentityReactions.REVOKED, IdentityReactions.EXPIRED -> reactions.onVerdict(event);
+            case IdentityReactions.SCREENING_HIT -> reactions.onScreeningHit(event);
+            case IdentityReactions.ORGANIZATION_VERIFIED, IdentityReactions.ORGANIZATION_REJECTED,
+                 IdentityReactions.ORGANIZATION_REVOKED -> reactions.onOrganization(event);
+            case IdentityReactions.MEMBERSHIP_CHANGED -> reactions.onMembership(event);
+            default -> {
+                // submitted, cluster links and the like do not change what anyone may hold
+            }
         }
-        long version = event.tiergateversion() == null ? 0 : event.tiergateversion();
-        VerifiedIdentity identity = VerifiedIdentity.findById(event.subject());
-        if (identity == null) {
-            identity = new VerifiedIdentity();
-            identity.subject = event.subject();
-        } else if (identity.identityVersion >= version) {
-            return; // an older verdict arriving late never overrides a newer one
-        }
-        identity.status = event.data().path("status").asText();
-        identity.caseId = event.data().hasNonNull("caseId") ? UUID.fromString(event.data().get("caseId").asText()) : null;
-        identity.identityVersion = version;
-        identity.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        identity.persist();
     }
 }

@@ -1,0 +1,5 @@
+package io.tiergate.identity.organization;
+
+public enum OrganizationKind {
+    COMPANY, RESEARCH_INSTITUTION, GOVERNMENT_AGENCY
+}

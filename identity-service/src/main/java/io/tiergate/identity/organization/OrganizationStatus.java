@@ -1,0 +1,5 @@
+package io.tiergate.identity.organization;
+
+public enum OrganizationStatus {
+    VERIFIED, REJECTED
+}
