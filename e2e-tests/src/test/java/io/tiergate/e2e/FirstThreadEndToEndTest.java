@@ -22,7 +22,10 @@ import static io.tiergate.e2e.Steps.MYTHOS_CYBER;
 import static io.tiergate.e2e.Steps.assertAudited;
 import static io.tiergate.e2e.Steps.decide;
 import static io.tiergate.e2e.Steps.expect;
-import static io.tiergate.e2e.Steps.grant;
+import static io.tiergate.e2e.Steps.addMember;
+import static io.tiergate.e2e.Steps.publicGrantOf;
+import static io.tiergate.e2e.Steps.requestAndApprove;
+import static io.tiergate.e2e.Steps.researchInstitution;
 import static io.tiergate.e2e.Steps.revoke;
 import static io.tiergate.e2e.Steps.revokeActiveGrants;
 import static io.tiergate.e2e.Steps.verify;
@@ -30,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The spine's first thread across the four real services, Keycloak, Kafka and PostgreSQL: alice and bob
+ * The first thread across the four real services, Keycloak, Kafka and PostgreSQL: alice and bob
  * are verified, granted, allowed and denied with the right reasons, revoked and denied, and every step
  * is in the audit trail. Prints the time from a revocation to the decision API answering DENY.
  */
@@ -46,33 +49,38 @@ class FirstThreadEndToEndTest {
         revokeActiveGrants(ALICE_SUBJECT);
         revokeActiveGrants(BOB_SUBJECT);
 
-        // 1. verified
+        // 1. verified (and granted PUBLIC by tier-service on its own)
         String aliceIdentity = verify(ALICE, List.of("US"), "US");
         String bobIdentity = verify(BOB, List.of("RU"), "DE");
+        String bobPublic = publicGrantOf(BOB_SUBJECT);
+        publicGrantOf(ALICE_SUBJECT);
 
-        // 2. granted
-        Response aliceGrant = grant(ALICE_SUBJECT, "RESEARCH");
-        Response bobGrant = grant(BOB_SUBJECT, "RESEARCH");
-        String aliceTokens = aliceIdentity + "," + aliceGrant.path("consistencyToken");
-        String bobTokens = bobIdentity + "," + bobGrant.path("consistencyToken");
+        // 2. alice registers her research institution, adds bob, asks for RESEARCH; two officers approve
+        String institute = researchInstitution(ALICE);
+        addMember(ALICE, institute, BOB_SUBJECT);
+        Response granted = requestAndApprove(ALICE, institute, "RESEARCH");
+        String instituteGrant = granted.path("grantId");
+        String memberTokens = granted.path("grant.consistencyToken");
+        String aliceTokens = aliceIdentity + "," + memberTokens;
+        String bobTokens = bobIdentity + "," + memberTokens;
 
-        // 3. allowed and denied with the right reason codes
+        // 3. allowed and denied with the right reason codes (both members inherit the institute's grant)
         expect(decide(ALICE_SUBJECT, MYTHOS_CHAT, "US", aliceTokens), "ALLOW", "ENTITLED");
         expect(decide(ALICE_SUBJECT, MYTHOS_CYBER, "US", aliceTokens), "DENY", "TIER_NOT_ENTITLED");
         expect(decide(BOB_SUBJECT, FABLE_CHAT, "DE", bobTokens), "ALLOW", "ENTITLED");
         expect(decide(BOB_SUBJECT, MYTHOS_CHAT, "DE", bobTokens), "DENY", "NATIONALITY_DENIED");
 
-        // 4. revoked, then denied: with the revocation's consistency token (one call)...
+        // 4. revoked, then denied: with the revocation's consistency tokens (one call)...
         long start = System.nanoTime();
-        Response aliceRevocation = revoke(aliceGrant.path("id"));
-        aliceRevocation.then().statusCode(200).body("status", equalTo("REVOKED"));
-        Response aliceDenied = decide(ALICE_SUBJECT, MYTHOS_CHAT, "US", aliceRevocation.path("consistencyToken"));
+        Response revocation = revoke(instituteGrant);
+        revocation.then().statusCode(200).body("status", equalTo("REVOKED"));
+        Response aliceDenied = decide(ALICE_SUBJECT, MYTHOS_CHAT, "US", revocation.path("consistencyToken"));
         double withTokenMillis = (System.nanoTime() - start) / 1e6;
-        expect(aliceDenied, "DENY", "NO_ACTIVE_TIER");
+        expect(aliceDenied, "DENY", "TIER_NOT_ENTITLED");
 
         // ...and without it, as a gateway that knows nothing of the revocation sees it (polling).
         start = System.nanoTime();
-        revoke(bobGrant.path("id")).then().statusCode(200);
+        revoke(bobPublic).then().statusCode(200);
         Response bobDenied = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
                 .until(() -> decide(BOB_SUBJECT, FABLE_CHAT, "DE", null), r -> "DENY".equals(r.path("decision")));
         double withoutTokenMillis = (System.nanoTime() - start) / 1e6;
@@ -81,10 +89,13 @@ class FirstThreadEndToEndTest {
                 + "without token %.1f ms (revoke call + polling decisions every 5 ms)%n%n", withTokenMillis, withoutTokenMillis);
 
         // 5. each step is in the audit trail
-        List<String> aliceSteps = List.of("tiergate.identity.verification.verified", "tiergate.tier.granted",
-                "tiergate.decision.allowed", "tiergate.decision.denied", "tiergate.tier.revoked");
-        assertAudited(ALICE_SUBJECT, aliceSteps, aliceDenied.path("decisionId"));
-        assertAudited(BOB_SUBJECT, aliceSteps, bobDenied.path("decisionId"));
+        List<String> steps = List.of("tiergate.identity.verification.verified", "tiergate.tier.granted",
+                "tiergate.tier.effective.changed", "tiergate.decision.allowed", "tiergate.decision.denied");
+        assertAudited(ALICE_SUBJECT, steps, aliceDenied.path("decisionId"));
+        assertAudited(BOB_SUBJECT, List.of("tiergate.identity.organization.membership.changed", "tiergate.tier.revoked",
+                "tiergate.decision.denied"), bobDenied.path("decisionId"));
+        assertAudited(institute, List.of("tiergate.identity.organization.verified", "tiergate.tier.requested",
+                "tiergate.tier.approved", "tiergate.tier.granted", "tiergate.tier.revoked"), null);
         given().auth().oauth2(KeycloakTokens.user(AUDREY)).when().get(url(AUDIT) + "/v1/log/verification")
                 .then().statusCode(200).body("valid", equalTo(true));
     }

@@ -115,13 +115,17 @@ public class SubjectProjection {
         save(row);
     }
 
+    /**
+     * The subject's row, locked. Identity and tier events of one subject arrive on two consumer threads: the row is
+     * created with INSERT ... ON CONFLICT DO NOTHING, so that neither fails on the other's insert.
+     */
     private SubjectProjectionRow lockedRow(String subject) {
-        SubjectProjectionRow row = SubjectProjectionRow.findById(subject, LockModeType.PESSIMISTIC_WRITE);
-        if (row == null) {
-            row = new SubjectProjectionRow();
-            row.subject = subject;
-        }
-        return row;
+        SubjectProjectionRow.getEntityManager()
+                .createNativeQuery("INSERT INTO subject_projection (subject, updated_at) VALUES (?1, now()) "
+                        + "ON CONFLICT (subject) DO NOTHING")
+                .setParameter(1, subject)
+                .executeUpdate();
+        return SubjectProjectionRow.findById(subject, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** Records the event's version; false when it is not newer than what was applied (late or replayed). */

@@ -69,7 +69,7 @@ class DecisionResourceTest {
         }
         return given().auth().oauth2(KeycloakTokens.gateway()).contentType(ContentType.JSON).body(body)
                 .when().post("/v1/decisions")
-                .then().statusCode(200)
+                .then().log().ifValidationFails().statusCode(200)
                 .body("policyVersion", equalTo(SEED_POLICY_VERSION))
                 .body("decisionId", notNullValue());
     }

@@ -13,6 +13,8 @@ public final class KeycloakTokens {
 
     public static final String ALICE = "alice";
     public static final String BOB = "bob";
+    /** A customer that service-level tests may change at will (the end-to-end tests use alice and bob). */
+    public static final String CAROL = "carol";
     public static final String OLIVIA = "olivia";
     public static final String OSCAR = "oscar";
     public static final String OWEN = "owen";
@@ -21,6 +23,7 @@ public final class KeycloakTokens {
 
     public static final String ALICE_SUBJECT = "11111111-1111-4111-8111-000000000001";
     public static final String BOB_SUBJECT = "11111111-1111-4111-8111-000000000002";
+    public static final String CAROL_SUBJECT = "11111111-1111-4111-8111-000000000003";
     public static final String OLIVIA_SUBJECT = "22222222-2222-4222-8222-000000000001";
     public static final String OSCAR_SUBJECT = "22222222-2222-4222-8222-000000000002";
     public static final String OWEN_SUBJECT = "22222222-2222-4222-8222-000000000003";

@@ -20,6 +20,8 @@ import static io.tiergate.commons.testing.KeycloakTokens.ALICE;
 import static io.tiergate.commons.testing.KeycloakTokens.ALICE_SUBJECT;
 import static io.tiergate.commons.testing.KeycloakTokens.AUDREY;
 import static io.tiergate.commons.testing.KeycloakTokens.BOB;
+import static io.tiergate.commons.testing.KeycloakTokens.CAROL;
+import static io.tiergate.commons.testing.KeycloakTokens.CAROL_SUBJECT;
 import static io.tiergate.commons.testing.KeycloakTokens.OLIVIA;
 import static io.tiergate.commons.testing.KeycloakTokens.OLIVIA_SUBJECT;
 import static io.tiergate.commons.testing.KeycloakTokens.OSCAR;
@@ -71,20 +73,20 @@ class TierRequestResourceTest {
 
     @Test
     void aResearchGrantNeedsTwoDistinctOfficersAndShowsInTheTierClaimUntilRevoked() {
-        // alice is a fixed realm user: start from no organization, whatever earlier runs left behind.
-        io.tiergate.tier.TierFixtures.tx(() -> io.tiergate.tier.identity.OrganizationMembership.organizationsOf(ALICE_SUBJECT))
-                .forEach(organization -> io.tiergate.tier.TierFixtures.leave(ALICE_SUBJECT, organization));
-        await().atMost(Duration.ofSeconds(30)).until(() -> effectiveTiers(AUDREY, ALICE_SUBJECT).stream()
+        // carol is a fixed realm user: start from no organization, whatever earlier runs left behind.
+        io.tiergate.tier.TierFixtures.tx(() -> io.tiergate.tier.identity.OrganizationMembership.organizationsOf(CAROL_SUBJECT))
+                .forEach(organization -> io.tiergate.tier.TierFixtures.leave(CAROL_SUBJECT, organization));
+        await().atMost(Duration.ofSeconds(30)).until(() -> effectiveTiers(AUDREY, CAROL_SUBJECT).stream()
                 .noneMatch(t -> "RESEARCH".equals(t.get("tier"))));
         UUID lab = organization("RESEARCH_INSTITUTION", "US");
-        verify(ALICE_SUBJECT, "US");
-        join(ALICE_SUBJECT, lab);
-        String id = post(ALICE, "/v1/tier-requests", requestFor("organizationId", lab.toString(), "RESEARCH"))
+        verify(CAROL_SUBJECT, "US");
+        join(CAROL_SUBJECT, lab);
+        String id = post(CAROL, "/v1/tier-requests", requestFor("organizationId", lab.toString(), "RESEARCH"))
                 .statusCode(201)
                 .body("status", equalTo("PENDING"))
                 .body("holderKind", equalTo("ORGANIZATION"))
                 .body("requiredApprovals", equalTo(2))
-                .body("requestedBy", equalTo(ALICE_SUBJECT))
+                .body("requestedBy", equalTo(CAROL_SUBJECT))
                 .extract().path("id");
         get(OWEN, "/v1/tier-requests").statusCode(200).body("id", hasItem(id));
 
@@ -98,8 +100,8 @@ class TierRequestResourceTest {
                 .body("grant.tier", equalTo("RESEARCH"))
                 .body("grant.requestId", equalTo(id))
                 .extract().path("grantId");
-        get(ALICE, "/v1/tier-requests/" + id).statusCode(200).body("approvals", hasSize(2));
-        get(AUDREY, "/v1/subjects/" + ALICE_SUBJECT + "/tier").statusCode(200)
+        get(CAROL, "/v1/tier-requests/" + id).statusCode(200).body("approvals", hasSize(2));
+        get(AUDREY, "/v1/subjects/" + CAROL_SUBJECT + "/tier").statusCode(200)
                 .body("tiers.findAll { it.grantId == '" + grant + "' }.via", equalTo(List.of("ORGANIZATION")));
 
         for (String type : List.of(TierEvents.REQUESTED, TierEvents.APPROVED)) {
@@ -109,9 +111,9 @@ class TierRequestResourceTest {
             EventSchemas.assertValid(event.get().value());
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> tierClaim(ALICE).contains("RESEARCH"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tierClaim(CAROL).contains("RESEARCH"));
         post(OWEN, "/v1/grants/" + grant + "/revocation", Map.of("reason", "Project closed")).statusCode(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !tierClaim(ALICE).contains("RESEARCH"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !tierClaim(CAROL).contains("RESEARCH"));
     }
 
     @Test
