@@ -2,6 +2,7 @@
 """The first thread, narrated: alice and bob onboard, are granted a tier, a gateway asks for decisions,
 an officer revokes, and an auditor reads the trail. Standard library only; run by `deploy/tiergate demo`."""
 import argparse
+import base64
 import json
 import sys
 import time
@@ -41,6 +42,12 @@ def token(keycloak, user=None):
     if status != 200:
         sys.exit(f"cannot log in {user or 'demo-gateway'}: {status} {body}")
     return body["access_token"]
+
+
+def jwt_claims(jwt):
+    """The claims of a token, decoded for display (not verified: this is not a security decision)."""
+    payload = jwt.split(".")[1]
+    return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
 
 
 def until(what, attempt, timeout=30.0):
@@ -83,14 +90,46 @@ def main():
                 call("POST", f"{urls.tier}/v1/grants/{grant['id']}/revocation", tokens["oscar"],
                      {"reason": "demo: reset before the demo"})
 
-    def grant(user, subject, tier):
+    def public_grant(user, subject):
         def attempt():
-            status, body = call("POST", urls.tier + "/v1/grants", tokens["olivia"],
-                                {"subject": subject, "tier": tier, "justification": "demo: approved research partner"})
-            return body if status == 201 else None
-        body = until(f"tier-service to learn {user} is verified", attempt)
-        print(f"  olivia grants {user} {tier} -> grant {body['id']} ({body['status']})")
+            _, grants = call("GET", urls.tier + "/v1/grants?subject=" + subject, tokens["oscar"])
+            live = [g for g in grants or [] if g["status"] == "ACTIVE" and g["tier"] == "PUBLIC"]
+            return live[0] if live else None
+        body = until(f"tier-service to grant {user} PUBLIC on verification", attempt)
+        print(f"  tier-service grants {user} PUBLIC on verification -> grant {body['id']}")
         return body
+
+    def research_institution():
+        status, org = call("POST", urls.identity + "/v1/organizations", tokens["alice"],
+                           {"legalName": "Demo Institute of Alignment", "registrationNumber": f"DEMO-{int(time.time())}",
+                            "countryOfIncorporation": "US", "kind": "RESEARCH_INSTITUTION",
+                            "beneficialOwners": [], "representatives": []})
+        print(f"  alice registers a research institution (KYB) -> {org.get('status')} {org.get('id')}")
+        if status != 201:
+            failures.append(f"organization not created: {status} {org}")
+        status, member = call("POST", f"{urls.identity}/v1/organizations/{org['id']}/members", tokens["alice"],
+                              {"subject": BOB, "role": "MEMBER"})
+        print(f"  alice adds bob as a member -> {status}")
+        return org["id"]
+
+    def request_research(organization):
+        def attempt():
+            status, body = call("POST", urls.tier + "/v1/tier-requests", tokens["alice"],
+                                {"organizationId": organization, "tier": "RESEARCH",
+                                 "justification": "demo: partner lab", "intendedUse": "alignment evaluations"})
+            return body if status == 201 else None
+        request = until("tier-service to learn of the institute", attempt)
+        print(f"  alice requests RESEARCH for the institute -> {request['status']}, "
+              f"needs {request['requiredApprovals']} officers")
+        status, again = call("POST", f"{urls.tier}/v1/tier-requests/{request['id']}/approvals", tokens["olivia"], {})
+        print(f"  olivia approves -> {again.get('status')} ({len(again.get('approvals', []))} of 2)")
+        status, twice = call("POST", f"{urls.tier}/v1/tier-requests/{request['id']}/approvals", tokens["olivia"], {})
+        print(f"  olivia approves again -> {status} {twice.get('code')} (four eyes)")
+        status, granted = call("POST", f"{urls.tier}/v1/tier-requests/{request['id']}/approvals", tokens["oscar"], {})
+        print(f"  oscar approves -> {granted.get('status')}, grant {granted.get('grantId')}")
+        if granted.get("status") != "GRANTED":
+            failures.append(f"research request not granted: {granted}")
+        return granted
 
     def decide(user, subject, capability, jurisdiction, expected, reason, tokens_=None):
         request = {"subject": subject, "capability": capability, "context": {"jurisdiction": jurisdiction}}
@@ -112,11 +151,23 @@ def main():
     alice_identity = verify("alice", ["US"], "US")
     bob_identity = verify("bob", ["RU"], "DE")
 
-    step("2. a compliance officer grants tiers (tier-service)")
-    alice_grant = grant("alice", ALICE, "RESEARCH")
-    bob_grant = grant("bob", BOB, "RESEARCH")
-    alice_tokens = alice_identity + "," + alice_grant["consistencyToken"]
-    bob_tokens = bob_identity + "," + bob_grant["consistencyToken"]
+    step("2. alice's research institution asks for RESEARCH; two officers approve (identity + tier-service)")
+    public_grant("alice", ALICE)
+    bob_public = public_grant("bob", BOB)
+    institute = research_institution()
+    granted = request_research(institute)
+    member_tokens = granted.get("grant", {}).get("consistencyToken", "")
+    alice_tokens = alice_identity + "," + member_tokens
+    bob_tokens = bob_identity + "," + member_tokens
+    _, why = call("GET", f"{urls.tier}/v1/subjects/{ALICE}/tier", tokens["audrey"])
+    for t in why.get("tiers", []):
+        print(f"  alice holds {t['tier']:10} via {t['via']:12} (grant {t['grantId'][:8]}…)")
+    def research_claim():
+        issued = token(urls.keycloak, "alice")
+        return issued if "RESEARCH" in (jwt_claims(issued).get("tier") or []) else None
+    alice_token_before = until("the tier claim in alice's token (mirrored into Keycloak)", research_claim)
+    print(f"  a fresh Keycloak token for alice carries tier={jwt_claims(alice_token_before)['tier']} "
+          "(for display only: decisions never read it)")
 
     step("3. a gateway asks for decisions (entitlement-service)")
     decide("alice", ALICE, "mythos-5:chat", "US", "ALLOW", "ENTITLED", alice_tokens)
@@ -125,28 +176,36 @@ def main():
     decide("bob", BOB, "mythos-5:chat", "DE", "DENY", "NATIONALITY_DENIED")
 
     step("4. oscar revokes, and the next decision denies")
-    for user, subject, grant_ in (("alice", ALICE, alice_grant), ("bob", BOB, bob_grant)):
-        started = time.monotonic()
-        _, revoked = call("POST", f"{urls.tier}/v1/grants/{grant_['id']}/revocation", tokens["oscar"],
-                          {"reason": "demo: access review"})
-        decide(user, subject, "fable-5:chat", "US", "DENY", "NO_ACTIVE_TIER", revoked.get("consistencyToken"))
-        print(f"         revocation -> DENY in {(time.monotonic() - started) * 1000:.0f} ms")
+    started = time.monotonic()
+    _, revoked = call("POST", f"{urls.tier}/v1/grants/{granted['grantId']}/revocation", tokens["oscar"],
+                      {"reason": "demo: access review"})
+    decide("alice", ALICE, "mythos-5:chat", "US", "DENY", "TIER_NOT_ENTITLED", revoked.get("consistencyToken"))
+    print(f"         institute's RESEARCH revoked -> alice DENY in {(time.monotonic() - started) * 1000:.0f} ms")
+    print(f"         (alice's token issued before the revocation still says tier="
+          f"{jwt_claims(alice_token_before)['tier']}: the claim outlives a revocation, the projection does not)")
+    started = time.monotonic()
+    _, revoked = call("POST", f"{urls.tier}/v1/grants/{bob_public['id']}/revocation", tokens["oscar"],
+                      {"reason": "demo: access review"})
+    decide("bob", BOB, "fable-5:chat", "DE", "DENY", "NO_ACTIVE_TIER", revoked.get("consistencyToken"))
+    print(f"         bob's PUBLIC revoked -> bob DENY in {(time.monotonic() - started) * 1000:.0f} ms")
 
     step("5. an auditor reads the trail (audit-service)")
-    wanted = ["tiergate.identity.verification.verified", "tiergate.tier.granted", "tiergate.decision.allowed",
-              "tiergate.decision.denied", "tiergate.tier.revoked"]
-    for user, subject, grant_ in (("alice", ALICE, alice_grant), ("bob", BOB, bob_grant)):
+    wanted = ["tiergate.identity.verification.verified", "tiergate.tier.granted", "tiergate.tier.effective.changed",
+              "tiergate.decision.allowed", "tiergate.decision.denied"]
+    for user, subject, last in (("alice", ALICE, "tiergate.decision.denied"), ("bob", BOB, "tiergate.tier.revoked"),
+                                ("institute", institute, "tiergate.tier.revoked")):
         def trail():
             _, events = call("GET", f"{urls.audit}/v1/events?subject={subject}&limit=1000", tokens["audrey"])
-            revoked = [e for e in events or [] if e["type"] == "tiergate.tier.revoked"
-                       and e["event"]["data"].get("grantId") == grant_["id"]]
-            return events if revoked else None
-        events = until(f"{user}'s revocation in the audit trail", trail)
-        recent = events[-8:]
+            return events if any(e["type"] == last for e in events or []) else None
+        events = until(f"{user}'s {last} in the audit trail", trail)
+        recent = events[-6:]
         print(f"  {user}: {len(events)} events in the trail; the latest:")
         for event in recent:
             print(f"    #{event['index']:<5} {event['type']:45} leaf {event['leafHash'][:12]}…")
-        missing = [t for t in wanted if t not in {e["type"] for e in events}]
+        expected = wanted if user != "institute" else ["tiergate.identity.organization.verified",
+                                                       "tiergate.tier.requested", "tiergate.tier.approved",
+                                                       "tiergate.tier.granted", "tiergate.tier.revoked"]
+        missing = [t for t in expected if t not in {e["type"] for e in events}]
         if missing:
             failures.append(f"{user}'s trail lacks {missing}")
     _, log = call("GET", urls.audit + "/v1/log/verification", tokens["audrey"])
@@ -162,7 +221,8 @@ def main():
     if failures:
         print("\nDEMO FAILED:\n  " + "\n  ".join(failures))
         sys.exit(1)
-    print("\nDemo complete: verified, granted, allowed and denied, revoked then denied, all audited.")
+    print("\nDemo complete: verified, organization registered, RESEARCH approved by two officers and inherited, "
+          "allowed and denied, revoked then denied, all audited.")
 
 
 if __name__ == "__main__":
