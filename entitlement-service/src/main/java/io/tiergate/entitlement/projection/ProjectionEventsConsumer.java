@@ -11,6 +11,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ProjectionEventsConsumer {
 
     static final String VERIFICATION_PREFIX = "tiergate.identity.verification.";
+    /** The events that carry a verdict; submitted and reviewed only describe the case's progress. */
+    static final java.util.Set<String> VERDICTS = java.util.Set.of("verified", "rejected", "review-required", "revoked",
+            "expired").stream().map(v -> VERIFICATION_PREFIX + v).collect(java.util.stream.Collectors.toSet());
     static final String MEMBERSHIP_CHANGED = "tiergate.identity.organization.membership.changed";
     static final String TIER_TYPES_PREFIX = "tiergate.tier.";
 
@@ -24,7 +27,7 @@ public class ProjectionEventsConsumer {
     @Blocking
     public void onIdentityEvent(String payload) {
         consumer.consume("entitlement-service.identity", payload, event -> {
-            if (event.type().startsWith(VERIFICATION_PREFIX)) {
+            if (VERDICTS.contains(event.type())) {
                 projection.applyIdentity(event);
             } else if (MEMBERSHIP_CHANGED.equals(event.type())) {
                 projection.advanceOnly(event); // a token from a membership change can be waited for

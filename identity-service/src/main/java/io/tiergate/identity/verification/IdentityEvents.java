@@ -1,5 +1,7 @@
 package io.tiergate.identity.verification;
 
+import io.tiergate.identity.screening.ScreeningHit;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -7,8 +9,14 @@ import java.util.UUID;
 public final class IdentityEvents {
 
     public static final String TOPIC = "tiergate.identity";
+    public static final String SUBMITTED = "tiergate.identity.verification.submitted";
     public static final String VERIFIED = "tiergate.identity.verification.verified";
     public static final String REJECTED = "tiergate.identity.verification.rejected";
+    public static final String REVIEW_REQUIRED = "tiergate.identity.verification.review-required";
+    public static final String REVIEWED = "tiergate.identity.verification.reviewed";
+    public static final String EXPIRED = "tiergate.identity.verification.expired";
+    public static final String REVOKED = "tiergate.identity.verification.revoked";
+    public static final String SCREENING_HIT = "tiergate.identity.screening.hit";
 
     private IdentityEvents() {
     }
@@ -19,5 +27,23 @@ public final class IdentityEvents {
      */
     public record VerificationDecided(UUID caseId, VerificationStatus status, List<String> nationalities,
                                       String residenceCountry, List<Reason> reasons) {
+    }
+
+    /** Data of submitted and reviewed events: the case, its status, and who acted. */
+    public record CaseChanged(UUID caseId, VerificationStatus status, String actor, String reason) {
+    }
+
+    /** Data of a screening hit: which list entries matched (list data only), and the review case it opened. */
+    public record ScreeningHitFound(UUID caseId, String listsVersion, List<Hit> hits) {
+
+        public record Hit(String listId, String entryId, String matchedOn, double score) {
+            static Hit of(ScreeningHit hit) {
+                return new Hit(hit.listId(), hit.entryId(), hit.matchedOn().name(), hit.score());
+            }
+        }
+
+        public static ScreeningHitFound of(UUID caseId, String listsVersion, List<ScreeningHit> hits) {
+            return new ScreeningHitFound(caseId, listsVersion, hits.stream().map(Hit::of).toList());
+        }
     }
 }

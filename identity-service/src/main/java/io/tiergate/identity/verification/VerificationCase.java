@@ -2,6 +2,7 @@ package io.tiergate.identity.verification;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.tiergate.identity.pii.EncryptedDate;
+import io.tiergate.identity.screening.ScreeningHit;
 import io.tiergate.identity.pii.EncryptedString;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -15,7 +16,10 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** One verification of one applicant (the token's subject), with the claims checked and the verdict. */
@@ -61,4 +65,61 @@ public class VerificationCase extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
+
+    /** ONBOARDING (the customer submitted it) or RESCREENING (a list change found a new hit on a verified customer). */
+    @Column(nullable = false)
+    public String kind = "ONBOARDING";
+
+    /** The hits that sent the case to review, each explained (list data, not the applicant's). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "screening_hits", nullable = false)
+    public List<ScreeningHit> screeningHits = new ArrayList<>();
+
+    @Column(name = "lists_version")
+    public String listsVersion;
+
+    @Column(name = "expires_at")
+    public OffsetDateTime expiresAt;
+
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
+    @Column(name = "claimed_at")
+    public OffsetDateTime claimedAt;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    /** Stores the new case as SUBMITTED, its first recorded step. */
+    public void open(String actor, String reason) {
+        status = VerificationStatus.SUBMITTED;
+        persist();
+        record(null, VerificationStatus.SUBMITTED, actor, reason);
+    }
+
+    /** Takes one step of the state machine and records it; a step the machine does not allow is a bug, refused. */
+    public void moveTo(VerificationStatus next, String actor, String reason) {
+        if (!status.canMoveTo(next)) {
+            throw new IllegalStateException("case " + id + " cannot move from " + status + " to " + next);
+        }
+        VerificationStatus from = status;
+        status = next;
+        record(from, next, actor, reason);
+    }
+
+    private void record(VerificationStatus from, VerificationStatus to, String actor, String reason) {
+        CaseTransition transition = new CaseTransition();
+        transition.caseId = id;
+        transition.from = from;
+        transition.to = to;
+        transition.actor = actor;
+        transition.reason = reason;
+        transition.at = OffsetDateTime.now(ZoneOffset.UTC);
+        transition.persist();
+    }
+
+    /** The subject's latest case, if any. */
+    public static Optional<VerificationCase> latestOf(String subject) {
+        return find("subject = ?1 order by submittedAt desc", subject).firstResultOptional();
+    }
 }

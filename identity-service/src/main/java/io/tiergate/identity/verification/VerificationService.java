@@ -2,10 +2,15 @@ package io.tiergate.identity.verification;
 
 import io.tiergate.commons.event.ConsistencyToken;
 import io.tiergate.commons.outbox.Outbox;
+import io.tiergate.identity.screening.Screener;
+import io.tiergate.identity.screening.ScreeningHit;
+import io.tiergate.identity.screening.ScreeningQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,15 +18,28 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Opens a verification case, decides it by the rules and records the verdict with its event. */
+/**
+ * Opens a verification case and walks it through the state machine in one transaction: submitted, screened
+ * against the sanctions lists, then verified, rejected by a rule, or sent to an officer's review. Every step is
+ * recorded with its event.
+ */
 @ApplicationScoped
 public class VerificationService {
+
+    public static final String SYSTEM_ACTOR = "identity-service";
+    public static final String SCREENING_HIT = "SCREENING_HIT";
 
     @Inject
     VerificationRules rules;
 
     @Inject
+    Screener screener;
+
+    @Inject
     Outbox outbox;
+
+    @ConfigProperty(name = "tiergate.identity.verification-validity", defaultValue = "P365D")
+    Duration validity;
 
     @Transactional
     public VerificationView submit(String subject, VerificationRequest request) {
@@ -36,19 +54,46 @@ public class VerificationService {
         verification.nationalities = claims.nationalities();
         verification.residenceCountry = claims.residenceCountry();
         verification.submittedAt = now;
+        verification.reasons = List.of();
+        verification.open(subject, "submitted by the applicant");
+        outbox.append(IdentityEvents.TOPIC, IdentityEvents.SUBMITTED, subject,
+                new IdentityEvents.CaseChanged(verification.id, VerificationStatus.SUBMITTED, subject, "submitted"));
 
+        verification.moveTo(VerificationStatus.SCREENING, SYSTEM_ACTOR, "rules and sanctions screening");
         List<Reason> reasons = rules.evaluate(claims);
-        verification.status = reasons.isEmpty() ? VerificationStatus.VERIFIED : VerificationStatus.REJECTED;
-        verification.reasons = reasons;
+        List<ScreeningHit> hits = screener.screen(ScreeningQuery.person(
+                claims.givenName() + " " + claims.familyName(), claims.dateOfBirth(), claims.nationalities()));
+        verification.listsVersion = screener.listsVersion();
+        verification.screeningHits = hits;
         verification.decidedAt = now;
-        verification.persist();
-
-        ConsistencyToken token = outbox.append(IdentityEvents.TOPIC,
-                verification.status == VerificationStatus.VERIFIED ? IdentityEvents.VERIFIED : IdentityEvents.REJECTED,
-                subject,
-                new IdentityEvents.VerificationDecided(verification.id, verification.status,
-                        verification.nationalities, verification.residenceCountry, reasons));
+        ConsistencyToken token;
+        if (!reasons.isEmpty()) {
+            verification.reasons = reasons;
+            verification.moveTo(VerificationStatus.REJECTED, SYSTEM_ACTOR, reasons.get(0).code());
+            token = verdict(verification, IdentityEvents.REJECTED);
+        } else if (!hits.isEmpty()) {
+            verification.reasons = List.of(new Reason(SCREENING_HIT, hits.size()
+                    + " possible match(es) on sanctions lists; an officer reviews the case"));
+            verification.moveTo(VerificationStatus.IN_REVIEW, SYSTEM_ACTOR, SCREENING_HIT);
+            token = verdict(verification, IdentityEvents.REVIEW_REQUIRED);
+        } else {
+            verifyNow(verification, SYSTEM_ACTOR, "no rule failed, no screening hit");
+            token = verdict(verification, IdentityEvents.VERIFIED);
+        }
         return VerificationView.of(verification, token.toString());
+    }
+
+    /** VERIFIED, valid for the configured period. */
+    public void verifyNow(VerificationCase verification, String actor, String reason) {
+        verification.moveTo(VerificationStatus.VERIFIED, actor, reason);
+        verification.expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(validity);
+    }
+
+    /** The verdict event of the case's current status. */
+    public ConsistencyToken verdict(VerificationCase verification, String type) {
+        return outbox.append(IdentityEvents.TOPIC, type, verification.subject,
+                new IdentityEvents.VerificationDecided(verification.id, verification.status,
+                        verification.nationalities, verification.residenceCountry, verification.reasons));
     }
 
     public Optional<VerificationCase> find(UUID id) {

@@ -58,7 +58,7 @@ class VerificationResourceTest {
                 .then().statusCode(200).body("status", equalTo("VERIFIED"));
 
         var event = KafkaEvents.await(IdentityEvents.TOPIC,
-                r -> r.value().contains("\"id\":\"") && r.value().contains(id), Duration.ofSeconds(20));
+                r -> r.value().contains(id) && r.value().contains(IdentityEvents.VERIFIED), Duration.ofSeconds(20));
         assertTrue(event.isPresent(), "the verdict reaches Kafka through the outbox");
         String json = event.get().value();
         assertTrue(json.contains("\"type\":\"" + IdentityEvents.VERIFIED + "\""), json);

@@ -1,0 +1,113 @@
+package io.tiergate.identity.review;
+
+import io.tiergate.commons.event.ConsistencyToken;
+import io.tiergate.commons.outbox.Outbox;
+import io.tiergate.commons.problem.ApiProblem;
+import io.tiergate.identity.verification.IdentityEvents;
+import io.tiergate.identity.verification.Reason;
+import io.tiergate.identity.verification.VerificationCase;
+import io.tiergate.identity.verification.VerificationService;
+import io.tiergate.identity.verification.VerificationStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The officers' review queue: cases in review, oldest first. An officer claims a case, reads the evidence and
+ * decides it with a reason; nobody reviews a case about themselves.
+ */
+@ApplicationScoped
+public class ReviewService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    VerificationService verifications;
+
+    public List<ReviewView> queue(Boolean claimed, int limit) {
+        String query = "status = ?1" + (claimed == null ? "" : claimed ? " and claimedBy is not null" : " and claimedBy is null")
+                + " order by submittedAt, id";
+        return VerificationCase.<VerificationCase>find(query, VerificationStatus.IN_REVIEW).page(0, limit).list()
+                .stream().map(c -> ReviewView.of(c, null)).toList();
+    }
+
+    public ReviewView get(UUID id) {
+        return ReviewView.of(VerificationCase.<VerificationCase>findByIdOptional(id).orElseThrow(() -> notFound(id)), null);
+    }
+
+    @Transactional
+    public ReviewView claim(String officer, UUID id) {
+        VerificationCase c = inReview(id, officer);
+        if (c.claimedBy != null && !c.claimedBy.equals(officer)) {
+            throw ApiProblem.conflict("REVIEW_CLAIMED", "case " + id + " is claimed by another officer");
+        }
+        c.claimedBy = officer;
+        c.claimedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return ReviewView.of(c, null);
+    }
+
+    @Transactional
+    public ReviewView decide(String officer, UUID id, ReviewDecision decision) {
+        VerificationCase c = inReview(id, officer);
+        if (!officer.equals(c.claimedBy)) {
+            throw ApiProblem.conflict("REVIEW_NOT_CLAIMED", "claim case " + id + " before deciding it");
+        }
+        String reason = decision.reason().strip();
+        c.decidedBy = officer;
+        c.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        ConsistencyToken token;
+        if ("VERIFIED".equals(decision.outcome())) {
+            c.reasons = List.of(new Reason("REVIEWED_CLEAR", "an officer cleared the screening hits"));
+            verifications.verifyNow(c, officer, reason);
+            outbox.append(IdentityEvents.TOPIC, IdentityEvents.REVIEWED, c.subject,
+                    new IdentityEvents.CaseChanged(c.id, c.status, officer, "cleared"));
+            token = verifications.verdict(c, IdentityEvents.VERIFIED);
+        } else {
+            c.reasons = List.of(new Reason("REVIEWED_REJECTED", "an officer confirmed the screening hit"));
+            c.moveTo(VerificationStatus.REJECTED, officer, reason);
+            outbox.append(IdentityEvents.TOPIC, IdentityEvents.REVIEWED, c.subject,
+                    new IdentityEvents.CaseChanged(c.id, c.status, officer, "confirmed"));
+            token = "RESCREENING".equals(c.kind) ? revokeVerified(c.subject, officer, reason)
+                    : verifications.verdict(c, IdentityEvents.REJECTED);
+        }
+        return ReviewView.of(c, token.toString());
+    }
+
+    /** A confirmed hit on a verified customer ends their verification. */
+    private ConsistencyToken revokeVerified(String subject, String officer, String reason) {
+        List<VerificationCase> verified = VerificationCase.list("subject = ?1 and status = ?2", subject,
+                VerificationStatus.VERIFIED);
+        for (VerificationCase c : verified) {
+            c.moveTo(VerificationStatus.REVOKED, officer, reason);
+            c.reasons = List.of(new Reason("SCREENING_HIT_CONFIRMED", "a confirmed sanctions match"));
+        }
+        VerificationCase last = verified.isEmpty() ? null : verified.get(verified.size() - 1);
+        return outbox.append(IdentityEvents.TOPIC, IdentityEvents.REVOKED, subject,
+                new IdentityEvents.VerificationDecided(last == null ? null : last.id, VerificationStatus.REVOKED,
+                        last == null ? List.of() : last.nationalities, last == null ? null : last.residenceCountry,
+                        List.of(new Reason("SCREENING_HIT_CONFIRMED", "a confirmed sanctions match"))));
+    }
+
+    private static VerificationCase inReview(UUID id, String officer) {
+        VerificationCase c = VerificationCase.<VerificationCase>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> notFound(id));
+        if (officer.equals(c.subject)) {
+            throw ApiProblem.forbidden("SELF_REVIEW_FORBIDDEN", "an officer cannot review a case about themselves");
+        }
+        if (c.status != VerificationStatus.IN_REVIEW) {
+            throw ApiProblem.conflict("CASE_NOT_IN_REVIEW", "case " + id + " is " + c.status);
+        }
+        return c;
+    }
+
+    private static ApiProblem notFound(UUID id) {
+        return ApiProblem.notFound("REVIEW_NOT_FOUND", "no case " + id);
+    }
+}

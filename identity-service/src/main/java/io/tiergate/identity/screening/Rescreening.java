@@ -1,0 +1,93 @@
+package io.tiergate.identity.screening;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.tiergate.commons.outbox.Outbox;
+import io.tiergate.identity.verification.IdentityEvents;
+import io.tiergate.identity.verification.Reason;
+import io.tiergate.identity.verification.VerificationCase;
+import io.tiergate.identity.verification.VerificationService;
+import io.tiergate.identity.verification.VerificationStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * When the lists change, every verified customer is screened again in the background. A hit that was not there
+ * before opens a review case (kind RESCREENING) and emits {@code tiergate.identity.screening.hit}, on which
+ * tier-service suspends the customer's grants until an officer has looked.
+ */
+@ApplicationScoped
+public class Rescreening {
+
+    private static final Logger LOG = Logger.getLogger(Rescreening.class);
+
+    @Inject
+    Screener screener;
+
+    @Inject
+    Outbox outbox;
+
+    void onListsChanged(@ObservesAsync ListsChanged changed) {
+        int opened = rescreenVerified();
+        LOG.infof("re-screened verified customers against lists %s: %d new review(s)", changed.version(), opened);
+    }
+
+    /** Re-screens every verified case, each in its own transaction; returns how many reviews it opened. */
+    public int rescreenVerified() {
+        List<UUID> verified = QuarkusTransaction.requiringNew().call(() -> VerificationCase
+                .<VerificationCase>list("status", VerificationStatus.VERIFIED).stream().map(c -> c.id).toList());
+        int opened = 0;
+        for (UUID id : verified) {
+            if (QuarkusTransaction.requiringNew().call(() -> rescreen(id))) {
+                opened++;
+            }
+        }
+        return opened;
+    }
+
+    private boolean rescreen(UUID id) {
+        VerificationCase verified = VerificationCase.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (verified == null || verified.status != VerificationStatus.VERIFIED) {
+            return false;
+        }
+        List<ScreeningHit> hits = screener.screen(ScreeningQuery.person(verified.givenName + " " + verified.familyName,
+                verified.dateOfBirth, verified.nationalities));
+        Set<String> known = verified.screeningHits.stream().map(h -> h.listId() + "/" + h.entryId())
+                .collect(Collectors.toSet());
+        List<ScreeningHit> fresh = hits.stream().filter(h -> !known.contains(h.listId() + "/" + h.entryId())).toList();
+        verified.screeningHits = hits;
+        verified.listsVersion = screener.listsVersion();
+        if (fresh.isEmpty()) {
+            return false;
+        }
+        VerificationCase review = new VerificationCase();
+        review.id = UUID.randomUUID();
+        review.kind = "RESCREENING";
+        review.subject = verified.subject;
+        review.givenName = verified.givenName;
+        review.familyName = verified.familyName;
+        review.dateOfBirth = verified.dateOfBirth;
+        review.nationalities = verified.nationalities;
+        review.residenceCountry = verified.residenceCountry;
+        review.submittedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        review.screeningHits = fresh;
+        review.listsVersion = screener.listsVersion();
+        review.reasons = List.of(new Reason(VerificationService.SCREENING_HIT,
+                fresh.size() + " new possible match(es) after a list update"));
+        review.open(VerificationService.SYSTEM_ACTOR, "re-screening after a list update");
+        review.moveTo(VerificationStatus.SCREENING, VerificationService.SYSTEM_ACTOR, "lists " + review.listsVersion);
+        review.moveTo(VerificationStatus.IN_REVIEW, VerificationService.SYSTEM_ACTOR, VerificationService.SCREENING_HIT);
+        outbox.append(IdentityEvents.TOPIC, IdentityEvents.SCREENING_HIT, verified.subject,
+                IdentityEvents.ScreeningHitFound.of(review.id, review.listsVersion, fresh));
+        return true;
+    }
+}
