@@ -18,6 +18,7 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReviewView(UUID id, String kind, String subject, VerificationStatus status, String givenName,
                          String familyName, LocalDate dateOfBirth, List<String> nationalities, String residenceCountry,
+                         String documentType, String documentLast4, UUID clusterId, List<String> linkedSubjects,
                          List<ScreeningHit> screeningHits, String listsVersion, OffsetDateTime submittedAt,
                          String claimedBy, OffsetDateTime claimedAt, String decidedBy, List<Step> history,
                          String consistencyToken) {
@@ -29,7 +30,8 @@ public record ReviewView(UUID id, String kind, String subject, VerificationStatu
         List<Step> history = CaseTransition.of(c.id).stream()
                 .map(t -> new Step(t.from, t.to, t.actor, t.reason, t.at)).toList();
         return new ReviewView(c.id, c.kind, c.subject, c.status, c.givenName, c.familyName, c.dateOfBirth,
-                c.nationalities, c.residenceCountry, c.screeningHits, c.listsVersion, c.submittedAt, c.claimedBy,
+                c.nationalities, c.residenceCountry, c.documentType, c.documentLast4, c.clusterId, c.linkedSubjects,
+                c.screeningHits, c.listsVersion, c.submittedAt, c.claimedBy,
                 c.claimedAt, c.decidedBy, history, consistencyToken);
     }
 }

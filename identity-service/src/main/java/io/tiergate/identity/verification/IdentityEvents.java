@@ -17,6 +17,7 @@ public final class IdentityEvents {
     public static final String EXPIRED = "tiergate.identity.verification.expired";
     public static final String REVOKED = "tiergate.identity.verification.revoked";
     public static final String SCREENING_HIT = "tiergate.identity.screening.hit";
+    public static final String CLUSTER_LINKED = "tiergate.identity.cluster.linked";
 
     private IdentityEvents() {
     }
@@ -31,6 +32,11 @@ public final class IdentityEvents {
 
     /** Data of submitted and reviewed events: the case, its status, and who acted. */
     public record CaseChanged(UUID caseId, VerificationStatus status, String actor, String reason) {
+    }
+
+    /** Data of a cluster link: the applicant (the event's subject) shares fingerprints with these subjects. */
+    public record ClusterLinked(UUID clusterId, UUID caseId, List<String> linkedSubjects, List<String> via,
+                                int clusterSize) {
     }
 
     /** Data of a screening hit: which list entries matched (list data only), and the review case it opened. */

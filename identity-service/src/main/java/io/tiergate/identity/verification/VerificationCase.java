@@ -90,6 +90,24 @@ public class VerificationCase extends PanacheEntityBase {
     @Column(name = "decided_by")
     public String decidedBy;
 
+    @Column(name = "document_type")
+    public String documentType;
+
+    /** HMAC-SHA256 of the document number (see sybil/Fingerprints); the number itself is never stored. */
+    @Column(name = "document_hash")
+    public String documentHash;
+
+    @Column(name = "document_last4")
+    public String documentLast4;
+
+    @Column(name = "cluster_id")
+    public UUID clusterId;
+
+    /** Subjects this applicant shares a fingerprint with, shown to the reviewing officer. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "linked_subjects", nullable = false)
+    public List<String> linkedSubjects = new ArrayList<>();
+
     /** Stores the new case as SUBMITTED, its first recorded step. */
     public void open(String actor, String reason) {
         status = VerificationStatus.SUBMITTED;

@@ -2,9 +2,12 @@ package io.tiergate.identity.verification;
 
 import io.tiergate.commons.event.ConsistencyToken;
 import io.tiergate.commons.outbox.Outbox;
+import io.tiergate.identity.document.DocumentProvider;
 import io.tiergate.identity.screening.Screener;
 import io.tiergate.identity.screening.ScreeningHit;
 import io.tiergate.identity.screening.ScreeningQuery;
+import io.tiergate.identity.sybil.Fingerprints;
+import io.tiergate.identity.sybil.SybilLinker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,6 +32,7 @@ public class VerificationService {
 
     public static final String SYSTEM_ACTOR = "identity-service";
     public static final String SCREENING_HIT = "SCREENING_HIT";
+    public static final String DUPLICATE_IDENTITY = "DUPLICATE_IDENTITY";
 
     @Inject
     VerificationRules rules;
@@ -37,6 +42,15 @@ public class VerificationService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    DocumentProvider documents;
+
+    @Inject
+    Fingerprints fingerprints;
+
+    @Inject
+    SybilLinker linker;
 
     @ConfigProperty(name = "tiergate.identity.verification-validity", defaultValue = "P365D")
     Duration validity;
@@ -59,10 +73,24 @@ public class VerificationService {
         outbox.append(IdentityEvents.TOPIC, IdentityEvents.SUBMITTED, subject,
                 new IdentityEvents.CaseChanged(verification.id, VerificationStatus.SUBMITTED, subject, "submitted"));
 
-        verification.moveTo(VerificationStatus.SCREENING, SYSTEM_ACTOR, "rules and sanctions screening");
-        List<Reason> reasons = rules.evaluate(claims);
-        List<ScreeningHit> hits = screener.screen(ScreeningQuery.person(
-                claims.givenName() + " " + claims.familyName(), claims.dateOfBirth(), claims.nationalities()));
+        verification.moveTo(VerificationStatus.SCREENING, SYSTEM_ACTOR, "rules, document, sanctions and duplicates");
+        List<Reason> reasons = new ArrayList<>(rules.evaluate(claims));
+        ScreeningQuery query = ScreeningQuery.person(claims.givenName() + " " + claims.familyName(),
+                claims.dateOfBirth(), claims.nationalities());
+        if (claims.document() != null) {
+            reasons.addAll(documents.check(claims.document(), claims.dateOfBirth(), claims.nationalities()));
+            String number = Fingerprints.documentNumber(claims.document().number());
+            verification.documentType = claims.document().type().name();
+            verification.documentHash = fingerprints.documentHash(claims.document());
+            verification.documentLast4 = number.substring(Math.max(0, number.length() - 4));
+            query = query.withIdentifiers(List.of(number)); // a listed passport number is decisive
+        }
+        List<ScreeningHit> hits = screener.screen(query);
+        SybilLinker.Links links = linker.record(subject, verification.id, fingerprints.of(claims.document(),
+                claims.email(), claims.phone(), claims.residenceCountry(), claims.deviceId(), claims.paymentFingerprint()));
+        verification.clusterId = links.clusterId();
+        verification.linkedSubjects = links.linkedSubjects();
+        boolean linkedToDecided = links.linkedSubjects().stream().anyMatch(VerificationService::decided);
         verification.listsVersion = screener.listsVersion();
         verification.screeningHits = hits;
         verification.decidedAt = now;
@@ -71,10 +99,18 @@ public class VerificationService {
             verification.reasons = reasons;
             verification.moveTo(VerificationStatus.REJECTED, SYSTEM_ACTOR, reasons.get(0).code());
             token = verdict(verification, IdentityEvents.REJECTED);
-        } else if (!hits.isEmpty()) {
-            verification.reasons = List.of(new Reason(SCREENING_HIT, hits.size()
-                    + " possible match(es) on sanctions lists; an officer reviews the case"));
-            verification.moveTo(VerificationStatus.IN_REVIEW, SYSTEM_ACTOR, SCREENING_HIT);
+        } else if (!hits.isEmpty() || linkedToDecided) {
+            List<Reason> review = new ArrayList<>();
+            if (!hits.isEmpty()) {
+                review.add(new Reason(SCREENING_HIT, hits.size()
+                        + " possible match(es) on sanctions lists; an officer reviews the case"));
+            }
+            if (linkedToDecided) {
+                review.add(new Reason(DUPLICATE_IDENTITY, "shares " + links.via()
+                        + " with an identity already verified or rejected (cluster " + links.clusterId() + ")"));
+            }
+            verification.reasons = review;
+            verification.moveTo(VerificationStatus.IN_REVIEW, SYSTEM_ACTOR, review.get(0).code());
             token = verdict(verification, IdentityEvents.REVIEW_REQUIRED);
         } else {
             verifyNow(verification, SYSTEM_ACTOR, "no rule failed, no screening hit");
@@ -96,13 +132,18 @@ public class VerificationService {
                         verification.nationalities, verification.residenceCountry, verification.reasons));
     }
 
+    /** Whether another subject's identity was already decided (verified, rejected, or later revoked). */
+    private static boolean decided(String subject) {
+        return VerificationCase.latestOf(subject).map(c -> c.status == VerificationStatus.VERIFIED
+                || c.status == VerificationStatus.REJECTED || c.status == VerificationStatus.REVOKED).orElse(false);
+    }
+
     public Optional<VerificationCase> find(UUID id) {
         return VerificationCase.findByIdOptional(id);
     }
 
     private static VerificationRequest normalize(VerificationRequest request) {
-        return new VerificationRequest(request.givenName().strip(), request.familyName().strip(),
-                request.dateOfBirth(),
+        return request.withClaims(request.givenName().strip(), request.familyName().strip(),
                 request.nationalities().stream().map(VerificationService::country).distinct().toList(),
                 country(request.residenceCountry()));
     }

@@ -98,15 +98,20 @@ class VerificationResourceTest {
     }
 
     @Test
-    void minorsAndUnknownCountryCodesAreRejected() {
+    void minorsAreRejectedAndUnknownCountryCodesRefused() {
         String tenYearsAgo = LocalDate.now().minusYears(10).toString();
         given().auth().oauth2(KeycloakTokens.user(BOB)).contentType(ContentType.JSON)
-                .body(claims("DE", tenYearsAgo, List.of("XX")))
+                .body(claims("DE", tenYearsAgo, List.of("DE")))
                 .when().post("/v1/verifications")
                 .then().statusCode(201)
                 .body("status", equalTo("REJECTED"))
-                .body("reasons.code", hasItem(VerificationRules.UNDERAGE))
-                .body("reasons.code", hasItem(VerificationRules.INVALID_COUNTRY_CODE));
+                .body("reasons.code", hasItem(VerificationRules.UNDERAGE));
+        given().auth().oauth2(KeycloakTokens.user(BOB)).contentType(ContentType.JSON)
+                .body(claims("DE", ADULT_BIRTH_DATE, List.of("XX")))
+                .when().post("/v1/verifications")
+                .then().statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem(containsString("nationalities")));
     }
 
     @Test
