@@ -78,7 +78,13 @@ def main():
         status, case = call("POST", urls.identity + "/v1/verifications", tokens[user],
                             {"givenName": user.title(), "familyName": "Example", "dateOfBirth": "1988-02-29",
                              "nationalities": nationalities, "residenceCountry": residence})
-        print(f"  {user:6} nationalities={nationalities} residence={residence} -> {case.get('status')}")
+        print(f"  {user:6} nationalities={nationalities} residence={residence} -> {case.get('status')} "
+              f"{[r['code'] for r in case.get('reasons', [])]}")
+        if case.get("status") == "IN_REVIEW":
+            _, claimed = call("POST", f"{urls.identity}/v1/reviews/{case['id']}/claim", tokens["oscar"])
+            _, case = call("POST", f"{urls.identity}/v1/reviews/{case['id']}/decision", tokens["oscar"],
+                           {"outcome": "VERIFIED", "reason": "demo: reviewed, no concern for this customer"})
+            print(f"         oscar claims the review and clears it -> {case.get('status')}")
         if case.get("status") != "VERIFIED":
             failures.append(f"{user} not verified: {status} {case}")
         return case.get("consistencyToken", "")

@@ -13,6 +13,10 @@ public interface JurisdictionConfig {
     @WithDefault("CU,IR,KP,SY")
     Set<String> embargoedResidence();
 
+    /** ISO 3166-1 alpha-2 codes whose nationals or residents are verified only after an officer's review. */
+    @WithDefault("RU,BY,VE,MM")
+    Set<String> countriesOfConcern();
+
     @WithDefault("18")
     int minimumAge();
 }

@@ -70,6 +70,10 @@ public class SanctionsLists {
                 return false;
             }
         }
+        if (entries.isEmpty() && !sources.isEmpty()) {
+            LOG.errorf("the sanctions lists read as empty; keeping index %s", index.get().version());
+            return false; // an empty download is far likelier an upstream fault than a world without sanctions
+        }
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
         ScreeningIndex current = index.get();
         if (version.equals(current.version())) {

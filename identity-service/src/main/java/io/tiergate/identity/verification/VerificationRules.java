@@ -23,6 +23,7 @@ public class VerificationRules {
     public static final String UNDERAGE = "UNDERAGE";
     public static final String DATE_OF_BIRTH_IN_FUTURE = "DATE_OF_BIRTH_IN_FUTURE";
     public static final String EMBARGOED_RESIDENCE = "EMBARGOED_RESIDENCE";
+    public static final String COUNTRY_OF_CONCERN = "COUNTRY_OF_CONCERN";
 
     private static final Set<String> ISO_COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
@@ -52,6 +53,22 @@ public class VerificationRules {
         if (jurisdiction.embargoedResidence().contains(claims.residenceCountry())) {
             reasons.add(new Reason(EMBARGOED_RESIDENCE,
                     "residence country " + claims.residenceCountry() + " is under embargo (rule: embargoed-residence)"));
+        }
+        return reasons;
+    }
+
+    /** Reasons to send an otherwise acceptable applicant to review: nationality or residence of concern. */
+    public List<Reason> reviewReasons(VerificationRequest claims) {
+        List<Reason> reasons = new ArrayList<>();
+        for (String country : claims.nationalities()) {
+            if (jurisdiction.countriesOfConcern().contains(country)) {
+                reasons.add(new Reason(COUNTRY_OF_CONCERN,
+                        "nationality " + country + " is a country of concern (rule: country-of-concern)"));
+            }
+        }
+        if (jurisdiction.countriesOfConcern().contains(claims.residenceCountry())) {
+            reasons.add(new Reason(COUNTRY_OF_CONCERN,
+                    "residence " + claims.residenceCountry() + " is a country of concern (rule: country-of-concern)"));
         }
         return reasons;
     }

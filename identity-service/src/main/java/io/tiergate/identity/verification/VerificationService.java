@@ -99,7 +99,8 @@ public class VerificationService {
             verification.reasons = reasons;
             verification.moveTo(VerificationStatus.REJECTED, SYSTEM_ACTOR, reasons.get(0).code());
             token = verdict(verification, IdentityEvents.REJECTED);
-        } else if (!hits.isEmpty() || linkedToDecided) {
+        } else if (!hits.isEmpty() || linkedToDecided || !rules.reviewReasons(claims).isEmpty()) {
+            // Most serious first: a sanctions match, then a duplicate identity, then a country of concern.
             List<Reason> review = new ArrayList<>();
             if (!hits.isEmpty()) {
                 review.add(new Reason(SCREENING_HIT, hits.size()
@@ -109,6 +110,7 @@ public class VerificationService {
                 review.add(new Reason(DUPLICATE_IDENTITY, "shares " + links.via()
                         + " with an identity already verified or rejected (cluster " + links.clusterId() + ")"));
             }
+            review.addAll(rules.reviewReasons(claims));
             verification.reasons = review;
             verification.moveTo(VerificationStatus.IN_REVIEW, SYSTEM_ACTOR, review.get(0).code());
             token = verdict(verification, IdentityEvents.REVIEW_REQUIRED);

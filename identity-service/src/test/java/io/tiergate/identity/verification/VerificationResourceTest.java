@@ -98,6 +98,17 @@ class VerificationResourceTest {
     }
 
     @Test
+    void aNationalOfACountryOfConcernGoesToReviewWithTheRuleNamed() {
+        given().auth().oauth2(KeycloakTokens.user(BOB)).contentType(ContentType.JSON)
+                .body(claims("DE", ADULT_BIRTH_DATE, List.of("BY")))
+                .when().post("/v1/verifications")
+                .then().statusCode(201)
+                .body("status", equalTo("IN_REVIEW"))
+                .body("reasons.code", hasItem(VerificationRules.COUNTRY_OF_CONCERN))
+                .body("reasons.message", hasItem(containsString("rule: country-of-concern")));
+    }
+
+    @Test
     void minorsAreRejectedAndUnknownCountryCodesRefused() {
         String tenYearsAgo = LocalDate.now().minusYears(10).toString();
         given().auth().oauth2(KeycloakTokens.user(BOB)).contentType(ContentType.JSON)
