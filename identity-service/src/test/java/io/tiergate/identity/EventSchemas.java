@@ -32,6 +32,7 @@ public final class EventSchemas {
     public static final String SCREENING_HIT = "identity/screening-hit.schema.json";
     public static final String ORGANIZATION_DECIDED = "identity/organization-decided.schema.json";
     public static final String MEMBERSHIP_CHANGED = "identity/membership-changed.schema.json";
+    public static final String CLUSTER_LINKED = "identity/cluster-linked.schema.json";
     /** Every type identity-service publishes, and the schema of its data. */
     public static final Map<String, String> DATA_SCHEMAS = Map.ofEntries(
             Map.entry(IdentityEvents.SUBMITTED, CASE_CHANGED),
@@ -42,6 +43,7 @@ public final class EventSchemas {
             Map.entry(IdentityEvents.EXPIRED, VERIFICATION_DECIDED),
             Map.entry(IdentityEvents.REVOKED, VERIFICATION_DECIDED),
             Map.entry(IdentityEvents.SCREENING_HIT, SCREENING_HIT),
+            Map.entry(IdentityEvents.CLUSTER_LINKED, CLUSTER_LINKED),
             Map.entry(OrganizationEvents.VERIFIED, ORGANIZATION_DECIDED),
             Map.entry(OrganizationEvents.REJECTED, ORGANIZATION_DECIDED),
             Map.entry(OrganizationEvents.MEMBERSHIP_CHANGED, MEMBERSHIP_CHANGED));

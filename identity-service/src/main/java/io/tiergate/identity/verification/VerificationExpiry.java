@@ -19,7 +19,7 @@ public class VerificationExpiry {
 
     @Scheduled(every = "${tiergate.identity.expiry-interval:60s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void expireDue() {
+    public void expireDue() {
         QuarkusTransaction.requiringNew().run(() -> {
             List<VerificationCase> due = VerificationCase.<VerificationCase>find(
                             "status = ?1 and expiresAt < ?2", VerificationStatus.VERIFIED, OffsetDateTime.now(ZoneOffset.UTC))

@@ -133,7 +133,7 @@ class ReviewResourceTest {
         // A name no earlier run can have listed: every run starts from the pristine list in src/test/resources.
         String given = "Q" + randomLetters(7);
         String family = "V" + randomLetters(9);
-        submit(given, family, "1979-09-09", "NL").body("status", equalTo("VERIFIED"));
+        String verified = submit(given, family, "1979-09-09", "NL").body("status", equalTo("VERIFIED")).extract().path("id");
 
         Path list = Path.of("target/test-classes/screening/rescreening-sdn.xml");
         String updated = Files.readString(Path.of("src/test/resources/screening/rescreening-sdn.xml")).replace("</sdnList>", "  <sdnEntry><uid>" + (900002 + new Random().nextInt(90000))
@@ -148,9 +148,39 @@ class ReviewResourceTest {
                 && r.value().contains(IdentityEvents.SCREENING_HIT) && r.value().contains("rescreening-sdn.xml"),
                 Duration.ofSeconds(30));
         assertTrue(hit.isPresent(), "a screening hit is announced for tier-service to suspend grants");
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(KeycloakTokens.user(OLIVIA))
+        String review = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(KeycloakTokens.user(OLIVIA))
                 .when().get("/v1/reviews?limit=1000").then().statusCode(200).extract()
-                .<List<String>>path("findAll { it.kind == 'RESCREENING' }.familyName").contains(family));
+                .<String>path("find { it.kind == 'RESCREENING' && it.familyName == '" + family + "' }.id"), id -> id != null);
+
+        // The officer confirms the hit: the customer's verification is revoked (VERIFIED -> REVOKED) and announced.
+        post(OSCAR, "/v1/reviews/" + review + "/claim", Map.of()).statusCode(200);
+        post(OSCAR, "/v1/reviews/" + review + "/decision", Map.of("outcome", "REJECTED", "reason", "Confirmed listed person"))
+                .statusCode(200).body("status", equalTo("REJECTED"));
+        given().auth().oauth2(KeycloakTokens.user(AUDREY)).when().get("/v1/verifications/" + verified).then()
+                .statusCode(200).body("status", equalTo("REVOKED"));
+        assertTrue(KafkaEvents.await(IdentityEvents.TOPIC, r -> CAROL_SUBJECT.equals(r.key())
+                && r.value().contains(IdentityEvents.REVOKED) && r.value().contains(verified), Duration.ofSeconds(20))
+                .isPresent(), "the revocation is announced");
+    }
+
+    @Inject
+    io.tiergate.identity.verification.VerificationExpiry expiry;
+
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    @Test
+    void aVerificationExpiresWhenItsValidityEnds() {
+        String id = submit("Ottoline", "Brackenbury", "1966-06-06", "IE").body("status", equalTo("VERIFIED"))
+                .extract().path("id");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("UPDATE verification_case SET expires_at = now() - interval '1 second' WHERE id = ?1")
+                .setParameter(1, UUID.fromString(id)).executeUpdate());
+        expiry.expireDue();
+        given().auth().oauth2(KeycloakTokens.user(AUDREY)).when().get("/v1/verifications/" + id).then()
+                .statusCode(200).body("status", equalTo("EXPIRED")).body("reasons.code", hasItem("VERIFICATION_EXPIRED"));
+        assertTrue(KafkaEvents.await(IdentityEvents.TOPIC, r -> r.value().contains(IdentityEvents.EXPIRED)
+                && r.value().contains(id), Duration.ofSeconds(20)).isPresent(), "the expiry is announced");
     }
 
     static String randomLetters(int n) {
