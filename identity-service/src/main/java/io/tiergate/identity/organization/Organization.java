@@ -52,4 +52,12 @@ public class Organization extends PanacheEntityBase {
 
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
+
+    /** Hits on the organization's name or on its owners and representatives, each explained (list data). */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "screening_hits", nullable = false)
+    public java.util.List<io.tiergate.identity.screening.ScreeningHit> screeningHits = new java.util.ArrayList<>();
+
+    @Column(name = "decided_by")
+    public String decidedBy;
 }

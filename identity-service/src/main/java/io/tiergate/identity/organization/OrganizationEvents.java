@@ -11,6 +11,7 @@ public final class OrganizationEvents {
     public static final String TOPIC = IdentityEvents.TOPIC;
     public static final String VERIFIED = "tiergate.identity.organization.verified";
     public static final String REJECTED = "tiergate.identity.organization.rejected";
+    public static final String REVIEW_REQUIRED = "tiergate.identity.organization.review-required";
     public static final String MEMBERSHIP_CHANGED = "tiergate.identity.organization.membership.changed";
 
     private OrganizationEvents() {

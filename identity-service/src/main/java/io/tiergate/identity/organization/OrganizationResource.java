@@ -64,7 +64,20 @@ public class OrganizationResource {
             throw ApiProblem.forbidden(OrganizationService.NOT_AN_ORGANIZATION_MEMBER,
                     "only members of organization " + id + ", compliance officers and auditors may read it");
         }
-        return OrganizationView.of(organization, organizations.currentMembers(id), null);
+        return caller.hasRole(COMPLIANCE_OFFICER) || caller.hasRole(AUDITOR)
+                ? OrganizationView.withEvidence(organization, organizations.currentMembers(id), null)
+                : OrganizationView.of(organization, organizations.currentMembers(id), null);
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(COMPLIANCE_OFFICER)
+    @Operation(summary = "Decide an organization in review after a screening hit: {outcome: VERIFIED|REJECTED, reason} "
+            + "(compliance officer who is not a member)")
+    public OrganizationView decide(@PathParam("id") UUID id,
+                                   @Valid @NotNull io.tiergate.identity.review.ReviewDecision decision) {
+        return organizations.decide(token.getSubject(), id, decision.outcome(), decision.reason().strip());
     }
 
     @POST

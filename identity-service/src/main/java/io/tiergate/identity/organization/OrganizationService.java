@@ -3,6 +3,9 @@ package io.tiergate.identity.organization;
 import io.tiergate.commons.event.ConsistencyToken;
 import io.tiergate.commons.outbox.Outbox;
 import io.tiergate.commons.problem.ApiProblem;
+import io.tiergate.identity.screening.Screener;
+import io.tiergate.identity.screening.ScreeningHit;
+import io.tiergate.identity.screening.ScreeningQuery;
 import io.tiergate.identity.verification.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +27,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrganizationService {
 
+    static final String SCREENING_HIT = "SCREENING_HIT";
     static final String ORGANIZATION_NOT_FOUND = "ORGANIZATION_NOT_FOUND";
     static final String NOT_AN_ORGANIZATION_MEMBER = "NOT_AN_ORGANIZATION_MEMBER";
     static final String NOT_AN_ORGANIZATION_REPRESENTATIVE = "NOT_AN_ORGANIZATION_REPRESENTATIVE";
@@ -34,6 +39,9 @@ public class OrganizationService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Screener screener;
 
     /** The submitting customer becomes the first member, as a representative. */
     @Transactional
@@ -49,7 +57,16 @@ public class OrganizationService {
         organization.submittedAt = now;
 
         List<Reason> reasons = rules.evaluate(request);
-        organization.status = reasons.isEmpty() ? OrganizationStatus.VERIFIED : OrganizationStatus.REJECTED;
+        organization.screeningHits = screen(request);
+        if (!reasons.isEmpty()) {
+            organization.status = OrganizationStatus.REJECTED;
+        } else if (!organization.screeningHits.isEmpty()) {
+            organization.status = OrganizationStatus.IN_REVIEW;
+            reasons = List.of(new Reason(SCREENING_HIT, organization.screeningHits.size()
+                    + " possible match(es) on sanctions lists for the organization or its people; an officer reviews it"));
+        } else {
+            organization.status = OrganizationStatus.VERIFIED;
+        }
         organization.reasons = reasons;
         organization.decidedAt = now;
         organization.persist();
@@ -62,14 +79,56 @@ public class OrganizationService {
                     representative.nationality(), null).persist();
         }
 
-        ConsistencyToken token = outbox.append(OrganizationEvents.TOPIC,
-                organization.status == OrganizationStatus.VERIFIED ? OrganizationEvents.VERIFIED : OrganizationEvents.REJECTED,
-                organization.id.toString(),
-                new OrganizationEvents.OrganizationDecided(organization.id, organization.kind, organization.status,
-                        organization.countryOfIncorporation, reasons.stream().map(Reason::code).distinct().toList()));
+        ConsistencyToken token = announceVerdict(organization);
         OrganizationMember founder = join(organization.id, subject, MemberRole.REPRESENTATIVE, subject, now);
         announce(founder, true, subject);
         return OrganizationView.of(organization, List.of(founder), token.toString());
+    }
+
+    /** An officer's decision on an organization in review; members of the organization cannot decide it. */
+    @Transactional
+    public OrganizationView decide(String officer, UUID id, String outcome, String reason) {
+        Organization organization = Organization.<Organization>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ApiProblem.notFound(ORGANIZATION_NOT_FOUND, "no organization " + id));
+        if (OrganizationMember.currentOf(id).stream().anyMatch(m -> m.subject.equals(officer))) {
+            throw ApiProblem.forbidden("SELF_REVIEW_FORBIDDEN", "an officer cannot review their own organization");
+        }
+        if (organization.status != OrganizationStatus.IN_REVIEW) {
+            throw ApiProblem.conflict("ORGANIZATION_NOT_IN_REVIEW", "organization " + id + " is " + organization.status);
+        }
+        organization.status = OrganizationStatus.valueOf(outcome);
+        organization.reasons = List.of(new Reason("VERIFIED".equals(outcome) ? "REVIEWED_CLEAR" : "REVIEWED_REJECTED",
+                reason));
+        organization.decidedBy = officer;
+        organization.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        ConsistencyToken token = announceVerdict(organization);
+        return OrganizationView.withEvidence(organization, OrganizationMember.currentOf(id), token.toString());
+    }
+
+    /** The organization's name, and each owner and representative, against the sanctions lists. */
+    private List<ScreeningHit> screen(OrganizationRequest request) {
+        List<ScreeningHit> hits = new ArrayList<>(screener.screen(ScreeningQuery.organization(request.legalName(),
+                request.countryOfIncorporation())));
+        for (OrganizationRequest.BeneficialOwner owner : request.beneficialOwners()) {
+            hits.addAll(screener.screen(ScreeningQuery.person(owner.name(), null, List.of(owner.nationality()))));
+        }
+        for (OrganizationRequest.Representative representative : request.representatives()) {
+            hits.addAll(screener.screen(ScreeningQuery.person(representative.name(), null,
+                    List.of(representative.nationality()))));
+        }
+        return hits;
+    }
+
+    private ConsistencyToken announceVerdict(Organization organization) {
+        String type = switch (organization.status) {
+            case VERIFIED -> OrganizationEvents.VERIFIED;
+            case REJECTED -> OrganizationEvents.REJECTED;
+            case IN_REVIEW -> OrganizationEvents.REVIEW_REQUIRED;
+        };
+        return outbox.append(OrganizationEvents.TOPIC, type, organization.id.toString(),
+                new OrganizationEvents.OrganizationDecided(organization.id, organization.kind, organization.status,
+                        organization.countryOfIncorporation,
+                        organization.reasons.stream().map(Reason::code).distinct().toList()));
     }
 
     public Optional<Organization> find(UUID id) {

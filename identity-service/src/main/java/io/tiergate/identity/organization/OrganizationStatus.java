@@ -1,5 +1,5 @@
 package io.tiergate.identity.organization;
 
 public enum OrganizationStatus {
-    VERIFIED, REJECTED
+    VERIFIED, IN_REVIEW, REJECTED
 }

@@ -35,6 +35,7 @@ public class IdentityReactions {
     static final String ORGANIZATION_VERIFIED = "tiergate.identity.organization.verified";
     static final String ORGANIZATION_REJECTED = "tiergate.identity.organization.rejected";
     static final String ORGANIZATION_REVOKED = "tiergate.identity.organization.revoked";
+    static final String ORGANIZATION_REVIEW_REQUIRED = "tiergate.identity.organization.review-required";
     static final String MEMBERSHIP_CHANGED = "tiergate.identity.organization.membership.changed";
 
     /** Verdicts after which a person's grants must not be used until an officer looks again. */
