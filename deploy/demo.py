@@ -67,7 +67,7 @@ def main():
     for name in ("keycloak", "identity", "tier", "entitlement", "audit"):
         parser.add_argument("--" + name, required=True)
     urls = parser.parse_args()
-    tokens = {user: token(urls.keycloak, user) for user in ("alice", "bob", "olivia", "oscar", "audrey")}
+    tokens = {user: token(urls.keycloak, user) for user in ("alice", "bob", "carol", "olivia", "oscar", "audrey")}
     gateway = token(urls.keycloak)
     failures = []
 
@@ -156,6 +156,25 @@ def main():
     step("1. customers verify (identity-service)")
     alice_identity = verify("alice", ["US"], "US")
     bob_identity = verify("bob", ["RU"], "DE")
+
+    step("1b. a sanctions hit goes to the review queue (identity-service, fictional sample list)")
+    _, listed = call("POST", urls.identity + "/v1/verifications", tokens["carol"],
+                     {"givenName": "Ivan", "familyName": "Sidorov", "dateOfBirth": "1971-03-12",
+                      "nationalities": ["RU"], "residenceCountry": "DE"})
+    print(f"  carol claims to be Ivan Sidorov, born 1971-03-12 -> {listed.get('status')} "
+          f"{[r['code'] for r in listed.get('reasons', [])]}")
+    _, evidence = call("GET", f"{urls.identity}/v1/reviews/{listed.get('id')}", tokens["olivia"])
+    for hit in (evidence or {}).get("screeningHits", [])[:1]:
+        print(f"  olivia sees: {hit['listId']} entry {hit['entryId']} \"{hit['entryName']}\" via {hit['matchedOn']} "
+              f"\"{hit['matchedName']}\", score {hit['score']}")
+        for field in hit["fields"]:
+            print(f"      {field}")
+    call("POST", f"{urls.identity}/v1/reviews/{listed.get('id')}/claim", tokens["olivia"])
+    _, decided = call("POST", f"{urls.identity}/v1/reviews/{listed.get('id')}/decision", tokens["olivia"],
+                      {"outcome": "REJECTED", "reason": "demo: the listed person"})
+    print(f"  olivia claims and decides -> {decided.get('status')}")
+    if listed.get("status") != "IN_REVIEW" or decided.get("status") != "REJECTED":
+        failures.append(f"the sanctions hit was not reviewed: {listed} {decided}")
 
     step("2. alice's research institution asks for RESEARCH; two officers approve (identity + tier-service)")
     public_grant("alice", ALICE)

@@ -118,6 +118,9 @@ public final class PlatformProcesses {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:25432/" + database);
             env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:18180/realms/tiergate");
+            // Every test user signs up from 127.0.0.1: the per-address submission limit is for real clients.
+            env.put("TIERGATE_ABUSE_PER_ACCOUNT", "1000");
+            env.put("TIERGATE_ABUSE_PER_IP", "1000");
             env.putAll(extraEnv);
             RUNNING.put(name, builder.start());
         } catch (IOException e) {
