@@ -46,6 +46,7 @@ public final class EventSchemas {
             Map.entry(IdentityEvents.CLUSTER_LINKED, CLUSTER_LINKED),
             Map.entry(OrganizationEvents.VERIFIED, ORGANIZATION_DECIDED),
             Map.entry(OrganizationEvents.REJECTED, ORGANIZATION_DECIDED),
+            Map.entry(OrganizationEvents.REVIEW_REQUIRED, ORGANIZATION_DECIDED),
             Map.entry(OrganizationEvents.MEMBERSHIP_CHANGED, MEMBERSHIP_CHANGED));
 
     private EventSchemas() {

@@ -61,8 +61,10 @@ class OrganizationScreeningTest {
                 .body(Map.of("outcome", "VERIFIED", "reason", "mine"))
                 .when().post("/v1/organizations/" + listedName + "/decision").then().statusCode(403);
         for (String type : List.of("tiergate.identity.organization.review-required", "tiergate.identity.organization.rejected")) {
-            assertTrue(KafkaEvents.await("tiergate.identity", r -> listedPerson.equals(r.key()) && r.value().contains(type),
-                    Duration.ofSeconds(20)).isPresent(), type + " is published");
+            var event = KafkaEvents.await("tiergate.identity", r -> listedPerson.equals(r.key()) && r.value().contains(type),
+                    Duration.ofSeconds(20));
+            assertTrue(event.isPresent(), type + " is published");
+            io.tiergate.identity.EventSchemas.assertValid(event.get().value());
         }
     }
 }

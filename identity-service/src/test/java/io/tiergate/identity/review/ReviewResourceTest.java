@@ -148,6 +148,7 @@ class ReviewResourceTest {
                 && r.value().contains(IdentityEvents.SCREENING_HIT) && r.value().contains("rescreening-sdn.xml"),
                 Duration.ofSeconds(30));
         assertTrue(hit.isPresent(), "a screening hit is announced for tier-service to suspend grants");
+        io.tiergate.identity.EventSchemas.assertValid(hit.get().value());
         String review = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(KeycloakTokens.user(OLIVIA))
                 .when().get("/v1/reviews?limit=1000").then().statusCode(200).extract()
                 .<String>path("find { it.kind == 'RESCREENING' && it.familyName == '" + family + "' }.id"), id -> id != null);
@@ -158,9 +159,10 @@ class ReviewResourceTest {
                 .statusCode(200).body("status", equalTo("REJECTED"));
         given().auth().oauth2(KeycloakTokens.user(AUDREY)).when().get("/v1/verifications/" + verified).then()
                 .statusCode(200).body("status", equalTo("REVOKED"));
-        assertTrue(KafkaEvents.await(IdentityEvents.TOPIC, r -> CAROL_SUBJECT.equals(r.key())
-                && r.value().contains(IdentityEvents.REVOKED) && r.value().contains(verified), Duration.ofSeconds(20))
-                .isPresent(), "the revocation is announced");
+        var revoked = KafkaEvents.await(IdentityEvents.TOPIC, r -> CAROL_SUBJECT.equals(r.key())
+                && r.value().contains(IdentityEvents.REVOKED) && r.value().contains(verified), Duration.ofSeconds(20));
+        assertTrue(revoked.isPresent(), "the revocation is announced");
+        io.tiergate.identity.EventSchemas.assertValid(revoked.get().value());
     }
 
     @Inject
@@ -179,8 +181,10 @@ class ReviewResourceTest {
         expiry.expireDue();
         given().auth().oauth2(KeycloakTokens.user(AUDREY)).when().get("/v1/verifications/" + id).then()
                 .statusCode(200).body("status", equalTo("EXPIRED")).body("reasons.code", hasItem("VERIFICATION_EXPIRED"));
-        assertTrue(KafkaEvents.await(IdentityEvents.TOPIC, r -> r.value().contains(IdentityEvents.EXPIRED)
-                && r.value().contains(id), Duration.ofSeconds(20)).isPresent(), "the expiry is announced");
+        var expired = KafkaEvents.await(IdentityEvents.TOPIC, r -> r.value().contains(IdentityEvents.EXPIRED)
+                && r.value().contains(id), Duration.ofSeconds(20));
+        assertTrue(expired.isPresent(), "the expiry is announced");
+        io.tiergate.identity.EventSchemas.assertValid(expired.get().value());
     }
 
     static String randomLetters(int n) {
