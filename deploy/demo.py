@@ -216,7 +216,7 @@ def main():
 
     step("5. an auditor reads the trail (audit-service)")
     wanted = ["tiergate.identity.verification.verified", "tiergate.tier.granted", "tiergate.tier.effective.changed",
-              "tiergate.decision.allowed", "tiergate.decision.denied"]
+              "tiergate.decision.allowed.aggregate", "tiergate.decision.denied"]
     for user, subject, last in (("alice", ALICE, "tiergate.decision.denied"), ("bob", BOB, "tiergate.tier.revoked"),
                                 ("institute", institute, "tiergate.tier.revoked")):
         def trail():

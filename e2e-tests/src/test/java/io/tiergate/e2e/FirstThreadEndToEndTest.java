@@ -90,7 +90,7 @@ class FirstThreadEndToEndTest {
 
         // 5. each step is in the audit trail
         List<String> steps = List.of("tiergate.identity.verification.verified", "tiergate.tier.granted",
-                "tiergate.tier.effective.changed", "tiergate.decision.allowed", "tiergate.decision.denied");
+                "tiergate.tier.effective.changed", "tiergate.decision.allowed.aggregate", "tiergate.decision.denied");
         assertAudited(ALICE_SUBJECT, steps, aliceDenied.path("decisionId"));
         assertAudited(BOB_SUBJECT, List.of("tiergate.identity.organization.membership.changed", "tiergate.tier.revoked",
                 "tiergate.decision.denied"), bobDenied.path("decisionId"));

@@ -12,11 +12,18 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Takes decision events off the hot path: a decision is queued in memory and written to the outbox in
@@ -40,6 +47,10 @@ public class DecisionEventWriter {
     @ConfigProperty(name = "tiergate.decisions.events.batch-size", defaultValue = "500")
     int batchSize;
 
+    @ConfigProperty(name = "tiergate.decisions.events.allow-window", defaultValue = "PT1M")
+    Duration allowWindow;
+
+    private final Map<AllowKey, LongAdder> allowed = new ConcurrentHashMap<>();
     private BlockingQueue<DecisionEvents.Pending> queue;
     private Counter dropped;
     private volatile boolean running;
@@ -66,18 +77,50 @@ public class DecisionEventWriter {
         }
     }
 
+    /** Every DENY is an event of its own; an ALLOW only counts towards its window's aggregate. */
     public void record(String subject, String capability, String jurisdiction, Decision decision) {
+        if (decision.decision() == Decision.Verdict.ALLOW) {
+            long window = allowWindow.toMillis();
+            long start = System.currentTimeMillis() / window * window;
+            allowed.computeIfAbsent(new AllowKey(subject, capability, decision.policyVersion(), start),
+                    k -> new LongAdder()).increment();
+            return;
+        }
         var event = new DecisionEvents.DecisionMade(decision.decisionId(), capability, jurisdiction,
                 decision.decision(), decision.reasons(), decision.policyVersion());
-        if (!queue.offer(new DecisionEvents.Pending(subject, event))) {
+        if (!queue.offer(new DecisionEvents.Pending(subject, DecisionEvents.DENIED, event))) {
             dropped.increment();
+        }
+    }
+
+    private record AllowKey(String subject, String capability, String policyVersion, long windowStartMillis) {
+    }
+
+    /** Queues the aggregates of windows that closed (all of them on shutdown), a second after their end. */
+    private void flushAllowed(boolean all) {
+        long window = allowWindow.toMillis();
+        long now = System.currentTimeMillis();
+        for (AllowKey key : List.copyOf(allowed.keySet())) {
+            if (all || key.windowStartMillis() + window + 1_000 <= now) {
+                LongAdder count = allowed.remove(key);
+                if (count != null) {
+                    var aggregate = new DecisionEvents.AllowedAggregate(key.capability(),
+                            OffsetDateTime.ofInstant(Instant.ofEpochMilli(key.windowStartMillis()), ZoneOffset.UTC),
+                            OffsetDateTime.ofInstant(Instant.ofEpochMilli(key.windowStartMillis() + window), ZoneOffset.UTC),
+                            count.sum(), key.policyVersion());
+                    if (!queue.offer(new DecisionEvents.Pending(key.subject(), DecisionEvents.ALLOWED_AGGREGATE, aggregate))) {
+                        dropped.increment();
+                    }
+                }
+            }
         }
     }
 
     private void run() {
         List<DecisionEvents.Pending> batch = new ArrayList<>(batchSize);
-        while (running || !queue.isEmpty()) {
+        while (running || !queue.isEmpty() || !allowed.isEmpty()) {
             try {
+                flushAllowed(!running);
                 DecisionEvents.Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -99,9 +142,7 @@ public class DecisionEventWriter {
     private void write(List<DecisionEvents.Pending> batch) {
         QuarkusTransaction.requiringNew().run(() -> {
             for (DecisionEvents.Pending pending : batch) {
-                String type = pending.decision().decision() == Decision.Verdict.ALLOW
-                        ? DecisionEvents.ALLOWED : DecisionEvents.DENIED;
-                outbox.append(DecisionEvents.TOPIC, type, pending.subject(), pending.decision());
+                outbox.append(DecisionEvents.TOPIC, pending.type(), pending.subject(), pending.data());
             }
         });
     }

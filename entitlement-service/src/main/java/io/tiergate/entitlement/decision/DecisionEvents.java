@@ -1,5 +1,7 @@
 package io.tiergate.entitlement.decision;
 
+import java.time.OffsetDateTime;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -7,8 +9,9 @@ import java.util.UUID;
 public final class DecisionEvents {
 
     public static final String TOPIC = "tiergate.decisions";
-    public static final String ALLOWED = "tiergate.decision.allowed";
     public static final String DENIED = "tiergate.decision.denied";
+    /** ALLOWs are not logged one by one: per subject, capability and window (a minute), one count. */
+    public static final String ALLOWED_AGGREGATE = "tiergate.decision.allowed.aggregate";
 
     private DecisionEvents() {
     }
@@ -17,6 +20,10 @@ public final class DecisionEvents {
                                List<Reason> reasons, String policyVersion) {
     }
 
-    record Pending(String subject, DecisionMade decision) {
+    public record AllowedAggregate(String capability, OffsetDateTime windowStart, OffsetDateTime windowEnd, long count,
+                                   String policyVersion) {
+    }
+
+    record Pending(String subject, String type, Object data) {
     }
 }

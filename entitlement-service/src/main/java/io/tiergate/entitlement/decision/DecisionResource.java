@@ -2,6 +2,7 @@ package io.tiergate.entitlement.decision;
 
 import io.tiergate.commons.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
+import io.tiergate.commons.problem.ApiProblem;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,5 +33,31 @@ public class DecisionResource {
             + "A DENY is a normal answer (200), not an error.")
     public Decision decide(@Valid @NotNull DecisionRequest request) {
         return decisions.decide(request);
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(GATEWAY)
+    @Operation(summary = "Decide several requests at once (gateway); served as POST /v1/decisions:batch. "
+            + "At most 1000 items; larger batches are refused (413 BATCH_TOO_LARGE).")
+    public BatchResponse decideAll(@NotNull BatchRequest batch) {
+        if (batch.requests() != null && batch.requests().size() > BatchRequest.MAX_ITEMS) {
+            throw new ApiProblem(413, "BATCH_TOO_LARGE", "Content too large",
+                    "a batch holds at most " + BatchRequest.MAX_ITEMS + " requests, got " + batch.requests().size());
+        }
+        validate(batch);
+        return new BatchResponse(batch.requests().stream().map(decisions::decide).toList());
+    }
+
+    @Inject
+    jakarta.validation.Validator validator;
+
+    /** Validated here, after the size check, so that a huge batch is refused without validating each item. */
+    private void validate(BatchRequest batch) {
+        var violations = validator.validate(batch);
+        if (!violations.isEmpty()) {
+            throw new jakarta.validation.ConstraintViolationException(violations);
+        }
     }
 }

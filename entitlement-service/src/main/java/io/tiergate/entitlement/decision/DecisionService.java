@@ -29,6 +29,9 @@ public class DecisionService {
     DecisionEngine engine;
 
     @Inject
+    io.tiergate.entitlement.projection.ProjectionFreshness freshness;
+
+    @Inject
     DecisionEventWriter events;
 
     @Inject
@@ -41,10 +44,15 @@ public class DecisionService {
         Timer.Sample timing = Timer.start(meters);
         CapabilityPolicy policy = policies.current();
         Decision decision;
+        Duration stale;
         if (request.consistencyToken() != null && !caughtUp(request.consistencyToken())) {
             // Fail closed: the caller asked for a state we cannot yet see.
             decision = engine.deny(policy, new Reason(Reason.PROJECTION_BEHIND,
                     "the decision could not reach the requested consistency token in " + consistencyWait));
+        } else if (request.consistencyToken() == null && (stale = freshness.staleness()) != null) {
+            // Fail closed: without a token, the projection must be known fresh within the bound.
+            decision = engine.deny(policy, new Reason(Reason.PROJECTION_STALE, "the projection has not been known "
+                    + "to be caught up for " + stale.toSeconds() + " s (bound " + freshness.bound() + ")"));
         } else {
             decision = engine.decide(policy, projection.get(request.subject()), request.capability(),
                     request.jurisdiction());

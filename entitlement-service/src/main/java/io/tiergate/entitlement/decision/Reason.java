@@ -14,4 +14,5 @@ public record Reason(String code, String message) {
     public static final String JURISDICTION_DENIED = "JURISDICTION_DENIED";
     public static final String JURISDICTION_NOT_ALLOWED = "JURISDICTION_NOT_ALLOWED";
     public static final String PROJECTION_BEHIND = "PROJECTION_BEHIND";
+    public static final String PROJECTION_STALE = "PROJECTION_STALE";
 }

@@ -23,9 +23,21 @@ public class ProjectionEventsConsumer {
     @Inject
     SubjectProjection projection;
 
+    @Inject
+    ProjectionFreshness freshness;
+
     @Incoming("identity-events")
     @Blocking
     public void onIdentityEvent(String payload) {
+        freshness.processing(true);
+        try {
+            consumeIdentity(payload);
+        } finally {
+            freshness.processing(false);
+        }
+    }
+
+    private void consumeIdentity(String payload) {
         consumer.consume("entitlement-service.identity", payload, event -> {
             if (VERDICTS.contains(event.type())) {
                 projection.applyIdentity(event);
@@ -38,6 +50,15 @@ public class ProjectionEventsConsumer {
     @Incoming("tier-events")
     @Blocking
     public void onTierEvent(String payload) {
+        freshness.processing(true);
+        try {
+            consumeTier(payload);
+        } finally {
+            freshness.processing(false);
+        }
+    }
+
+    private void consumeTier(String payload) {
         consumer.consume("entitlement-service.tier", payload, event -> {
             if (event.type().startsWith(TIER_TYPES_PREFIX)) {
                 projection.applyTier(event);

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for decisions with the consistency token those writes would have returned.
  */
 @QuarkusTest
-class DecisionResourceTest {
+public class DecisionResourceTest {
 
     static final String SEED_POLICY_VERSION = "seed-2026-11-23.1";
     static final String FABLE_CHAT = "fable-5:chat";
@@ -33,10 +33,10 @@ class DecisionResourceTest {
     static final String MYTHOS_CYBER = "mythos-5:cyber";
 
     /** A subject verified with the given nationality and granted a tier; returns the grant's consistency token. */
-    record Customer(String subject, String grantId, String token) {
+    public record Customer(String subject, String grantId, String token) {
     }
 
-    static Customer customer(String nationality, String tier) {
+    public static Customer customer(String nationality, String tier) {
         String subject = UUID.randomUUID().toString();
         KafkaEvents.publish("tiergate.identity", "identity-service", "tiergate.identity.verification.verified", subject, 1,
                 "{\"caseId\":\"" + UUID.randomUUID() + "\",\"status\":\"VERIFIED\",\"nationalities\":[\"" + nationality
@@ -57,7 +57,7 @@ class DecisionResourceTest {
                 + "\",\"actor\":\"officer\",\"reason\":\"test\"}";
     }
 
-    static ValidatableResponse decide(String subject, String capability, String jurisdiction, String token) {
+    public static ValidatableResponse decide(String subject, String capability, String jurisdiction, String token) {
         Map<String, Object> body = new HashMap<>();
         body.put("subject", subject);
         body.put("capability", capability);
@@ -141,6 +141,32 @@ class DecisionResourceTest {
         assertTrue(event.isPresent(), "the decision reaches Kafka");
         assertTrue(event.get().value().contains("\"type\":\"" + DecisionEvents.DENIED + "\""), event.get().value());
         assertTrue(subject.equals(event.get().key()), "keyed by subject");
+    }
+
+    @Test
+    void allowsAreCountedPerSubjectCapabilityAndWindow() throws Exception {
+        Customer customer = customer("US", "PUBLIC");
+        for (int i = 0; i < 3; i++) {
+            expect(decide(customer.subject(), FABLE_CHAT, "US", customer.token()), "ALLOW", Reason.ENTITLED);
+        }
+        // Three ALLOWs, one or two windows (PT2S in tests): the aggregates of the subject add up to three.
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            long counted = 0;
+            for (String type : List.of(DecisionEvents.ALLOWED_AGGREGATE)) {
+                var records = new java.util.ArrayList<String>();
+                KafkaEvents.await(DecisionEvents.TOPIC, r -> {
+                    if (customer.subject().equals(r.key()) && r.value().contains(type)) {
+                        records.add(r.value());
+                    }
+                    return false;
+                }, Duration.ofSeconds(3));
+                for (String record : records) {
+                    counted += json.readTree(record).path("data").path("count").asLong();
+                }
+            }
+            return counted == 3;
+        });
     }
 
     @Test
