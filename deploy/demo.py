@@ -219,17 +219,19 @@ def main():
               "tiergate.decision.allowed.aggregate", "tiergate.decision.denied"]
     for user, subject, last in (("alice", ALICE, "tiergate.decision.denied"), ("bob", BOB, "tiergate.tier.revoked"),
                                 ("institute", institute, "tiergate.tier.revoked")):
+        expected = wanted if user != "institute" else ["tiergate.identity.organization.verified",
+                                                       "tiergate.tier.requested", "tiergate.tier.approved",
+                                                       "tiergate.tier.granted", "tiergate.tier.revoked"]
+
         def trail():
             _, events = call("GET", f"{urls.audit}/v1/events?subject={subject}&limit=1000", tokens["audrey"])
-            return events if any(e["type"] == last for e in events or []) else None
-        events = until(f"{user}'s {last} in the audit trail", trail)
+            types = {e["type"] for e in events or []}
+            return events if last in types and all(t in types for t in expected) else None
+        events = until(f"{user}'s trail (ALLOWs are counted per window, 10 s here)", trail, timeout=45.0) or []
         recent = events[-6:]
         print(f"  {user}: {len(events)} events in the trail; the latest:")
         for event in recent:
             print(f"    #{event['index']:<5} {event['type']:45} leaf {event['leafHash'][:12]}…")
-        expected = wanted if user != "institute" else ["tiergate.identity.organization.verified",
-                                                       "tiergate.tier.requested", "tiergate.tier.approved",
-                                                       "tiergate.tier.granted", "tiergate.tier.revoked"]
         missing = [t for t in expected if t not in {e["type"] for e in events}]
         if missing:
             failures.append(f"{user}'s trail lacks {missing}")

@@ -69,14 +69,12 @@ public class ProjectionFreshness {
             long lag = 0;
             for (String channel : CHANNELS) {
                 for (KafkaConsumer<Object, Object> consumer : kafka.<Object, Object>getConsumers(channel)) {
+                    // currentLag is the client's own cached view (no broker round trip, never blocks the poll loop);
+                    // unknown right after an assignment, when the first fetch has not answered yet.
                     lag += consumer.runOnPollingThread(c -> {
                         Set<TopicPartition> assigned = c.assignment();
-                        if (assigned.isEmpty()) {
-                            return 0L;
-                        }
-                        Map<TopicPartition, Long> end = c.endOffsets(assigned, Duration.ofSeconds(1));
-                        return assigned.stream().mapToLong(p -> Math.max(0, end.get(p) - c.position(p))).sum();
-                    }).await().atMost(Duration.ofSeconds(2));
+                        return assigned.stream().mapToLong(p -> c.currentLag(p).orElse(0)).sum();
+                    }).await().atMost(Duration.ofSeconds(3));
                 }
             }
             if (lag == 0) {
