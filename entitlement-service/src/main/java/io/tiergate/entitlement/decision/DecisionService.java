@@ -29,6 +29,9 @@ public class DecisionService {
     DecisionEngine engine;
 
     @Inject
+    io.tiergate.entitlement.directive.ActiveDirectives directives;
+
+    @Inject
     io.tiergate.entitlement.projection.ProjectionFreshness freshness;
 
     @Inject
@@ -56,10 +59,26 @@ public class DecisionService {
         } else {
             decision = engine.decide(policy, projection.get(request.subject()), request.capability(),
                     request.jurisdiction());
+            decision = overridden(decision, request);
         }
         events.record(request.subject(), request.capability(), request.jurisdiction(), decision);
         timing.stop(meters.timer("tiergate.decisions", "decision", decision.decision().name()));
         return decision;
+    }
+
+    /** Directives in force override the entitlements: any refusal turns the answer to DENY, with every reason. */
+    private Decision overridden(Decision decision, DecisionRequest request) {
+        var state = projection.get(request.subject());
+        List<Reason> refusals = directives.refusals(request.capability(),
+                state == null ? java.util.Set.of() : state.nationalities(), request.jurisdiction());
+        if (refusals.isEmpty()) {
+            return decision;
+        }
+        List<Reason> reasons = new ArrayList<>(refusals);
+        if (decision.decision() == Decision.Verdict.DENY) {
+            reasons.addAll(decision.reasons());
+        }
+        return new Decision(Decision.Verdict.DENY, reasons, decision.policyVersion(), decision.decisionId());
     }
 
     /** Waits for every token of a comma-separated list (for example an identity write and a tier write). */

@@ -15,4 +15,5 @@ public record Reason(String code, String message) {
     public static final String JURISDICTION_NOT_ALLOWED = "JURISDICTION_NOT_ALLOWED";
     public static final String PROJECTION_BEHIND = "PROJECTION_BEHIND";
     public static final String PROJECTION_STALE = "PROJECTION_STALE";
+    public static final String DIRECTIVE_DENIED = "DIRECTIVE_DENIED";
 }

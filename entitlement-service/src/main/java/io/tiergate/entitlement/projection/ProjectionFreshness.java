@@ -10,17 +10,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How stale the projection may be, for decisions that carry no consistency token. It is stale when, for longer
- * than {@code tiergate.decisions.staleness-bound}: the consumers have events on the topics they have not fetched
- * (lag), or one event has been in processing (the database away, retried), or the lag cannot be measured (the
- * broker away: revocations could be waiting in producers' outboxes). Measured every second off the hot path; a
- * decision reads one volatile field.
+ * How stale the projection may be, for decisions that carry no consistency token: the time since the consumers
+ * last passed the topics' end offsets as noted at some instant. It grows when the consumers fall behind (or are
+ * paused), when one event is stuck in processing (the database away, retried), or when the offsets cannot be
+ * read (the broker away: revocations could be waiting in producers' outboxes). Beyond
+ * {@code tiergate.decisions.staleness-bound}, decisions without a token fail closed. Measured every second off
+ * the hot path; a decision reads one volatile field.
  */
 @ApplicationScoped
 public class ProjectionFreshness {
@@ -58,30 +62,64 @@ public class ProjectionFreshness {
         }
     }
 
+    /** The topics' end offsets as seen at one instant: once the consumers' positions pass them, we were fresh then. */
+    private record Snapshot(long atNanos, Map<TopicPartition, Long> ends) {
+    }
+
+    private record Offsets(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> positions) {
+    }
+
+    private final Deque<Snapshot> snapshots = new ArrayDeque<>();
+
+    /**
+     * Every second: note the end offsets, and find the newest earlier note the consumers have since passed. Under a
+     * steady stream the lag is rarely zero at any instant, yet the projection is fresh as of that note.
+     */
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void measure() {
         long now = System.nanoTime();
         long stuckFor = processingSince.values().stream().mapToLong(start -> now - start).max().orElse(0);
         if (stuckFor > Duration.ofSeconds(1).toNanos()) {
-            return; // an event is stuck: not fresh
+            return; // an event is stuck in processing: not fresh
         }
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        Map<TopicPartition, Long> positions = new HashMap<>();
         try {
-            long lag = 0;
             for (String channel : CHANNELS) {
                 for (KafkaConsumer<Object, Object> consumer : kafka.<Object, Object>getConsumers(channel)) {
-                    // currentLag is the client's own cached view (no broker round trip, never blocks the poll loop);
-                    // unknown right after an assignment, when the first fetch has not answered yet.
-                    lag += consumer.runOnPollingThread(c -> {
+                    Offsets offsets = consumer.runOnPollingThread(c -> {
                         Set<TopicPartition> assigned = c.assignment();
-                        return assigned.stream().mapToLong(p -> c.currentLag(p).orElse(0)).sum();
+                        Map<TopicPartition, Long> position = new HashMap<>();
+                        for (TopicPartition p : assigned) {
+                            position.put(p, c.position(p, Duration.ofSeconds(1)));
+                        }
+                        return new Offsets(c.endOffsets(assigned, Duration.ofSeconds(1)), position);
                     }).await().atMost(Duration.ofSeconds(3));
+                    ends.putAll(offsets.ends());
+                    positions.putAll(offsets.positions());
                 }
-            }
-            if (lag == 0) {
-                freshAtNanos = now;
             }
         } catch (RuntimeException e) {
             LOG.debugf("projection lag not measurable (%s)", e.getClass().getSimpleName());
+            return;
+        }
+        snapshots.addLast(new Snapshot(now, ends));
+        Snapshot reached = null;
+        for (Snapshot snapshot : snapshots) {
+            boolean passed = snapshot.ends().entrySet().stream()
+                    .allMatch(e -> !positions.containsKey(e.getKey()) || positions.get(e.getKey()) >= e.getValue());
+            if (passed) {
+                reached = snapshot;
+            }
+        }
+        if (reached != null) {
+            freshAtNanos = Math.max(freshAtNanos, reached.atNanos());
+            while (!snapshots.isEmpty() && snapshots.peekFirst().atNanos() < reached.atNanos()) {
+                snapshots.removeFirst();
+            }
+        }
+        while (snapshots.size() > 600) {
+            snapshots.removeFirst();
         }
     }
 }
