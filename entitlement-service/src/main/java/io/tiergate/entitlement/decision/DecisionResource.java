@@ -22,17 +22,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DecisionResource {
 
     static final String GATEWAY = "gateway";
+    static final String CUSTOMER = "customer";
 
     @Inject
     DecisionService decisions;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(GATEWAY)
-    @Operation(summary = "Decide whether a subject may use a capability now (gateway). "
-            + "A DENY is a normal answer (200), not an error.")
+    @RolesAllowed({GATEWAY, CUSTOMER})
+    @Operation(summary = "Decide whether a subject may use a capability now: a gateway for any subject, or a customer "
+            + "with their own token for themselves. A DENY is a normal answer (200), not an error.")
     public Decision decide(@Valid @NotNull DecisionRequest request) {
+        requireOwnSubject(request);
         return decisions.decide(request);
+    }
+
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity caller;
+
+    @Inject
+    org.eclipse.microprofile.jwt.JsonWebToken token;
+
+    /** A user's own token decides for that user only; only gateways name other subjects. */
+    private void requireOwnSubject(DecisionRequest request) {
+        if (!caller.hasRole(GATEWAY) && !request.subject().equals(token.getSubject())) {
+            throw ApiProblem.forbidden("OTHER_SUBJECT_FORBIDDEN", "a user's token decides for that user only");
+        }
     }
 
     @POST

@@ -170,7 +170,17 @@ public class DecisionResourceTest {
     }
 
     @Test
-    void onlyGatewaysMayAskForDecisions() {
+    void aCustomerMayAskAboutThemselvesWithTheirOwnToken() {
+        given().auth().oauth2(KeycloakTokens.user(KeycloakTokens.BOB)).contentType(ContentType.JSON)
+                .body(Map.of("subject", KeycloakTokens.BOB_SUBJECT, "capability", FABLE_CHAT))
+                .when().post("/v1/decisions").then().statusCode(200).body("decisionId", notNullValue());
+        given().auth().oauth2(KeycloakTokens.user(KeycloakTokens.BOB)).contentType(ContentType.JSON)
+                .body(Map.of("subject", KeycloakTokens.ALICE_SUBJECT, "capability", FABLE_CHAT))
+                .when().post("/v1/decisions").then().statusCode(403).body("code", equalTo("OTHER_SUBJECT_FORBIDDEN"));
+    }
+
+    @Test
+    void onlyGatewaysMayAskAboutOtherSubjects() {
         Map<String, Object> body = Map.of("subject", "s", "capability", FABLE_CHAT);
         given().contentType(ContentType.JSON).body(body).when().post("/v1/decisions").then().statusCode(401);
         for (String user : List.of(KeycloakTokens.ALICE, KeycloakTokens.OLIVIA, KeycloakTokens.AUDREY)) {
