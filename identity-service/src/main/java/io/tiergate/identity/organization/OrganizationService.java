@@ -105,6 +105,35 @@ public class OrganizationService {
         return OrganizationView.withEvidence(organization, OrganizationMember.currentOf(id), token.toString());
     }
 
+    /**
+     * Screens a verified organization again (after a list update): a hit that was not there before puts it back in
+     * review and announces it, so that tier-service suspends its grants. Returns whether it did.
+     */
+    @Transactional
+    public boolean rescreen(UUID id) {
+        Organization organization = Organization.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (organization == null || organization.status != OrganizationStatus.VERIFIED) {
+            return false;
+        }
+        List<ScreeningHit> hits = new ArrayList<>(screener.screen(ScreeningQuery.organization(organization.legalName,
+                organization.countryOfIncorporation)));
+        for (OrganizationParty party : OrganizationParty.<OrganizationParty>list("organizationId", id)) {
+            hits.addAll(screener.screen(ScreeningQuery.person(party.name, null, List.of(party.nationality))));
+        }
+        java.util.Set<String> known = organization.screeningHits.stream().map(h -> h.listId() + "/" + h.entryId())
+                .collect(java.util.stream.Collectors.toSet());
+        boolean fresh = hits.stream().anyMatch(h -> !known.contains(h.listId() + "/" + h.entryId()));
+        organization.screeningHits = hits;
+        if (!fresh) {
+            return false;
+        }
+        organization.status = OrganizationStatus.IN_REVIEW;
+        organization.reasons = List.of(new Reason(SCREENING_HIT,
+                "a sanctions list update matched the organization or its people; an officer reviews it"));
+        announceVerdict(organization);
+        return true;
+    }
+
     /** The organization's name, and each owner and representative, against the sanctions lists. */
     private List<ScreeningHit> screen(OrganizationRequest request) {
         List<ScreeningHit> hits = new ArrayList<>(screener.screen(ScreeningQuery.organization(request.legalName(),

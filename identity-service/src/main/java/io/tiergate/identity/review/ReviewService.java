@@ -80,19 +80,24 @@ public class ReviewService {
         return ReviewView.of(c, token.toString());
     }
 
-    /** A confirmed hit on a verified customer ends their verification. */
+    /** A confirmed hit on a verified customer ends their verification: each verified case is revoked and announced. */
     private ConsistencyToken revokeVerified(String subject, String officer, String reason) {
-        List<VerificationCase> verified = VerificationCase.list("subject = ?1 and status = ?2", subject,
-                VerificationStatus.VERIFIED);
+        List<VerificationCase> verified = VerificationCase.list("subject = ?1 and status = ?2 order by submittedAt",
+                subject, VerificationStatus.VERIFIED);
+        List<Reason> confirmed = List.of(new Reason("SCREENING_HIT_CONFIRMED", "a confirmed sanctions match"));
+        ConsistencyToken token = null;
         for (VerificationCase c : verified) {
             c.moveTo(VerificationStatus.REVOKED, officer, reason);
-            c.reasons = List.of(new Reason("SCREENING_HIT_CONFIRMED", "a confirmed sanctions match"));
+            c.reasons = confirmed;
+            token = outbox.append(IdentityEvents.TOPIC, IdentityEvents.REVOKED, subject,
+                    new IdentityEvents.VerificationDecided(c.id, VerificationStatus.REVOKED, c.nationalities,
+                            c.residenceCountry, confirmed));
         }
-        VerificationCase last = verified.isEmpty() ? null : verified.get(verified.size() - 1);
-        return outbox.append(IdentityEvents.TOPIC, IdentityEvents.REVOKED, subject,
-                new IdentityEvents.VerificationDecided(last == null ? null : last.id, VerificationStatus.REVOKED,
-                        last == null ? List.of() : last.nationalities, last == null ? null : last.residenceCountry,
-                        List.of(new Reason("SCREENING_HIT_CONFIRMED", "a confirmed sanctions match"))));
+        if (token == null) { // nothing verified any more: still say so, for downstream state
+            token = outbox.append(IdentityEvents.TOPIC, IdentityEvents.REVOKED, subject,
+                    new IdentityEvents.VerificationDecided(null, VerificationStatus.REVOKED, List.of(), null, confirmed));
+        }
+        return token;
     }
 
     private static VerificationCase inReview(UUID id, String officer) {

@@ -21,9 +21,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * When the lists change, every verified customer is screened again in the background. A hit that was not there
- * before opens a review case (kind RESCREENING) and emits {@code tiergate.identity.screening.hit}, on which
- * tier-service suspends the customer's grants until an officer has looked.
+ * When the lists change, every verified customer and organization is screened again in the background. A new hit
+ * on a customer opens a review case (kind RESCREENING) and emits {@code tiergate.identity.screening.hit}; on an
+ * organization it puts the organization back in review ({@code organization.review-required}). Either way
+ * tier-service suspends the grants until an officer has looked.
  */
 @ApplicationScoped
 public class Rescreening {
@@ -35,6 +36,9 @@ public class Rescreening {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    io.tiergate.identity.organization.OrganizationService organizations;
 
     void onListsChanged(@ObservesAsync ListsChanged changed) {
         int opened = rescreenVerified();
@@ -48,6 +52,14 @@ public class Rescreening {
         int opened = 0;
         for (UUID id : verified) {
             if (QuarkusTransaction.requiringNew().call(() -> rescreen(id))) {
+                opened++;
+            }
+        }
+        List<UUID> organizationsVerified = QuarkusTransaction.requiringNew().call(() -> io.tiergate.identity.organization
+                .Organization.<io.tiergate.identity.organization.Organization>list("status",
+                        io.tiergate.identity.organization.OrganizationStatus.VERIFIED).stream().map(o -> o.id).toList());
+        for (UUID id : organizationsVerified) {
+            if (organizations.rescreen(id)) {
                 opened++;
             }
         }

@@ -165,6 +165,31 @@ class ReviewResourceTest {
         io.tiergate.identity.EventSchemas.assertValid(revoked.get().value());
     }
 
+    @Test
+    void aListUpdateThatMatchesAVerifiedOrganizationPutsItBackInReview() throws Exception {
+        String name = "O" + randomLetters(8) + " " + "V" + randomLetters(8) + " Holdings";
+        String organization = given().auth().oauth2(KeycloakTokens.user(CAROL)).contentType(ContentType.JSON)
+                .body(Map.of("legalName", name, "registrationNumber", "R" + randomLetters(6), "countryOfIncorporation", "NL",
+                        "kind", "COMPANY", "beneficialOwners", List.of(), "representatives", List.of()))
+                .when().post("/v1/organizations").then().statusCode(201).body("status", equalTo("VERIFIED"))
+                .extract().path("id");
+
+        Path list = Path.of("target/test-classes/screening/rescreening-sdn.xml");
+        String updated = Files.readString(Path.of("src/test/resources/screening/rescreening-sdn.xml")).replace("</sdnList>",
+                "  <sdnEntry><uid>" + (990000 + new Random().nextInt(9999)) + "</uid><lastName>" + name.toUpperCase()
+                        + " LTD</lastName><sdnType>Entity</sdnType><programList><program>NPWMD</program></programList>"
+                        + "</sdnEntry>\n</sdnList>");
+        Files.writeString(list, updated);
+        assertTrue(lists.refresh(), "the changed list is a new version");
+
+        var event = KafkaEvents.await(IdentityEvents.TOPIC, r -> organization.equals(r.key())
+                && r.value().contains("tiergate.identity.organization.review-required"), Duration.ofSeconds(30));
+        assertTrue(event.isPresent(), "tier-service learns the organization is back in review");
+        io.tiergate.identity.EventSchemas.assertValid(event.get().value());
+        given().auth().oauth2(KeycloakTokens.user(OLIVIA)).when().get("/v1/organizations/" + organization).then()
+                .statusCode(200).body("status", equalTo("IN_REVIEW")).body("reasons.code", hasItem("SCREENING_HIT"));
+    }
+
     @Inject
     io.tiergate.identity.verification.VerificationExpiry expiry;
 
