@@ -9,7 +9,7 @@ import java.util.Set;
 @ConfigMapping(prefix = "tiergate.jurisdiction")
 public interface JurisdictionConfig {
 
-    /** ISO 3166-1 alpha-2 codes whose residents are rejected outright. */
+    /** ISO 3166-1 alpha-2 codes under embargo: their residents and nationals are rejected outright. */
     @WithDefault("CU,IR,KP,SY")
     Set<String> embargoedResidence();
 

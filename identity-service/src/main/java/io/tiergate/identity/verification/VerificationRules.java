@@ -23,6 +23,7 @@ public class VerificationRules {
     public static final String UNDERAGE = "UNDERAGE";
     public static final String DATE_OF_BIRTH_IN_FUTURE = "DATE_OF_BIRTH_IN_FUTURE";
     public static final String EMBARGOED_RESIDENCE = "EMBARGOED_RESIDENCE";
+    public static final String EMBARGOED_NATIONALITY = "EMBARGOED_NATIONALITY";
     public static final String COUNTRY_OF_CONCERN = "COUNTRY_OF_CONCERN";
 
     private static final Set<String> ISO_COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
@@ -49,6 +50,12 @@ public class VerificationRules {
             reasons.add(new Reason(DATE_OF_BIRTH_IN_FUTURE, "date of birth is in the future"));
         } else if (Period.between(claims.dateOfBirth(), today).getYears() < jurisdiction.minimumAge()) {
             reasons.add(new Reason(UNDERAGE, "applicant is younger than " + jurisdiction.minimumAge()));
+        }
+        for (String nationality : claims.nationalities()) {
+            if (jurisdiction.embargoedResidence().contains(nationality)) {
+                reasons.add(new Reason(EMBARGOED_NATIONALITY,
+                        "nationality " + nationality + " is under embargo (rule: embargoed-nationality)"));
+            }
         }
         if (jurisdiction.embargoedResidence().contains(claims.residenceCountry())) {
             reasons.add(new Reason(EMBARGOED_RESIDENCE,

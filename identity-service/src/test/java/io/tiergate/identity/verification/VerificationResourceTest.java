@@ -98,6 +98,17 @@ class VerificationResourceTest {
     }
 
     @Test
+    void anEmbargoedNationalityIsRejectedWithTheRuleNamed() {
+        given().auth().oauth2(KeycloakTokens.user(BOB)).contentType(ContentType.JSON)
+                .body(claims("DE", ADULT_BIRTH_DATE, List.of("DE", "KP")))
+                .when().post("/v1/verifications")
+                .then().statusCode(201)
+                .body("status", equalTo("REJECTED"))
+                .body("reasons.code", hasItem(VerificationRules.EMBARGOED_NATIONALITY))
+                .body("reasons.message", hasItem(containsString("rule: embargoed-nationality")));
+    }
+
+    @Test
     void aNationalOfACountryOfConcernGoesToReviewWithTheRuleNamed() {
         given().auth().oauth2(KeycloakTokens.user(BOB)).contentType(ContentType.JSON)
                 .body(claims("DE", ADULT_BIRTH_DATE, List.of("BY")))
