@@ -1,34 +1,51 @@
 package io.tiergate.entitlement.decision;
 
+import io.tiergate.entitlement.jurisdiction.RequestOrigin;
 import io.tiergate.entitlement.policy.CapabilityPolicy;
 import io.tiergate.entitlement.policy.Entitlement;
 import io.tiergate.entitlement.projection.SubjectState;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * Decides from the in-memory projection and the published policy alone: no I/O, no call to another
- * service. Anything unknown is denied; any matching entitlement whose constraints hold allows.
+ * Decides from the in-memory projection and a compiled policy alone: no I/O, no call to another service.
+ * Anything unknown is denied; the first entitlement of the subject's tiers whose constraints all hold allows.
  */
 @ApplicationScoped
 public class DecisionEngine {
 
-    public Decision decide(CapabilityPolicy policy, SubjectState subject, String capability, String jurisdiction) {
+    /**
+     * The engine's verdict before budgets and directives: the reasons, and when allowed, the entitlement and tier
+     * that allowed.
+     */
+    public record Evaluation(boolean allowed, List<Reason> reasons, Entitlement entitlement, String tier) {
+
+        static Evaluation deny(Reason reason) {
+            return new Evaluation(false, List.of(reason), null, null);
+        }
+    }
+
+    public Evaluation evaluate(CapabilityPolicy policy, SubjectState subject, String capability, RequestOrigin origin,
+                               OffsetDateTime now) {
         List<Entitlement> entitlements = policy.entitlementsOf(capability);
         if (entitlements.isEmpty()) {
-            return deny(policy, new Reason(Reason.UNKNOWN_CAPABILITY, "capability " + capability + " is not in the catalogue"));
+            return Evaluation.deny(new Reason(Reason.UNKNOWN_CAPABILITY,
+                    "capability " + capability + " is not in the catalogue"));
         }
-        if (subject == null || !subject.isVerified()) {
-            return deny(policy, new Reason(Reason.IDENTITY_NOT_VERIFIED, "the subject has no verified identity"));
+        if (subject == null) {
+            return Evaluation.deny(new Reason(Reason.UNKNOWN_SUBJECT, "the subject is unknown to the projection"));
+        }
+        if (!subject.isVerified()) {
+            return Evaluation.deny(new Reason(Reason.IDENTITY_NOT_VERIFIED, "the subject has no verified identity"));
         }
         Set<String> tiers = subject.activeTiers();
         if (tiers.isEmpty()) {
-            return deny(policy, new Reason(Reason.NO_ACTIVE_TIER, "the subject holds no active tier"));
+            return Evaluation.deny(new Reason(Reason.NO_ACTIVE_TIER, "the subject holds no active tier"));
         }
         List<Reason> firstRefusal = null;
         for (Entitlement entitlement : entitlements) {
@@ -36,28 +53,29 @@ public class DecisionEngine {
             if (tier == null) {
                 continue;
             }
-            List<Reason> violations = violations(entitlement, subject, jurisdiction);
+            List<Reason> notes = new ArrayList<>(1);
+            List<Reason> violations = violations(entitlement, subject, origin, now, notes);
             if (violations.isEmpty()) {
-                return new Decision(Decision.Verdict.ALLOW,
-                        List.of(new Reason(Reason.ENTITLED, "tier " + tier + " entitles " + capability)),
-                        policy.version(), UUID.randomUUID());
+                List<Reason> reasons = new ArrayList<>(1 + notes.size());
+                reasons.add(new Reason(Reason.ENTITLED, "tier " + tier + " entitles " + capability));
+                reasons.addAll(notes);
+                return new Evaluation(true, reasons, entitlement, tier);
             }
             if (firstRefusal == null) {
+                violations.addAll(notes); // every reason, even those the policy lets pass
                 firstRefusal = violations;
             }
         }
         if (firstRefusal == null) {
-            return deny(policy, new Reason(Reason.TIER_NOT_ENTITLED,
+            return Evaluation.deny(new Reason(Reason.TIER_NOT_ENTITLED,
                     "capability " + capability + " is not entitled to tiers " + tiers));
         }
-        return new Decision(Decision.Verdict.DENY, firstRefusal, policy.version(), UUID.randomUUID());
+        return new Evaluation(false, firstRefusal, null, null);
     }
 
-    public Decision deny(CapabilityPolicy policy, Reason reason) {
-        return new Decision(Decision.Verdict.DENY, List.of(reason), policy.version(), UUID.randomUUID());
-    }
-
-    private static List<Reason> violations(Entitlement entitlement, SubjectState subject, String jurisdiction) {
+    /** Every constraint of the entitlement the subject or the request breaks; {@code notes} get reported facts. */
+    private static List<Reason> violations(Entitlement entitlement, SubjectState subject, RequestOrigin origin,
+                                           OffsetDateTime now, List<Reason> notes) {
         List<Reason> reasons = new ArrayList<>(2);
         Set<String> nationalities = subject.nationalities();
         if (!Collections.disjoint(entitlement.deniedNationalities(), nationalities)) {
@@ -68,18 +86,52 @@ public class DecisionEngine {
             reasons.add(new Reason(Reason.NATIONALITY_NOT_ALLOWED,
                     "the capability is limited to nationals of " + entitlement.allowedNationalities()));
         }
+        String residence = subject.residenceCountry();
+        if (residence != null && entitlement.deniedResidences().contains(residence)) {
+            reasons.add(new Reason(Reason.RESIDENCE_DENIED, "the subject's country of residence is denied"));
+        }
+        if (!entitlement.allowedResidences().isEmpty()
+                && (residence == null || !entitlement.allowedResidences().contains(residence))) {
+            reasons.add(new Reason(Reason.RESIDENCE_NOT_ALLOWED,
+                    "the capability is limited to residents of " + entitlement.allowedResidences()));
+        }
+        if (entitlement.maxVerificationAge() != null && (subject.verifiedAt() == null
+                || subject.verifiedAt().plus(entitlement.maxVerificationAge()).isBefore(now))) {
+            reasons.add(new Reason(Reason.VERIFICATION_TOO_OLD, "the identity must have been verified within "
+                    + entitlement.maxVerificationAge() + "; verify again"));
+        }
+        jurisdiction(entitlement, origin, reasons, notes);
+        return reasons;
+    }
+
+    private static void jurisdiction(Entitlement entitlement, RequestOrigin origin, List<Reason> reasons,
+                                     List<Reason> notes) {
+        Set<String> countries = origin.countries();
         if (entitlement.constrainsJurisdiction()) {
-            if (jurisdiction == null) {
+            if (countries.isEmpty()) {
                 reasons.add(new Reason(Reason.JURISDICTION_REQUIRED,
-                        "the capability is jurisdiction-restricted and the request named none"));
-            } else if (entitlement.deniedJurisdictions().contains(jurisdiction)) {
-                reasons.add(new Reason(Reason.JURISDICTION_DENIED, "jurisdiction " + jurisdiction + " is denied"));
-            } else if (!entitlement.allowedJurisdictions().isEmpty()
-                    && !entitlement.allowedJurisdictions().contains(jurisdiction)) {
-                reasons.add(new Reason(Reason.JURISDICTION_NOT_ALLOWED,
-                        "the capability is limited to jurisdictions " + entitlement.allowedJurisdictions()));
+                        "the capability is jurisdiction-restricted and the request's jurisdiction is unknown"));
+            }
+            // both the declared and the IP-derived country must pass: neither can launder the other
+            for (String country : countries) {
+                if (entitlement.deniedJurisdictions().contains(country)) {
+                    reasons.add(new Reason(Reason.JURISDICTION_DENIED, "jurisdiction " + country + " is denied"));
+                } else if (!entitlement.allowedJurisdictions().isEmpty()
+                        && !entitlement.allowedJurisdictions().contains(country)) {
+                    reasons.add(new Reason(Reason.JURISDICTION_NOT_ALLOWED, "jurisdiction " + country
+                            + " is not among " + entitlement.allowedJurisdictions()));
+                }
             }
         }
-        return reasons;
+        if (origin.mismatched()) {
+            Reason mismatch = new Reason(Reason.JURISDICTION_MISMATCH, "declared jurisdiction " + origin.declared()
+                    + " differs from " + origin.derived() + " derived from the client IP");
+            (entitlement.onJurisdictionMismatch() == Entitlement.Rule.DENY ? reasons : notes).add(mismatch);
+        }
+        if (origin.hostingNetwork()) {
+            Reason hosting = new Reason(Reason.HOSTING_NETWORK, "the client IP lies in a known hosting or VPN network ("
+                    + origin.network() + ")");
+            (entitlement.hostingNetworks() == Entitlement.Rule.DENY ? reasons : notes).add(hosting);
+        }
     }
 }

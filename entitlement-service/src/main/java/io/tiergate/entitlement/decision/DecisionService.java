@@ -4,18 +4,32 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tiergate.commons.event.ConsistencyToken;
 import io.tiergate.commons.problem.ApiProblem;
+import io.tiergate.entitlement.directive.ActiveDirectives;
+import io.tiergate.entitlement.jurisdiction.RequestOrigin;
+import io.tiergate.entitlement.jurisdiction.RequestOrigins;
+import io.tiergate.entitlement.policy.Budget;
 import io.tiergate.entitlement.policy.CapabilityPolicy;
 import io.tiergate.entitlement.policy.PolicyStore;
+import io.tiergate.entitlement.projection.ProjectionFreshness;
 import io.tiergate.entitlement.projection.SubjectProjection;
+import io.tiergate.entitlement.projection.SubjectState;
+import io.tiergate.entitlement.usage.BudgetStatus;
+import io.tiergate.entitlement.usage.UsageLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
-/** The decision API's flow: honour the consistency token, decide, record the decision for audit. */
+/**
+ * The decision API's flow: honour the consistency token (or the staleness bound), evaluate the policy, let directives
+ * override, charge usage budgets, and record the decision for audit.
+ */
 @ApplicationScoped
 public class DecisionService {
 
@@ -29,10 +43,16 @@ public class DecisionService {
     DecisionEngine engine;
 
     @Inject
-    io.tiergate.entitlement.directive.ActiveDirectives directives;
+    ActiveDirectives directives;
 
     @Inject
-    io.tiergate.entitlement.projection.ProjectionFreshness freshness;
+    ProjectionFreshness freshness;
+
+    @Inject
+    RequestOrigins origins;
+
+    @Inject
+    UsageLedger usage;
 
     @Inject
     DecisionEventWriter events;
@@ -45,40 +65,101 @@ public class DecisionService {
 
     public Decision decide(DecisionRequest request) {
         Timer.Sample timing = Timer.start(meters);
+        RequestOrigin origin = origins.of(request.jurisdiction(), request.clientIp());
         CapabilityPolicy policy = policies.current();
         Decision decision;
         Duration stale;
         if (request.consistencyToken() != null && !caughtUp(request.consistencyToken())) {
             // Fail closed: the caller asked for a state we cannot yet see.
-            decision = engine.deny(policy, new Reason(Reason.PROJECTION_BEHIND,
+            decision = deny(policy, null, new Reason(Reason.PROJECTION_BEHIND,
                     "the decision could not reach the requested consistency token in " + consistencyWait));
         } else if (request.consistencyToken() == null && (stale = freshness.staleness()) != null) {
             // Fail closed: without a token, the projection must be known fresh within the bound.
-            decision = engine.deny(policy, new Reason(Reason.PROJECTION_STALE, "the projection has not been known "
+            decision = deny(policy, null, new Reason(Reason.PROJECTION_STALE, "the projection has not been known "
                     + "to be caught up for " + stale.toSeconds() + " s (bound " + freshness.bound() + ")"));
         } else {
-            decision = engine.decide(policy, projection.get(request.subject()), request.capability(),
-                    request.jurisdiction());
-            decision = overridden(decision, request);
+            decision = decide(policy, projection.get(request.subject()), request, origin, true);
         }
-        events.record(request.subject(), request.capability(), request.jurisdiction(), decision);
+        events.record(request.subject(), request.capability(), origin.declared(), decision);
         timing.stop(meters.timer("tiergate.decisions", "decision", decision.decision().name()));
         return decision;
     }
 
-    /** Directives in force override the entitlements: any refusal turns the answer to DENY, with every reason. */
-    private Decision overridden(Decision decision, DecisionRequest request) {
-        var state = projection.get(request.subject());
+    /** Evaluates a policy that need not be in force (what-if): nothing is charged or recorded. */
+    public Decision whatIf(CapabilityPolicy policy, DecisionRequest request) {
+        RequestOrigin origin = origins.of(request.jurisdiction(), request.clientIp());
+        if (request.consistencyToken() != null && !caughtUp(request.consistencyToken())) {
+            return deny(policy, null, new Reason(Reason.PROJECTION_BEHIND,
+                    "the decision could not reach the requested consistency token in " + consistencyWait));
+        }
+        return decide(policy, projection.get(request.subject()), request, origin, false);
+    }
+
+    private Decision decide(CapabilityPolicy policy, SubjectState subject, DecisionRequest request,
+                            RequestOrigin origin, boolean charge) {
+        OffsetDateTime now = OffsetDateTime.now();
+        DecisionEngine.Evaluation evaluation = engine.evaluate(policy, subject, request.capability(), origin, now);
+        String position = subject == null || subject.appliedVersions().isEmpty() ? null : subject.position();
+        // Directives in force override the entitlements: any refusal turns the answer to DENY, with every reason.
         List<Reason> refusals = directives.refusals(request.capability(),
-                state == null ? java.util.Set.of() : state.nationalities(), request.jurisdiction());
-        if (refusals.isEmpty()) {
-            return decision;
+                subject == null ? Set.of() : subject.nationalities(), origin.countries());
+        if (!refusals.isEmpty()) {
+            List<Reason> reasons = new ArrayList<>(refusals);
+            if (!evaluation.allowed()) {
+                reasons.addAll(evaluation.reasons());
+            }
+            return new Decision(Decision.Verdict.DENY, reasons, null, null, policy.version(), position, UUID.randomUUID());
         }
-        List<Reason> reasons = new ArrayList<>(refusals);
-        if (decision.decision() == Decision.Verdict.DENY) {
-            reasons.addAll(decision.reasons());
+        if (!evaluation.allowed()) {
+            return new Decision(Decision.Verdict.DENY, evaluation.reasons(), null, null, policy.version(), position,
+                    UUID.randomUUID());
         }
-        return new Decision(Decision.Verdict.DENY, reasons, decision.policyVersion(), decision.decisionId());
+        List<Budget> budgets = evaluation.entitlement().budgets();
+        List<BudgetStatus> statuses = null;
+        if (!budgets.isEmpty()) {
+            List<UsageLedger.Charge> charges = charges(budgets, subject, evaluation.tier());
+            long nowMillis = now.toInstant().toEpochMilli();
+            if (charge) {
+                UsageLedger.Outcome outcome = usage.charge(request.capability(), charges, nowMillis);
+                statuses = outcome.statuses();
+                if (outcome.exhausted()) {
+                    return new Decision(Decision.Verdict.DENY, List.of(new Reason(Reason.BUDGET_EXHAUSTED,
+                            "a usage budget of " + request.capability() + " is spent for this window")),
+                            null, statuses, policy.version(), position, UUID.randomUUID());
+                }
+            } else {
+                statuses = usage.statuses(request.capability(), charges, nowMillis);
+            }
+        }
+        List<String> obligations = evaluation.entitlement().obligations();
+        return new Decision(Decision.Verdict.ALLOW, evaluation.reasons(), obligations.isEmpty() ? null : obligations,
+                statuses, policy.version(), position, UUID.randomUUID());
+    }
+
+    /** The budgets as charged: per subject, or per the organization whose grant gave the tier (if any). */
+    private static List<UsageLedger.Charge> charges(List<Budget> budgets, SubjectState subject, String tier) {
+        List<UsageLedger.Charge> charges = new ArrayList<>(budgets.size());
+        String organization = null;
+        boolean organizationLooked = false;
+        for (Budget budget : budgets) {
+            if (budget.scope() == Budget.Scope.SUBJECT) {
+                charges.add(new UsageLedger.Charge(budget, subject.subject()));
+            } else {
+                if (!organizationLooked) {
+                    organization = subject.organizationFor(tier);
+                    organizationLooked = true;
+                }
+                if (organization != null) {
+                    charges.add(new UsageLedger.Charge(budget, organization));
+                }
+            }
+        }
+        return charges;
+    }
+
+    private Decision deny(CapabilityPolicy policy, String position, Reason reason) {
+        return new Decision(Decision.Verdict.DENY, List.of(reason), null, null, policy.version(), position,
+                UUID.randomUUID());
     }
 
     /** Waits for every token of a comma-separated list (for example an identity write and a tier write). */

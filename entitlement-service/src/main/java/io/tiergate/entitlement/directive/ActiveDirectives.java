@@ -6,6 +6,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.tiergate.entitlement.decision.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.tiergate.entitlement.policy.PolicyStore;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.time.OffsetDateTime;
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The directives in force, in memory, read by every decision. The database is the truth: this copy is reloaded
  * at start, right after a change commits here, and whenever another instance announces a change on
  * {@code tiergate.entitlement} (each instance reads that topic in a consumer group of its own), so a directive
- * takes effect everywhere within the time it takes Kafka to deliver one event.
+ * takes effect everywhere within the time it takes Kafka to deliver one event. Policy publications travel the same
+ * topic, so the same listener reloads the policy in force.
  */
 @ApplicationScoped
 public class ActiveDirectives {
@@ -35,10 +38,15 @@ public class ActiveDirectives {
         reload();
     }
 
+    @Inject
+    PolicyStore policies;
+
     @Incoming("directive-events")
     @Blocking
-    public void onDirectiveEvent(String ignored) {
-        reload(); // any change anywhere: read the truth again (directives are few)
+    public void onEntitlementEvent(String ignored) {
+        // a directive or a policy changed somewhere: read the truth again (both are few and small)
+        reload();
+        policies.reload();
     }
 
     public void reload() {
@@ -53,7 +61,7 @@ public class ActiveDirectives {
     }
 
     /** The refusals of every directive in force on this capability for this subject and request. */
-    public List<Reason> refusals(String capability, Set<String> nationalities, String jurisdiction) {
+    public List<Reason> refusals(String capability, Set<String> nationalities, Set<String> jurisdictions) {
         List<Rule> current = rules.get();
         if (current.isEmpty()) {
             return List.of();
@@ -70,9 +78,9 @@ public class ActiveDirectives {
             } else if (!rule.allowedNationalities().isEmpty()
                     && Collections.disjoint(rule.allowedNationalities(), nationalities)) {
                 refusal = "limited to nationals of " + rule.allowedNationalities();
-            } else if (jurisdiction != null && rule.deniedJurisdictions().contains(jurisdiction)) {
-                refusal = "denied from jurisdiction " + jurisdiction;
-            } else if (jurisdiction == null && !rule.deniedJurisdictions().isEmpty()) {
+            } else if (!Collections.disjoint(rule.deniedJurisdictions(), jurisdictions)) {
+                refusal = "denied from jurisdictions " + rule.deniedJurisdictions();
+            } else if (jurisdictions.isEmpty() && !rule.deniedJurisdictions().isEmpty()) {
                 refusal = "jurisdiction-restricted and the request named none";
             }
             if (refusal != null) {

@@ -39,7 +39,10 @@ import java.util.stream.Collectors;
  *   own access token (role {@code customer}), whose {@code sub} is the subject.</li>
  *   <li>Capability: {@code x-tiergate-capability}, else the first two path segments, {@code /mythos-5/chat/...} →
  *   {@code mythos-5:chat}.</li>
- *   <li>Jurisdiction: {@code x-tiergate-jurisdiction}; consistency: {@code x-tiergate-consistency-token}.</li>
+ *   <li>Jurisdiction: {@code x-tiergate-jurisdiction}; client IP: {@code x-tiergate-client-ip}, else Envoy's
+ *   {@code x-envoy-external-address}; consistency: {@code x-tiergate-consistency-token}.</li>
+ *   <li>An ALLOW carries {@code x-tiergate-obligations} and, under a request budget, {@code x-ratelimit-limit} and
+ *   {@code x-ratelimit-remaining}.</li>
  * </ul>
  */
 @Path("/v1/ext-authz")
@@ -51,6 +54,9 @@ public class ExtAuthzResource {
     static final String CAPABILITY = "x-tiergate-capability";
     static final String JURISDICTION = "x-tiergate-jurisdiction";
     static final String CONSISTENCY_TOKEN = "x-tiergate-consistency-token";
+    static final String CLIENT_IP = "x-tiergate-client-ip";
+    /** Set by Envoy itself from the downstream connection (trusted, unlike x-forwarded-for). */
+    static final String ENVOY_EXTERNAL_ADDRESS = "x-envoy-external-address";
     static final String GATEWAY = "gateway";
     static final String CUSTOMER = "customer";
 
@@ -119,7 +125,7 @@ public class ExtAuthzResource {
 
     private Response check(String path, HttpHeaders headers) {
         DecisionRequest request = new DecisionRequest(subject(headers), capability(path, headers),
-                new DecisionRequest.Context(headers.getHeaderString(JURISDICTION)),
+                new DecisionRequest.Context(headers.getHeaderString(JURISDICTION), clientIp(headers)),
                 headers.getHeaderString(CONSISTENCY_TOKEN));
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
@@ -133,11 +139,24 @@ public class ExtAuthzResource {
                 .header("x-tiergate-policy-version", decision.policyVersion())
                 .header("x-tiergate-reasons", decision.reasons().stream().map(Reason::code)
                         .collect(Collectors.joining(",")));
+        if (decision.obligations() != null) {
+            response.header("x-tiergate-obligations", String.join(",", decision.obligations()));
+        }
+        if (decision.budgets() != null) {
+            decision.budgets().stream().filter(b -> b.requestsLimit() != null).findFirst().ifPresent(b -> response
+                    .header("x-ratelimit-limit", b.requestsLimit())
+                    .header("x-ratelimit-remaining", b.requestsRemaining()));
+        }
         if (!allowed) {
             // Envoy returns a denial's body to the client: say why, never more.
             response.type(MediaType.APPLICATION_JSON).entity(decision);
         }
         return response.build();
+    }
+
+    private static String clientIp(HttpHeaders headers) {
+        String named = headers.getHeaderString(CLIENT_IP);
+        return named != null ? named : headers.getHeaderString(ENVOY_EXTERNAL_ADDRESS);
     }
 
     private String subject(HttpHeaders headers) {

@@ -3,7 +3,7 @@ package io.tiergate.entitlement.policy;
 import java.util.List;
 import java.util.Map;
 
-/** A published, immutable version of the capability catalogue and its per-tier entitlements. */
+/** A compiled, immutable version of the capability catalogue and its per-tier entitlements, as decisions read it. */
 public record CapabilityPolicy(String version, Map<String, List<Entitlement>> capabilities) {
 
     public CapabilityPolicy {

@@ -18,4 +18,8 @@ public interface PolicyConfig {
      */
     @WithDefault("CN,RU,BY,IR,KP,SY,CU")
     Set<String> countriesOfConcern();
+
+    /** How often the publication log is checked, a safety net behind the announcement on tiergate.entitlement. */
+    @WithDefault("5s")
+    String reloadEvery();
 }

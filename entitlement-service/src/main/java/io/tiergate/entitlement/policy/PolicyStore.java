@@ -1,34 +1,38 @@
 package io.tiergate.entitlement.policy;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
- * Holds the published policy. For now it is the seed file; decisions name its version so that every
- * answer can be traced to the policy that produced it.
+ * Holds the compiled policy in force, read by every decision without I/O. The database is the truth: the newest
+ * publication names the version. This copy is loaded at start, right after a publication commits here, whenever
+ * another instance announces one on {@code tiergate.entitlement}, and every few seconds as a safety net.
+ * An empty database is seeded once from {@code tiergate.policy.seed}.
  */
-@Startup
 @ApplicationScoped
 public class PolicyStore {
 
-    static final String COUNTRIES_OF_CONCERN = "@countries-of-concern";
+    private static final Logger LOG = Logger.getLogger(PolicyStore.class);
+    static final String SEEDER = "seed";
+
+    /** The policy in force and the publication that put it there. */
+    private record InForce(long publication, CapabilityPolicy policy) {
+    }
 
     @Inject
     PolicyConfig config;
@@ -36,58 +40,92 @@ public class PolicyStore {
     @Inject
     ObjectMapper objectMapper;
 
-    private volatile CapabilityPolicy published;
+    @Inject
+    PolicyCompiler compiler;
 
-    @PostConstruct
-    void loadSeed() {
-        published = parse(readSeed());
+    private volatile InForce inForce;
+
+    void start(@Observes StartupEvent ignored) {
+        QuarkusTransaction.requiringNew().run(this::seedIfEmpty);
+        reload();
     }
 
     public CapabilityPolicy current() {
-        return published;
+        return inForce.policy();
     }
 
-    private JsonNode readSeed() {
+    @Scheduled(every = "${tiergate.policy.reload-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void reload() {
+        PolicyPublication newest = QuarkusTransaction.requiringNew().call(() -> PolicyPublication.newest().orElseThrow());
+        InForce known = inForce;
+        if (known != null && known.publication() == newest.id) {
+            return;
+        }
+        PolicyVersion version = QuarkusTransaction.requiringNew().call(() -> PolicyVersion.findById(newest.version));
+        CapabilityPolicy compiled = compiler.compile(read(version.document));
+        synchronized (this) {
+            if (inForce == null || inForce.publication() < newest.id) {
+                inForce = new InForce(newest.id, compiled);
+                LOG.infof("policy %s in force (publication %d)", compiled.version(), newest.id);
+            }
+        }
+    }
+
+    public PolicyDocument read(String json) {
+        try {
+            return objectMapper.readValue(json, PolicyDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored policy unreadable", e);
+        }
+    }
+
+    public String write(PolicyDocument document) {
+        try {
+            return objectMapper.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("policy not serializable", e);
+        }
+    }
+
+    private void seedIfEmpty() {
+        // one instance seeds; the others wait here and then find the publication
+        PolicyPublication.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('policy-seed'))")
+                .getSingleResult();
+        if (PolicyPublication.count() > 0) {
+            return;
+        }
+        PolicyDocument seed = readSeed();
+        var problems = compiler.validate(seed);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("seed policy invalid: " + problems);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        PolicyVersion version = new PolicyVersion();
+        version.version = seed.version();
+        version.description = seed.description();
+        version.document = write(seed);
+        version.status = PolicyVersion.Status.PUBLISHED;
+        version.createdBy = SEEDER;
+        version.createdAt = now;
+        version.persist();
+        PolicyPublication publication = new PolicyPublication();
+        publication.version = seed.version();
+        publication.kind = PolicyPublication.Kind.PUBLISH;
+        publication.publishedBy = SEEDER;
+        publication.publishedAt = now;
+        publication.persist();
+    }
+
+    private PolicyDocument readSeed() {
         Path file = Path.of(config.seed());
         try (InputStream in = Files.isRegularFile(file) ? Files.newInputStream(file)
                 : Thread.currentThread().getContextClassLoader().getResourceAsStream(config.seed())) {
             if (in == null) {
                 throw new IllegalStateException("seed policy not found: " + config.seed());
             }
-            return objectMapper.readTree(in);
+            return objectMapper.readValue(in, PolicyDocument.class);
         } catch (IOException e) {
             throw new UncheckedIOException("seed policy unreadable: " + config.seed(), e);
         }
-    }
-
-    CapabilityPolicy parse(JsonNode document) {
-        Map<String, List<Entitlement>> capabilities = new LinkedHashMap<>();
-        document.path("capabilities").fields().forEachRemaining(capability -> {
-            List<Entitlement> entitlements = new ArrayList<>();
-            capability.getValue().forEach(row -> entitlements.add(new Entitlement(
-                    codes(row.path("tiers")),
-                    codes(row.path("allowedNationalities")),
-                    codes(row.path("deniedNationalities")),
-                    codes(row.path("allowedJurisdictions")),
-                    codes(row.path("deniedJurisdictions")))));
-            capabilities.put(capability.getKey(), List.copyOf(entitlements));
-        });
-        String version = document.path("version").asText(null);
-        if (version == null || capabilities.isEmpty()) {
-            throw new IllegalStateException("seed policy needs a version and at least one capability");
-        }
-        return new CapabilityPolicy(version, capabilities);
-    }
-
-    private Set<String> codes(JsonNode values) {
-        Set<String> codes = new LinkedHashSet<>();
-        values.forEach(value -> {
-            if (COUNTRIES_OF_CONCERN.equals(value.asText())) {
-                config.countriesOfConcern().forEach(c -> codes.add(c.toUpperCase(Locale.ROOT)));
-            } else {
-                codes.add(value.asText().toUpperCase(Locale.ROOT));
-            }
-        });
-        return codes;
     }
 }

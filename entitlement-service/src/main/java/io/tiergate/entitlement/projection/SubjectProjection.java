@@ -109,8 +109,15 @@ public class SubjectProjection {
         }
         if (EFFECTIVE_CHANGED.equals(event.type())) {
             Map<String, String> grants = new HashMap<>();
-            event.data().path("tiers").forEach(t -> grants.put(t.path("grantId").asText(), t.path("tier").asText()));
+            Map<String, String> organizations = new HashMap<>();
+            event.data().path("tiers").forEach(t -> {
+                grants.put(t.path("grantId").asText(), t.path("tier").asText());
+                if (t.hasNonNull("organizationId")) {
+                    organizations.put(t.path("grantId").asText(), t.path("organizationId").asText());
+                }
+            });
             row.activeGrants = grants;
+            row.grantOrganizations = organizations;
         }
         save(row);
     }

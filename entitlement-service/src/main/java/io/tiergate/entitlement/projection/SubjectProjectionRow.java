@@ -40,6 +40,10 @@ public class SubjectProjectionRow extends PanacheEntityBase {
     public Map<String, String> activeGrants = new HashMap<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "grant_organizations", nullable = false)
+    public Map<String, String> grantOrganizations = new HashMap<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "applied_versions", nullable = false)
     public Map<String, Long> appliedVersions = new HashMap<>();
 
@@ -48,6 +52,6 @@ public class SubjectProjectionRow extends PanacheEntityBase {
 
     SubjectState toState() {
         return new SubjectState(subject, identityStatus, Set.copyOf(nationalities), residenceCountry, verifiedAt,
-                Map.copyOf(activeGrants), Map.copyOf(appliedVersions));
+                Map.copyOf(activeGrants), Map.copyOf(grantOrganizations), Map.copyOf(appliedVersions));
     }
 }

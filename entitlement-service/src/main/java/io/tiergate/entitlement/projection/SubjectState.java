@@ -1,16 +1,19 @@
 package io.tiergate.entitlement.projection;
 
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * What the decision engine knows of one subject, immutable so that a decision reads one consistent
- * snapshot. {@code appliedVersions} holds the highest version applied per producing service.
+ * snapshot. {@code appliedVersions} holds the highest version applied per producing service;
+ * {@code grantOrganizations} names, per active grant held through an organization, that organization.
  */
 public record SubjectState(String subject, String identityStatus, Set<String> nationalities, String residenceCountry,
-                           OffsetDateTime verifiedAt, Map<String, String> activeGrants, Map<String, Long> appliedVersions) {
+                           OffsetDateTime verifiedAt, Map<String, String> activeGrants,
+                           Map<String, String> grantOrganizations, Map<String, Long> appliedVersions) {
 
     public static final String VERIFIED = "VERIFIED";
 
@@ -20,6 +23,38 @@ public record SubjectState(String subject, String identityStatus, Set<String> na
 
     public Set<String> activeTiers() {
         return new TreeSet<>(activeGrants.values());
+    }
+
+    /** The organizations through which the subject holds a tier. */
+    public Set<String> organizations() {
+        return new HashSet<>(grantOrganizations.values());
+    }
+
+    /** The organization through which the subject holds {@code tier}, or null when it is held directly only. */
+    public String organizationFor(String tier) {
+        String viaOrganization = null;
+        for (Map.Entry<String, String> grant : activeGrants.entrySet()) {
+            if (tier.equals(grant.getValue())) {
+                String organization = grantOrganizations.get(grant.getKey());
+                if (organization == null) {
+                    return null;
+                }
+                viaOrganization = organization;
+            }
+        }
+        return viaOrganization;
+    }
+
+    /** The projection position of this subject, as a consistency token a caller can hand back. */
+    public String position() {
+        StringBuilder token = new StringBuilder();
+        appliedVersions.forEach((source, version) -> {
+            if (token.length() > 0) {
+                token.append(',');
+            }
+            token.append(source).append(':').append(subject).append(':').append(version);
+        });
+        return token.toString();
     }
 
     public long appliedVersion(String source) {

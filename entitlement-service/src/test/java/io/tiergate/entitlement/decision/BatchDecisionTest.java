@@ -39,7 +39,7 @@ class BatchDecisionTest {
                 .statusCode(200)
                 .body("decisions.decision", equalTo(List.of("ALLOW", "DENY", "DENY")))
                 .body("decisions[1].reasons.code", hasItem(Reason.TIER_NOT_ENTITLED))
-                .body("decisions[2].reasons.code", hasItem(Reason.IDENTITY_NOT_VERIFIED));
+                .body("decisions[2].reasons.code", hasItem(Reason.UNKNOWN_SUBJECT));
     }
 
     @Test

@@ -124,7 +124,7 @@ public class DecisionResourceTest {
 
     @Test
     void unknownSubjectsAreDenied() {
-        expect(decide(UUID.randomUUID().toString(), FABLE_CHAT, "US", null), "DENY", Reason.IDENTITY_NOT_VERIFIED);
+        expect(decide(UUID.randomUUID().toString(), FABLE_CHAT, "US", null), "DENY", Reason.UNKNOWN_SUBJECT);
     }
 
     @Test

@@ -41,7 +41,7 @@ class ExtAuthzResourceTest {
                 .header("x-tiergate-subject", UUID.randomUUID().toString())
                 .header("x-tiergate-capability", "fable-5:chat")
                 .when().delete("/v1/ext-authz/anything")
-                .then().statusCode(403).header("x-tiergate-reasons", containsString("IDENTITY_NOT_VERIFIED"));
+                .then().statusCode(403).header("x-tiergate-reasons", containsString("UNKNOWN_SUBJECT"));
     }
 
     @Test

@@ -1,0 +1,33 @@
+package io.tiergate.entitlement.jurisdiction;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Where a request comes from: the country the gateway declares, the country its IP maps to, and whether the IP lies
+ * in a known hosting or VPN network. Either country may be unknown (null).
+ */
+public record RequestOrigin(String declared, String derived, boolean hostingNetwork, String network) {
+
+    public static final RequestOrigin NONE = new RequestOrigin(null, null, false, null);
+
+    public static RequestOrigin declared(String country) {
+        return new RequestOrigin(country, null, false, null);
+    }
+
+    /** Every country the request is known to come from; a constraint must hold for each. */
+    public Set<String> countries() {
+        Set<String> countries = new LinkedHashSet<>(2);
+        if (declared != null) {
+            countries.add(declared);
+        }
+        if (derived != null) {
+            countries.add(derived);
+        }
+        return countries;
+    }
+
+    public boolean mismatched() {
+        return declared != null && derived != null && !declared.equals(derived);
+    }
+}

@@ -1,0 +1,126 @@
+package io.tiergate.entitlement.policy;
+
+import io.tiergate.commons.problem.Problem;
+import io.tiergate.entitlement.decision.Decision;
+import io.tiergate.entitlement.decision.DecisionRequest;
+import io.tiergate.entitlement.decision.DecisionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/**
+ * The policy lifecycle: draft → validate → diff → publish → roll back, and what-if evaluation of a draft.
+ * Platform admins and compliance officers manage policy; auditors read it.
+ */
+@Path("/v1/policies")
+@Tag(name = "policies", description = "Versioned capability catalogue and per-tier entitlements")
+@SecurityRequirement(name = "keycloak")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+public class PolicyResource {
+
+    static final String OFFICER = "compliance-officer";
+    static final String ADMIN = "platform-admin";
+    static final String AUDITOR = "auditor";
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    DecisionService decisions;
+
+    @Inject
+    JsonWebToken token;
+
+    @GET
+    @RolesAllowed({OFFICER, ADMIN, AUDITOR})
+    @Operation(summary = "Every policy version, newest first, with its status and whether it is in force")
+    public List<PolicyViews.Summary> list() {
+        return policies.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({OFFICER, ADMIN})
+    @Operation(summary = "Store a draft (201). It is kept even when it does not validate yet; the answer carries the "
+            + "validation. Versions are immutable: an existing version is refused (409 POLICY_VERSION_EXISTS)")
+    public Response draft(@Valid @NotNull PolicyDocument document) {
+        return Response.status(Response.Status.CREATED).entity(policies.draft(token.getSubject(), document)).build();
+    }
+
+    @GET
+    @Path("/publications")
+    @RolesAllowed({OFFICER, ADMIN, AUDITOR})
+    @Operation(summary = "The publication log, newest first: who put which version in force, and rollbacks")
+    public List<PolicyViews.Publication> publications() {
+        return policies.publications();
+    }
+
+    @GET
+    @Path("/{version}")
+    @RolesAllowed({OFFICER, ADMIN, AUDITOR})
+    @Operation(summary = "One version: its document, status and validation")
+    public PolicyViews.Detail get(@PathParam("version") @Size(max = 64) String version) {
+        return policies.get(version);
+    }
+
+    @GET
+    @Path("/{version}/validation")
+    @RolesAllowed({OFFICER, ADMIN, AUDITOR})
+    @Operation(summary = "Validate a version: every problem, each with the field at fault")
+    public PolicyViews.Validation validate(@PathParam("version") @Size(max = 64) String version) {
+        return policies.validate(version);
+    }
+
+    @GET
+    @Path("/{version}/diff")
+    @RolesAllowed({OFFICER, ADMIN, AUDITOR})
+    @Operation(summary = "What a version changes, capability by capability, against another (default: the one in force)")
+    public PolicyViews.Diff diff(@PathParam("version") @Size(max = 64) String version,
+                                 @QueryParam("against") @Size(max = 64) String against) {
+        return policies.diff(version, against);
+    }
+
+    @POST
+    @Path("/{version}/publication")
+    @RolesAllowed({OFFICER, ADMIN})
+    @Operation(summary = "Put a valid version in force everywhere (422 POLICY_INVALID otherwise); a version that was "
+            + "in force before comes back as a rollback")
+    public PolicyViews.Publication publish(@PathParam("version") @Size(max = 64) String version) {
+        return policies.publish(token.getSubject(), version);
+    }
+
+    @POST
+    @Path("/rollback")
+    @RolesAllowed({OFFICER, ADMIN})
+    @Operation(summary = "Put back the version that was in force before the current one")
+    public PolicyViews.Publication rollback() {
+        return policies.rollback(token.getSubject());
+    }
+
+    @POST
+    @Path("/{version}/what-if")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({OFFICER, ADMIN})
+    @Operation(summary = "Decide a request under a version without publishing it: nothing is charged or logged")
+    public Decision whatIf(@PathParam("version") @Size(max = 64) String version,
+                           @Valid @NotNull DecisionRequest request) {
+        return decisions.whatIf(policies.compiled(version), request);
+    }
+}

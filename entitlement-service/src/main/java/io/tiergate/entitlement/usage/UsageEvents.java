@@ -1,0 +1,131 @@
+package io.tiergate.entitlement.usage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.tiergate.commons.event.CloudEvent;
+import io.tiergate.commons.inbox.EventConsumer;
+import io.tiergate.entitlement.policy.Budget;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Keeps the counters of all instances in step through {@code tiergate.usage}, keyed by holder. Every instance
+ * publishes what it counted as {@code tiergate.usage.recorded} deltas (batched every few hundred milliseconds) and
+ * reads the whole topic in a consumer group of its own, applying the others' deltas and every gateway's
+ * {@code tiergate.usage.reported}; read from the beginning at start, so a restarted instance rebuilds its windows.
+ */
+@ApplicationScoped
+public class UsageEvents {
+
+    private static final Logger LOG = Logger.getLogger(UsageEvents.class);
+    public static final String TOPIC = "tiergate.usage";
+    public static final String RECORDED = "tiergate.usage.recorded";
+    public static final String REPORTED = "tiergate.usage.reported";
+    static final String CONSUMER = "entitlement-service-usage";
+
+    /** Data of {@link #RECORDED}: what one instance counted for one holder, capability and window. */
+    public record UsageRecorded(String instance, Budget.Scope scope, String holder, String capability,
+                                long windowMillis, long requests, long tokens, OffsetDateTime at) {
+    }
+
+    @Inject
+    UsageLedger ledger;
+
+    @Inject
+    UsageReports reports;
+
+    @Inject
+    EventConsumer events;
+
+    @Inject
+    ObjectMapper objectMapper;
+
+    @Inject
+    @Channel("usage-out")
+    Emitter<String> out;
+
+    @ConfigProperty(name = "tiergate.events.source")
+    String source;
+
+    @ConfigProperty(name = "quarkus.uuid")
+    String instance;
+
+    /** Event ids seen lately: a redelivery is applied once. */
+    private final Set<UUID> seen = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+            return size() > 100_000;
+        }
+    });
+
+    @Scheduled(every = "${tiergate.usage.share-every:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void share() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ledger.drainUnshared().forEach((key, delta) -> {
+            UsageRecorded data = new UsageRecorded(instance, key.scope(), key.holder(), key.capability(),
+                    key.windowMillis(), delta[0], delta[1], now);
+            CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), source, RECORDED,
+                    key.holder(), now, CloudEvent.JSON, null, objectMapper.valueToTree(data));
+            String json;
+            try {
+                json = objectMapper.writeValueAsString(event);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            // a delta the broker did not take goes with the next batch: counts are late, never lost
+            out.send(Message.of(json, Metadata.of(OutgoingKafkaRecordMetadata.builder().withKey(key.holder()).build()))
+                    .withAck(() -> CompletableFuture.completedFuture(null))
+                    .withNack(failure -> {
+                        ledger.requeue(key, delta);
+                        return CompletableFuture.completedFuture(null);
+                    }));
+        });
+    }
+
+    @Incoming("usage-events")
+    public void onUsageEvent(String payload) {
+        CloudEvent event = events.parse(CONSUMER, payload);
+        if (event == null || !firstDelivery(event.id())) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        try {
+            if (RECORDED.equals(event.type())) {
+                UsageRecorded delta = objectMapper.treeToValue(event.data(), UsageRecorded.class);
+                if (!instance.equals(delta.instance())) { // our own counts are in the ledger already
+                    ledger.addObserved(new UsageLedger.Key(delta.scope(), delta.holder(), delta.capability(),
+                            delta.windowMillis()), delta.requests(), delta.tokens(), delta.at().toInstant().toEpochMilli(), now);
+                }
+            } else if (REPORTED.equals(event.type())) {
+                JsonNode data = event.data();
+                reports.apply(objectMapper.treeToValue(data, UsageReport.class),
+                        event.time() == null ? now : event.time().toInstant().toEpochMilli(), now);
+            }
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            LOG.warnf("%s skipped event %s of type %s: unreadable data", CONSUMER, event.id(), event.type());
+        }
+    }
+
+    private synchronized boolean firstDelivery(UUID id) {
+        return seen.add(id);
+    }
+}

@@ -1,0 +1,66 @@
+package io.tiergate.entitlement.support;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.tiergate.commons.testing.KafkaEvents;
+import io.tiergate.commons.testing.KeycloakTokens;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+
+/** Plays identity-service and tier-service on the real test Kafka, and asks for decisions as a gateway. */
+public final class Subjects {
+
+    private Subjects() {
+    }
+
+    /** A subject the projection knows, and the consistency token that makes a decision wait for it. */
+    public record Subject(String id, String token) {
+    }
+
+    /** A verified person holding {@code tier}, directly or (with an organization) through that organization. */
+    public static Subject verified(List<String> nationalities, String residence, String tier, String organizationId) {
+        String subject = UUID.randomUUID().toString();
+        String codes = nationalities.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(","));
+        KafkaEvents.publish("tiergate.identity", "identity-service", "tiergate.identity.verification.verified", subject, 1,
+                "{\"caseId\":\"" + UUID.randomUUID() + "\",\"status\":\"VERIFIED\",\"nationalities\":[" + codes
+                        + "],\"residenceCountry\":\"" + residence + "\",\"reasons\":[]}");
+        String via = organizationId == null ? "\"via\":\"DIRECT\""
+                : "\"via\":\"ORGANIZATION\",\"organizationId\":\"" + organizationId + "\"";
+        KafkaEvents.publish("tiergate.tier", "tier-service", "tiergate.tier.effective.changed", subject, 1,
+                "{\"tiers\":[{\"grantId\":\"" + UUID.randomUUID() + "\",\"tier\":\"" + tier + "\"," + via + "}]}");
+        return new Subject(subject, "identity-service:" + subject + ":1,tier-service:" + subject + ":1");
+    }
+
+    public static Subject verified(String nationality, String tier) {
+        return verified(List.of(nationality), nationality, tier, null);
+    }
+
+    /** A decision request body; {@code jurisdiction}, {@code clientIp} and {@code token} may be null. */
+    public static Map<String, Object> request(Subject subject, String capability, String jurisdiction, String clientIp) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("subject", subject.id());
+        body.put("capability", capability);
+        Map<String, Object> context = new HashMap<>();
+        if (jurisdiction != null) {
+            context.put("jurisdiction", jurisdiction);
+        }
+        if (clientIp != null) {
+            context.put("clientIp", clientIp);
+        }
+        body.put("context", context);
+        body.put("consistencyToken", subject.token());
+        return body;
+    }
+
+    public static ValidatableResponse decide(Subject subject, String capability, String jurisdiction, String clientIp) {
+        return given().auth().oauth2(KeycloakTokens.gateway()).contentType(ContentType.JSON)
+                .body(request(subject, capability, jurisdiction, clientIp))
+                .when().post("/v1/decisions").then().log().ifValidationFails().statusCode(200);
+    }
+}

@@ -1,0 +1,129 @@
+package io.tiergate.entitlement.usage;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.tiergate.commons.testing.KafkaEvents;
+import io.tiergate.commons.testing.KeycloakTokens;
+import io.tiergate.entitlement.support.GeoIpTestResource;
+import io.tiergate.entitlement.support.Policies;
+import io.tiergate.entitlement.support.Subjects;
+import io.tiergate.entitlement.support.Subjects.Subject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Usage budgets on a published policy: requests per sliding window, reported tokens, per subject and organization. */
+@QuarkusTest
+@QuarkusTestResource(GeoIpTestResource.class)
+class UsageBudgetTest {
+
+    static final String REQUESTS = "budget:requests";
+    static final String TOKENS = "budget:tokens";
+    static final String ORGANIZATION = "budget:organization";
+
+    /** Each test publishes the budget policy and rolls it back, so no other test meets these budgets. */
+    @BeforeEach
+    void publish() {
+        Policies.publish(Policies.draftWith(Map.of(
+                REQUESTS, List.of(Map.of("tiers", List.of("PUBLIC"),
+                        "budgets", List.of(Map.of("scope", "SUBJECT", "window", "PT3S", "requests", 2)))),
+                TOKENS, List.of(Map.of("tiers", List.of("PUBLIC"),
+                        "budgets", List.of(Map.of("scope", "SUBJECT", "window", "PT1M", "tokens", 100)))),
+                ORGANIZATION, List.of(Map.of("tiers", List.of("ENTERPRISE"),
+                        "budgets", List.of(Map.of("scope", "ORGANIZATION", "window", "PT1M", "requests", 3)))))));
+    }
+
+    @AfterEach
+    void rollback() {
+        Policies.rollback();
+    }
+
+    @Test
+    void aSpentRequestBudgetDeniesUntilTheWindowSlides() {
+        Subject customer = Subjects.verified("US", "PUBLIC");
+        Subjects.decide(customer, REQUESTS, null, null).body("decision", equalTo("ALLOW"))
+                .body("budgets[0].requestsLimit", equalTo(2)).body("budgets[0].requestsRemaining", equalTo(1))
+                .body("budgets[0].window", equalTo("PT3S"));
+        Subjects.decide(customer, REQUESTS, null, null).body("decision", equalTo("ALLOW"))
+                .body("budgets[0].requestsRemaining", equalTo(0));
+        long spent = System.nanoTime();
+        Subjects.decide(customer, REQUESTS, null, null).body("decision", equalTo("DENY"))
+                .body("reasons.code", equalTo(List.of("BUDGET_EXHAUSTED"))).body("budgets[0].requestsRemaining", equalTo(0));
+        // another subject has a budget of its own
+        Subjects.decide(Subjects.verified("US", "PUBLIC"), REQUESTS, null, null).body("decision", equalTo("ALLOW"));
+        await().atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(100)).until(() ->
+                "ALLOW".equals(Subjects.decide(customer, REQUESTS, null, null).extract().path("decision")));
+        double slid = (System.nanoTime() - spent) / 1e9;
+        assertTrue(slid > 1.5, "the window slid after " + slid + " s, not at once");
+    }
+
+    @Test
+    void reportedTokensSpendATokenBudget() {
+        Subject customer = Subjects.verified("US", "PUBLIC");
+        String decisionId = Subjects.decide(customer, TOKENS, null, null).body("decision", equalTo("ALLOW"))
+                .body("budgets[0].tokensRemaining", equalTo(100)).extract().path("decisionId");
+        report(Map.of("decisionId", decisionId, "subject", customer.id(), "capability", TOKENS, "tokens", 60))
+                .statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Integer.valueOf(40).equals(
+                Subjects.decide(customer, TOKENS, null, null).extract().path("budgets[0].tokensRemaining")));
+        report(Map.of("decisionId", decisionId, "subject", customer.id(), "capability", TOKENS, "tokens", 45))
+                .statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "BUDGET_EXHAUSTED".equals(
+                Subjects.decide(customer, TOKENS, null, null).extract().path("reasons[0].code")));
+        assertTrue(KafkaEvents.await(UsageEvents.TOPIC, r -> r.value().contains(UsageEvents.REPORTED)
+                && r.value().contains(decisionId), Duration.ofSeconds(10)).isPresent(), "reports are events");
+    }
+
+    @Test
+    void anOrganizationBudgetIsSharedByItsMembersAndSharedWithOtherInstances() {
+        String organization = UUID.randomUUID().toString();
+        Subject first = Subjects.verified(List.of("US"), "US", "ENTERPRISE", organization);
+        Subject second = Subjects.verified(List.of("GB"), "GB", "ENTERPRISE", organization);
+        Subjects.decide(first, ORGANIZATION, null, null).body("decision", equalTo("ALLOW"));
+        Subjects.decide(second, ORGANIZATION, null, null).body("decision", equalTo("ALLOW"));
+        Subjects.decide(first, ORGANIZATION, null, null).body("decision", equalTo("ALLOW"))
+                .body("budgets[0].scope", equalTo("ORGANIZATION")).body("budgets[0].requestsRemaining", equalTo(0));
+        Subjects.decide(second, ORGANIZATION, null, null).body("decision", equalTo("DENY"))
+                .body("reasons.code", hasItem("BUDGET_EXHAUSTED"));
+        Subjects.decide(Subjects.verified(List.of("US"), "US", "ENTERPRISE", UUID.randomUUID().toString()),
+                ORGANIZATION, null, null).body("decision", equalTo("ALLOW"));
+        // what this instance counted goes to the other instances as deltas
+        assertTrue(KafkaEvents.await(UsageEvents.TOPIC, r -> organization.equals(r.key())
+                && r.value().contains(UsageEvents.RECORDED), Duration.ofSeconds(10)).isPresent(), "shared");
+    }
+
+    @Test
+    void onlyGatewaysReportUsageAndBadReportsAreProblems() {
+        Map<String, Object> report = Map.of("decisionId", UUID.randomUUID().toString(), "subject", "s",
+                "capability", TOKENS, "tokens", 1);
+        given().contentType(ContentType.JSON).body(report).when().post("/v1/usage").then().statusCode(401);
+        for (String user : List.of(KeycloakTokens.ALICE, KeycloakTokens.OLIVIA, KeycloakTokens.PAULA)) {
+            given().auth().oauth2(KeycloakTokens.user(user)).contentType(ContentType.JSON).body(report)
+                    .when().post("/v1/usage").then().statusCode(403);
+        }
+        report(Map.of("decisionId", "not-a-uuid", "subject", "s", "capability", TOKENS, "tokens", 1)).statusCode(400)
+                .contentType(containsString("application/problem+json"));
+        report(Map.of("decisionId", UUID.randomUUID().toString(), "subject", "s", "capability", TOKENS, "tokens", -5))
+                .statusCode(400).contentType(containsString("application/problem+json"));
+        report(Map.of("decisionId", UUID.randomUUID().toString(), "subject", "s", "capability", TOKENS, "tokens", 1,
+                "extra", true)).statusCode(400).contentType(containsString("application/problem+json"));
+    }
+
+    static io.restassured.response.ValidatableResponse report(Map<String, Object> body) {
+        return given().auth().oauth2(KeycloakTokens.gateway()).contentType(ContentType.JSON).body(body)
+                .when().post("/v1/usage").then().log().ifValidationFails();
+    }
+}
