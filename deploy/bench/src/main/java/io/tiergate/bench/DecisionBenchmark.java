@@ -1,0 +1,255 @@
+package io.tiergate.bench;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The decision benchmark, run by {@code deploy/tiergate bench}, in phases:
+ * <ol>
+ *   <li>{@code prepare}: creates the benchmark's own database (so the dev platform's data stays untouched);</li>
+ *   <li>{@code seed}: writes a projection of {@value #SUBJECTS} verified subjects into it (the state the projection
+ *   holds after replaying their identity and tier events), before the service (re)starts and loads it;</li>
+ *   <li>{@code run}: publishes a policy of {@value #CAPABILITIES} capabilities through the policy API, then measures,
+ *   in one run on one machine: decisions at a constant 5,000 requests/s (coordinated-omission corrected), maximum
+ *   throughput of decisions against a constant endpoint of the same service, the same decision asked of Keycloak
+ *   Authorization Services, and the service's resident memory idle and loaded.</li>
+ * </ol>
+ */
+public final class DecisionBenchmark {
+
+    static final int SUBJECTS = 100_000;
+    static final int CAPABILITIES = 50;
+    static final List<String> NATIONALITIES = List.of("US", "US", "US", "GB", "DE", "FR", "JP", "IN", "BR", "CN", "RU",
+            "CA", "AU", "NL", "SE");
+    static final List<String> JURISDICTIONS = List.of("US", "GB", "DE", "FR", "JP", "CN", "IN", "BR");
+    static final String[] TIERS = {"PUBLIC", "PUBLIC", "PUBLIC", "PUBLIC", "ENTERPRISE", "ENTERPRISE", "RESEARCH",
+            "RESEARCH", "RESEARCH", "GOVERNMENT"};
+
+    private DecisionBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        switch (args.length == 0 ? "" : args[0]) {
+            case "prepare" -> prepare(options);
+            case "seed" -> seed(options);
+            case "run" -> run(options);
+            default -> throw new IllegalArgumentException("usage: prepare|seed|run --option value ...");
+        }
+    }
+
+    static void prepare(Map<String, String> o) throws SQLException {
+        try (Connection db = DriverManager.getConnection(o.get("jdbc-admin"), "postgres", o.getOrDefault("pg-password", "postgres"));
+             Statement sql = db.createStatement()) {
+            var exists = sql.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'entitlement_bench'");
+            if (!exists.next()) {
+                sql.execute("CREATE DATABASE entitlement_bench OWNER tiergate");
+            }
+        }
+    }
+
+    /** Subjects 00000000-0000-4000-8000-{n}: nationality, residence and tier spread by n, one active grant each. */
+    static void seed(Map<String, String> o) throws SQLException {
+        try (Connection db = DriverManager.getConnection(o.get("jdbc"), "tiergate", "tiergate");
+             Statement sql = db.createStatement()) {
+            sql.execute("DELETE FROM subject_projection WHERE subject LIKE '00000000-0000-4000-8000-%'");
+            String nationalities = "ARRAY['" + String.join("','", NATIONALITIES) + "']";
+            String tiers = "ARRAY['" + String.join("','", TIERS) + "']";
+            int rows = sql.executeUpdate("INSERT INTO subject_projection (subject, identity_status, nationalities, "
+                    + "residence_country, verified_at, active_grants, grant_organizations, applied_versions, updated_at) "
+                    + "SELECT '00000000-0000-4000-8000-' || lpad(n::text, 12, '0'), 'VERIFIED', "
+                    + "jsonb_build_array((" + nationalities + ")[1 + n % " + NATIONALITIES.size() + "]), "
+                    + "(" + nationalities + ")[1 + (n / 7) % " + NATIONALITIES.size() + "], now() - (n % 300) * interval '1 day', "
+                    + "jsonb_build_object(md5(n::text)::uuid::text, (" + tiers + ")[1 + n % 10]), '{}'::jsonb, "
+                    + "'{\"identity-service\": 1, \"tier-service\": 1}'::jsonb, now() "
+                    + "FROM generate_series(1, " + SUBJECTS + ") AS n");
+            System.out.printf("seeded %d subjects%n", rows);
+        }
+    }
+
+    static void run(Map<String, String> o) throws Exception {
+        String keycloak = o.get("keycloak");
+        URI entitlement = URI.create(o.get("entitlement"));
+        long pid = Long.parseLong(o.get("pid"));
+        int rate = Integer.parseInt(o.getOrDefault("rate", "5000"));
+        int seconds = Integer.parseInt(o.getOrDefault("seconds", "30"));
+        int connections = Integer.parseInt(o.getOrDefault("connections", "16"));
+        int keycloakWarmup = Integer.parseInt(o.getOrDefault("keycloak-warmup", "120"));
+
+        String version = publishPolicy(keycloak, entitlement);
+        System.out.printf("policy %s published: %d capabilities, %d subjects in the projection%n", version,
+                CAPABILITIES, SUBJECTS);
+        List<Buffer> bodies = decisionBodies();
+        List<String> report = new ArrayList<>();
+        report.add(String.format("machine: %d cores, %s; service pid %d", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + Runtime.version(), pid));
+        long idleRss = rssKb(pid);
+
+        try (LoadGenerator load = new LoadGenerator()) {
+            System.out.println("warming the service up (20 s at the target rate)");
+            load.constantRate(decisions(keycloak, entitlement, bodies), rate, connections, 20);
+
+            LoadGenerator.Result atRate = load.constantRate(decisions(keycloak, entitlement, bodies), rate, connections, seconds);
+            long loadedRss = rssKb(pid);
+            report.add(atRate.summary());
+
+            // maximum throughput, side by side, twice each in alternation against drift
+            Target plain = new Target("constant (plain GET)", HttpMethod.GET, entitlement.resolve("/v1/baseline/plain"),
+                    Map.of(), List.of(), 200);
+            double plainBest = 0;
+            double authenticatedBest = 0;
+            double decisionsBest = 0;
+            LoadGenerator.Result decisionsMax = null;
+            for (int round = 0; round < 2; round++) {
+                LoadGenerator.Result p = load.closedLoop(plain, connections, 15);
+                LoadGenerator.Result a = load.closedLoop(authenticatedConstant(keycloak, entitlement), connections, 15);
+                LoadGenerator.Result d = load.closedLoop(decisions(keycloak, entitlement, bodies), connections, 15);
+                report.add(p.summary());
+                report.add(a.summary());
+                report.add(d.summary());
+                plainBest = Math.max(plainBest, p.throughput());
+                authenticatedBest = Math.max(authenticatedBest, a.throughput());
+                if (d.throughput() > decisionsBest) {
+                    decisionsBest = d.throughput();
+                    decisionsMax = d;
+                }
+            }
+            long peakRss = peakRssKb(pid);
+
+            KeycloakAuthorization kc = new KeycloakAuthorization(keycloak, o.getOrDefault("keycloak-admin", "admin"),
+                    o.getOrDefault("keycloak-admin-password", "admin"));
+            List<String> resources = kc.setUp(CAPABILITIES);
+            System.out.printf("warming Keycloak up (%d s, %d connections)%n", keycloakWarmup, connections);
+            for (int warmed = 0; warmed < keycloakWarmup; warmed += 60) {
+                load.closedLoop(kc.target(resources), connections, Math.min(60, keycloakWarmup - warmed));
+            }
+            LoadGenerator.Result keycloakMax = load.closedLoop(kc.target(resources), connections, seconds);
+            report.add(keycloakMax.summary());
+
+            report.add("");
+            report.add(String.format("decisions at %d/s: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms (goal p99 <= 2 ms), %d errors",
+                    rate, atRate.percentileMillis(50), atRate.percentileMillis(99), atRate.percentileMillis(99.9),
+                    atRate.errors()));
+            report.add(String.format("max throughput: decisions %.0f/s = %.2fx the plain constant (%.0f/s; goal >= 0.6x), "
+                    + "%.2fx the authenticated constant (%.0f/s)", decisionsBest, decisionsBest / plainBest, plainBest,
+                    decisionsBest / authenticatedBest, authenticatedBest));
+            report.add(String.format("versus Keycloak Authorization Services at %d connections: %.0f/s vs %.0f/s = %.1fx "
+                    + "(goal >= 5x); p99 %.2f ms vs %.2f ms = %.1fx lower (goal >= 10x)", connections, decisionsBest,
+                    keycloakMax.throughput(), decisionsBest / keycloakMax.throughput(), decisionsMax.percentileMillis(99),
+                    keycloakMax.percentileMillis(99), keycloakMax.percentileMillis(99) / decisionsMax.percentileMillis(99)));
+            report.add(String.format("entitlement-service RSS: idle %d MB, after the %d/s run %d MB, peak %d MB",
+                    idleRss / 1024, rate, loadedRss / 1024, peakRss / 1024));
+        }
+        System.out.println();
+        System.out.println("==== Tiergate decision benchmark ====");
+        report.forEach(System.out::println);
+    }
+
+    /** A policy of 50 capabilities over 5 models, with the constraint kinds real policies carry. */
+    static String publishPolicy(String keycloak, URI entitlement) {
+        String admin = Http.token(keycloak, Map.of("grant_type", "password", "client_id", "tiergate-web",
+                "username", "paula", "password", "paula"));
+        Map<String, Object> capabilities = new LinkedHashMap<>();
+        for (int i = 0; i < CAPABILITIES; i++) {
+            Map<String, Object> entitlementRow = new LinkedHashMap<>();
+            switch (i % 5) {
+                case 0 -> entitlementRow.put("tiers", List.of("PUBLIC", "ENTERPRISE", "RESEARCH", "GOVERNMENT"));
+                case 1 -> {
+                    entitlementRow.put("tiers", List.of("ENTERPRISE", "RESEARCH", "GOVERNMENT"));
+                    entitlementRow.put("obligations", List.of("retain-transcript-days=30"));
+                }
+                case 2 -> {
+                    entitlementRow.put("tiers", List.of("RESEARCH", "GOVERNMENT"));
+                    entitlementRow.put("deniedNationalities", List.of("@countries-of-concern"));
+                    entitlementRow.put("deniedJurisdictions", List.of("@countries-of-concern"));
+                }
+                case 3 -> {
+                    entitlementRow.put("tiers", List.of("GOVERNMENT"));
+                    entitlementRow.put("allowedNationalities", List.of("US"));
+                    entitlementRow.put("allowedJurisdictions", List.of("US"));
+                    entitlementRow.put("onJurisdictionMismatch", "DENY");
+                }
+                default -> {
+                    entitlementRow.put("tiers", List.of("PUBLIC", "ENTERPRISE", "RESEARCH", "GOVERNMENT"));
+                    entitlementRow.put("maxVerificationAge", "P365D");
+                    entitlementRow.put("hostingNetworks", "DENY");
+                }
+            }
+            capabilities.put("bench-model-" + (i % 5) + ":feature-" + i, List.of(entitlementRow));
+        }
+        String version = "bench-" + System.currentTimeMillis();
+        Http.send("POST", entitlement.resolve("/v1/policies").toString(), admin, Map.of("version", version,
+                "description", "decision benchmark", "capabilities", capabilities)).expect(201);
+        Http.send("POST", entitlement.resolve("/v1/policies/" + version + "/publication").toString(), admin, null)
+                .expect(200);
+        return version;
+    }
+
+    /** 20,000 distinct requests: random subjects, capabilities, declared jurisdictions and client IPs. */
+    static List<Buffer> decisionBodies() throws Exception {
+        Random random = new Random(42);
+        List<Buffer> bodies = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            int n = 1 + random.nextInt(SUBJECTS);
+            int capability = random.nextInt(CAPABILITIES);
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("jurisdiction", JURISDICTIONS.get(random.nextInt(JURISDICTIONS.size())));
+            context.put("clientIp", (1 + random.nextInt(222)) + "." + random.nextInt(256) + "." + random.nextInt(256)
+                    + "." + (1 + random.nextInt(254)));
+            bodies.add(Buffer.buffer(Http.JSON.writeValueAsBytes(Map.of(
+                    "subject", String.format("00000000-0000-4000-8000-%012d", n),
+                    "capability", "bench-model-" + (capability % 5) + ":feature-" + capability,
+                    "context", context))));
+        }
+        return bodies;
+    }
+
+    static Target decisions(String keycloak, URI entitlement, List<Buffer> bodies) {
+        return new Target("POST /v1/decisions", HttpMethod.POST, entitlement.resolve("/v1/decisions"),
+                Map.of("Authorization", "Bearer " + gatewayToken(keycloak), "Content-Type", "application/json"),
+                bodies, 200);
+    }
+
+    static Target authenticatedConstant(String keycloak, URI entitlement) {
+        return new Target("constant (gateway token)", HttpMethod.POST, entitlement.resolve("/v1/baseline/authenticated"),
+                Map.of("Authorization", "Bearer " + gatewayToken(keycloak)), List.of(), 200);
+    }
+
+    static String gatewayToken(String keycloak) {
+        return Http.token(keycloak, Map.of("grant_type", "client_credentials", "client_id", "demo-gateway",
+                "client_secret", "demo-gateway-secret"));
+    }
+
+    static long rssKb(long pid) throws Exception {
+        return statusKb(pid, "VmRSS:");
+    }
+
+    static long peakRssKb(long pid) throws Exception {
+        return statusKb(pid, "VmHWM:");
+    }
+
+    private static long statusKb(long pid, String field) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith(field)) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+}
