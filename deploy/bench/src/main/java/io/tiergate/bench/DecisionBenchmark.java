@@ -50,6 +50,7 @@ public final class DecisionBenchmark {
             case "prepare" -> prepare(options);
             case "seed" -> seed(options);
             case "run" -> run(options);
+            case "probe" -> probe(options);
             default -> throw new IllegalArgumentException("usage: prepare|seed|run --option value ...");
         }
     }
@@ -96,15 +97,29 @@ public final class DecisionBenchmark {
         System.out.printf("policy %s published: %d capabilities, %d subjects in the projection%n", version,
                 CAPABILITIES, SUBJECTS);
         List<Buffer> bodies = decisionBodies();
+        double allowShare = allowShare(entitlement, gatewayToken(keycloak), bodies, 500);
         List<String> report = new ArrayList<>();
         report.add(String.format("machine: %d cores, %s; service pid %d", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + Runtime.version(), pid));
         long idleRss = rssKb(pid);
 
         try (LoadGenerator load = new LoadGenerator()) {
-            System.out.println("warming the service up (20 s at the target rate)");
+            System.out.println("warming the service up (60 s of each endpoint at full speed, then 20 s at the target rate)");
+            load.closedLoop(new Target("constant (plain GET)", HttpMethod.GET, entitlement.resolve("/v1/baseline/plain"),
+                    Map.of(), List.of(), 200), connections, 20);
+            load.closedLoop(authenticatedConstant(keycloak, entitlement), connections, 20);
+            load.closedLoop(decisions(keycloak, entitlement, bodies), connections, 60);
+            settle(pid);
             load.constantRate(decisions(keycloak, entitlement, bodies), rate, connections, 20);
+            settle(pid);
 
+            // where the latency goal holds on this machine: lower rates first, then the target rate
+            for (int lower : new int[] {1000, 2000, 3000}) {
+                if (lower < rate) {
+                    report.add(load.constantRate(decisions(keycloak, entitlement, bodies), lower, connections, 20).summary());
+                    settle(pid);
+                }
+            }
             LoadGenerator.Result atRate = load.constantRate(decisions(keycloak, entitlement, bodies), rate, connections, seconds);
             long loadedRss = rssKb(pid);
             report.add(atRate.summary());
@@ -117,8 +132,11 @@ public final class DecisionBenchmark {
             double decisionsBest = 0;
             LoadGenerator.Result decisionsMax = null;
             for (int round = 0; round < 2; round++) {
+                settle(pid);
                 LoadGenerator.Result p = load.closedLoop(plain, connections, 15);
+                settle(pid);
                 LoadGenerator.Result a = load.closedLoop(authenticatedConstant(keycloak, entitlement), connections, 15);
+                settle(pid);
                 LoadGenerator.Result d = load.closedLoop(decisions(keycloak, entitlement, bodies), connections, 15);
                 report.add(p.summary());
                 report.add(a.summary());
@@ -131,6 +149,7 @@ public final class DecisionBenchmark {
                 }
             }
             long peakRss = peakRssKb(pid);
+            settle(pid);
 
             KeycloakAuthorization kc = new KeycloakAuthorization(keycloak, o.getOrDefault("keycloak-admin", "admin"),
                     o.getOrDefault("keycloak-admin-password", "admin"));
@@ -143,6 +162,8 @@ public final class DecisionBenchmark {
             report.add(keycloakMax.summary());
 
             report.add("");
+            report.add(String.format("workload: %d subjects (Zipf), %d capabilities, %.0f%% of decisions ALLOW",
+                    SUBJECTS, CAPABILITIES, allowShare * 100));
             report.add(String.format("decisions at %d/s: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms (goal p99 <= 2 ms), %d errors",
                     rate, atRate.percentileMillis(50), atRate.percentileMillis(99), atRate.percentileMillis(99.9),
                     atRate.errors()));
@@ -159,6 +180,25 @@ public final class DecisionBenchmark {
         System.out.println();
         System.out.println("==== Tiergate decision benchmark ====");
         report.forEach(System.out::println);
+    }
+
+    /** A quick look without Keycloak's side: maximum throughput of decisions and of the constants, 10 s each. */
+    static void probe(Map<String, String> o) throws Exception {
+        String keycloak = o.get("keycloak");
+        URI entitlement = URI.create(o.get("entitlement"));
+        int connections = Integer.parseInt(o.getOrDefault("connections", "16"));
+        List<Buffer> bodies = decisionBodies();
+        long pid = Long.parseLong(o.getOrDefault("pid", "0"));
+        System.out.printf("%.0f%% ALLOW%n", 100 * allowShare(entitlement, gatewayToken(keycloak), bodies, 300));
+        try (LoadGenerator load = new LoadGenerator()) {
+            if (pid > 0) {
+                settle(pid);
+            }
+            System.out.println(load.closedLoop(new Target("constant (plain GET)", HttpMethod.GET,
+                    entitlement.resolve("/v1/baseline/plain"), Map.of(), List.of(), 200), connections, 10).summary());
+            System.out.println(load.closedLoop(authenticatedConstant(keycloak, entitlement), connections, 10).summary());
+            System.out.println(load.closedLoop(decisions(keycloak, entitlement, bodies), connections, 10).summary());
+        }
     }
 
     /** A policy of 50 capabilities over 5 models, with the constraint kinds real policies carry. */
@@ -201,13 +241,25 @@ public final class DecisionBenchmark {
         return version;
     }
 
-    /** 20,000 distinct requests: random subjects, capabilities, declared jurisdictions and client IPs. */
+    /**
+     * 20,000 distinct requests shaped like a gateway's traffic: subjects drawn from a Zipf distribution (s = 1: a few
+     * heavy users, a long tail), nine requests in ten for a capability the subject's tier is entitled to (the rest
+     * anywhere), a declared jurisdiction and a random client IP.
+     */
     static List<Buffer> decisionBodies() throws Exception {
         Random random = new Random(42);
+        double[] cumulative = new double[SUBJECTS];
+        double sum = 0;
+        for (int i = 0; i < SUBJECTS; i++) {
+            sum += 1.0 / (i + 1);
+            cumulative[i] = sum;
+        }
         List<Buffer> bodies = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
-            int n = 1 + random.nextInt(SUBJECTS);
-            int capability = random.nextInt(CAPABILITIES);
+            int found = java.util.Arrays.binarySearch(cumulative, random.nextDouble() * sum);
+            // rank r is the subject r * 7919 mod SUBJECTS: heavy users spread over the tiers and nationalities
+            int n = 1 + (int) (((long) (found >= 0 ? found : -found - 1) * 7919) % SUBJECTS);
+            int capability = random.nextInt(10) == 0 ? random.nextInt(CAPABILITIES) : entitledCapability(n, random);
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("jurisdiction", JURISDICTIONS.get(random.nextInt(JURISDICTIONS.size())));
             context.put("clientIp", (1 + random.nextInt(222)) + "." + random.nextInt(256) + "." + random.nextInt(256)
@@ -218,6 +270,50 @@ public final class DecisionBenchmark {
                     "context", context))));
         }
         return bodies;
+    }
+
+    /** A capability whose tiers include the seeded tier of subject n (see {@link #publishPolicy}). */
+    static int entitledCapability(int n, Random random) {
+        String tier = TIERS[n % 10];
+        List<Integer> kinds = switch (tier) {
+            case "PUBLIC" -> List.of(0, 4);
+            case "ENTERPRISE" -> List.of(0, 1, 4);
+            case "RESEARCH" -> List.of(0, 1, 2, 4);
+            default -> List.of(0, 1, 2, 3, 4);
+        };
+        int kind = kinds.get(random.nextInt(kinds.size()));
+        return kind + 5 * random.nextInt(CAPABILITIES / 5);
+    }
+
+    /** The share of ALLOWs among the first requests, asked one by one before the load. */
+    static double allowShare(URI entitlement, String token, List<Buffer> bodies, int sample) {
+        int allowed = 0;
+        for (int i = 0; i < sample; i++) {
+            Http.Reply reply = Http.send("POST", entitlement.resolve("/v1/decisions").toString(), token,
+                    bodies.get(i).toString()).expect(200);
+            if (reply.body().contains("\"decision\":\"ALLOW\"")) {
+                allowed++;
+            }
+        }
+        return (double) allowed / sample;
+    }
+
+    /** Waits (up to a minute) until the service is idle, so one phase's background work does not bleed into the next. */
+    static void settle(long pid) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        int quiet = 0;
+        long last = cpuTicks(pid);
+        while (quiet < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            long now = cpuTicks(pid);
+            quiet = now - last < 10 ? quiet + 1 : 0; // under a tenth of a core (100 ticks/s)
+            last = now;
+        }
+    }
+
+    private static long cpuTicks(long pid) throws Exception {
+        String[] fields = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll("^.*\\) ", "").split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
     }
 
     static Target decisions(String keycloak, URI entitlement, List<Buffer> bodies) {

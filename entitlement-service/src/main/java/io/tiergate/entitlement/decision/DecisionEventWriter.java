@@ -50,7 +50,8 @@ public class DecisionEventWriter {
     @ConfigProperty(name = "tiergate.decisions.events.allow-window", defaultValue = "PT1M")
     Duration allowWindow;
 
-    private final Map<AllowKey, LongAdder> allowed = new ConcurrentHashMap<>();
+    /** ALLOW counts by window start, so that a closed window is flushed whole, without scanning the open one. */
+    private final Map<Long, Map<AllowKey, LongAdder>> allowed = new ConcurrentHashMap<>();
     private BlockingQueue<DecisionEvents.Pending> queue;
     private Counter dropped;
     private volatile boolean running;
@@ -82,8 +83,9 @@ public class DecisionEventWriter {
         if (decision.decision() == Decision.Verdict.ALLOW) {
             long window = allowWindow.toMillis();
             long start = System.currentTimeMillis() / window * window;
-            allowed.computeIfAbsent(new AllowKey(subject, capability, decision.policyVersion(), start),
-                    k -> new LongAdder()).increment();
+            allowed.computeIfAbsent(start, w -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(new AllowKey(subject, capability, decision.policyVersion(), start),
+                            k -> new LongAdder()).increment();
             return;
         }
         var event = new DecisionEvents.DecisionMade(decision.decisionId(), capability, jurisdiction,
@@ -100,19 +102,23 @@ public class DecisionEventWriter {
     private void flushAllowed(boolean all) {
         long window = allowWindow.toMillis();
         long now = System.currentTimeMillis();
-        for (AllowKey key : List.copyOf(allowed.keySet())) {
-            if (all || key.windowStartMillis() + window + 1_000 <= now) {
-                LongAdder count = allowed.remove(key);
-                if (count != null) {
-                    var aggregate = new DecisionEvents.AllowedAggregate(key.capability(),
-                            OffsetDateTime.ofInstant(Instant.ofEpochMilli(key.windowStartMillis()), ZoneOffset.UTC),
-                            OffsetDateTime.ofInstant(Instant.ofEpochMilli(key.windowStartMillis() + window), ZoneOffset.UTC),
-                            count.sum(), key.policyVersion());
-                    if (!queue.offer(new DecisionEvents.Pending(key.subject(), DecisionEvents.ALLOWED_AGGREGATE, aggregate))) {
-                        dropped.increment();
-                    }
-                }
+        for (Long start : List.copyOf(allowed.keySet())) {
+            if (!all && start + window + 1_000 > now) {
+                continue;
             }
+            Map<AllowKey, LongAdder> closed = allowed.remove(start);
+            if (closed == null) {
+                continue;
+            }
+            closed.forEach((key, count) -> {
+                var aggregate = new DecisionEvents.AllowedAggregate(key.capability(),
+                        OffsetDateTime.ofInstant(Instant.ofEpochMilli(start), ZoneOffset.UTC),
+                        OffsetDateTime.ofInstant(Instant.ofEpochMilli(start + window), ZoneOffset.UTC),
+                        count.sum(), key.policyVersion());
+                if (!queue.offer(new DecisionEvents.Pending(key.subject(), DecisionEvents.ALLOWED_AGGREGATE, aggregate))) {
+                    dropped.increment();
+                }
+            });
         }
     }
 
@@ -140,11 +146,11 @@ public class DecisionEventWriter {
     }
 
     private void write(List<DecisionEvents.Pending> batch) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            for (DecisionEvents.Pending pending : batch) {
-                outbox.append(DecisionEvents.TOPIC, pending.type(), pending.subject(), pending.data());
-            }
-        });
+        List<Outbox.Record> records = new ArrayList<>(batch.size());
+        for (DecisionEvents.Pending pending : batch) {
+            records.add(new Outbox.Record(pending.type(), pending.subject(), pending.data()));
+        }
+        QuarkusTransaction.requiringNew().run(() -> outbox.appendRecords(DecisionEvents.TOPIC, records));
     }
 
     /** Back-off while the database is away; the batch is kept and retried. */

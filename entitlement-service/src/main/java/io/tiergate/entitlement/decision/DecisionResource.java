@@ -1,6 +1,8 @@
 package io.tiergate.entitlement.decision;
 
 import io.tiergate.commons.problem.Problem;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import io.tiergate.commons.problem.ApiProblem;
 import jakarta.inject.Inject;
@@ -32,9 +34,15 @@ public class DecisionResource {
     @RolesAllowed({GATEWAY, CUSTOMER})
     @Operation(summary = "Decide whether a subject may use a capability now: a gateway for any subject, or a customer "
             + "with their own token for themselves. A DENY is a normal answer (200), not an error.")
-    public Decision decide(@Valid @NotNull DecisionRequest request) {
+    public Uni<Decision> decide(@Valid @NotNull DecisionRequest request) {
         requireOwnSubject(request);
-        return decisions.decide(request);
+        if (request.consistencyToken() == null) {
+            // no I/O and no wait: decided on the event loop, without a hand-off to a worker thread
+            return Uni.createFrom().item(decisions.decide(request));
+        }
+        // waiting for a consistency token blocks, so it never happens on the event loop
+        return Uni.createFrom().item(() -> decisions.decide(request))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @Inject

@@ -81,8 +81,22 @@ public class DecisionService {
             decision = decide(policy, projection.get(request.subject()), request, origin, true);
         }
         events.record(request.subject(), request.capability(), origin.declared(), decision);
-        timing.stop(meters.timer("tiergate.decisions", "decision", decision.decision().name()));
+        timing.stop(decision.allowed() ? allowTimer() : denyTimer());
         return decision;
+    }
+
+    private volatile Timer allowTimer;
+    private volatile Timer denyTimer;
+
+    // looked up once: a registry lookup per decision costs more than the decision
+    private Timer allowTimer() {
+        Timer timer = allowTimer;
+        return timer != null ? timer : (allowTimer = meters.timer("tiergate.decisions", "decision", "ALLOW"));
+    }
+
+    private Timer denyTimer() {
+        Timer timer = denyTimer;
+        return timer != null ? timer : (denyTimer = meters.timer("tiergate.decisions", "decision", "DENY"));
     }
 
     /** Evaluates a policy that need not be in force (what-if): nothing is charged or recorded. */

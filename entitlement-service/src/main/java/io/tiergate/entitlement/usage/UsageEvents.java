@@ -77,7 +77,7 @@ public class UsageEvents {
         }
     });
 
-    @Scheduled(every = "${tiergate.usage.share-every:200ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${tiergate.usage.share-every:200ms}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void share() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ledger.drainUnshared().forEach((key, delta) -> {

@@ -209,5 +209,19 @@ public class DecisionResourceTest {
                 .body(Map.of("subject", "s", "capability", FABLE_CHAT, "consistencyToken", "garbage"))
                 .when().post("/v1/decisions")
                 .then().statusCode(400).body("code", equalTo("INVALID_CONSISTENCY_TOKEN"));
+        given().auth().oauth2(gateway).contentType(ContentType.JSON)
+                .body(Map.of("subject", "s", "capability", FABLE_CHAT, "unexpected", true))
+                .when().post("/v1/decisions")
+                .then().statusCode(400).contentType(containsString("application/problem+json"));
+        given().auth().oauth2(gateway).contentType(ContentType.JSON)
+                .body(Map.of("subject", "s", "capability", "x".repeat(100_000)))
+                .when().post("/v1/decisions")
+                .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("errors.field", hasItem("capability"));
+        for (String ip : List.of("300.1.2.3", "localhost", "1.2.3.4/24", "x".repeat(46))) {
+            given().auth().oauth2(gateway).contentType(ContentType.JSON)
+                    .body(Map.of("subject", "s", "capability", FABLE_CHAT, "context", Map.of("clientIp", ip)))
+                    .when().post("/v1/decisions")
+                    .then().statusCode(400).contentType(containsString("application/problem+json"));
+        }
     }
 }

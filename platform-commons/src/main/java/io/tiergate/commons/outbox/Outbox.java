@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -53,6 +54,41 @@ public class Outbox {
         entry.persist();
         afterCommit.run(relay::wakeUp);
         return new ConsistencyToken(source, subject, version);
+    }
+
+    /** A record for {@link #appendRecords}. */
+    public record Record(String type, String subject, Object data) {
+    }
+
+    /**
+     * Appends records no read ever waits for (decision log entries, for one) in one statement: they carry no
+     * per-subject version, so a busy subject's records never queue on its version row.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendRecords(String topic, List<Record> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        StringBuilder sql = new StringBuilder("INSERT INTO outbox_event "
+                + "(event_id, topic, partition_key, type, payload, created_at, attempts) VALUES ");
+        for (int i = 0; i < records.size(); i++) {
+            int p = i * 6;
+            sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?")
+                    .append(p + 3).append(", ?").append(p + 4).append(", ?").append(p + 5).append(", ?")
+                    .append(p + 6).append(", 0)");
+        }
+        var insert = entityManager.createNativeQuery(sql.toString());
+        for (int i = 0; i < records.size(); i++) {
+            Record record = records.get(i);
+            CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), source, record.type(),
+                    record.subject(), now, CloudEvent.JSON, null, objectMapper.valueToTree(record.data()));
+            int p = i * 6;
+            insert.setParameter(p + 1, event.id()).setParameter(p + 2, topic).setParameter(p + 3, record.subject())
+                    .setParameter(p + 4, record.type()).setParameter(p + 5, toJson(event)).setParameter(p + 6, now);
+        }
+        insert.executeUpdate();
+        afterCommit.run(relay::wakeUp);
     }
 
     /** Monotonic per-subject version, incremented under the row lock of the upsert. */
