@@ -182,7 +182,10 @@ public final class DecisionBenchmark {
         report.forEach(System.out::println);
     }
 
-    /** A quick look without Keycloak's side: maximum throughput of decisions and of the constants, 10 s each. */
+    /**
+     * A quick look without Keycloak's side: maximum throughput of decisions and of the constants, 10 s each; with
+     * {@code --rate N}, decisions at a constant N/s for 20 s instead.
+     */
     static void probe(Map<String, String> o) throws Exception {
         String keycloak = o.get("keycloak");
         URI entitlement = URI.create(o.get("entitlement"));
@@ -193,6 +196,11 @@ public final class DecisionBenchmark {
         try (LoadGenerator load = new LoadGenerator()) {
             if (pid > 0) {
                 settle(pid);
+            }
+            if (o.containsKey("rate")) {
+                System.out.println(load.constantRate(decisions(keycloak, entitlement, bodies),
+                        Integer.parseInt(o.get("rate")), connections, 20).summary());
+                return;
             }
             System.out.println(load.closedLoop(new Target("constant (plain GET)", HttpMethod.GET,
                     entitlement.resolve("/v1/baseline/plain"), Map.of(), List.of(), 200), connections, 10).summary());

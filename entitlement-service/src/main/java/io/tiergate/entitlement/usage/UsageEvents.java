@@ -3,7 +3,9 @@ package io.tiergate.entitlement.usage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tiergate.commons.event.CloudEvent;
 import io.tiergate.commons.inbox.EventConsumer;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -26,6 +29,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the counters of all instances in step through {@code tiergate.usage}, keyed by holder. Every instance
@@ -77,7 +83,36 @@ public class UsageEvents {
         }
     });
 
-    @Scheduled(every = "${tiergate.usage.share-every:200ms}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @ConfigProperty(name = "tiergate.usage.share-every", defaultValue = "PT0.2S")
+    Duration shareEvery;
+
+    /** Quarkus' scheduler works in whole seconds; the deltas go out more often, on a thread of their own. */
+    private ScheduledExecutorService sharing;
+
+    void start(@Observes StartupEvent ignored) {
+        sharing = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "usage-sharing");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sharing.scheduleWithFixedDelay(this::shareSafely, 1000, shareEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        if (sharing != null) {
+            sharing.shutdown();
+            shareSafely(); // what was counted since the last batch
+        }
+    }
+
+    private void shareSafely() {
+        try {
+            share();
+        } catch (RuntimeException e) {
+            LOG.warnf("usage deltas not shared yet (%s); they go with the next batch", e.getClass().getSimpleName());
+        }
+    }
+
     void share() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ledger.drainUnshared().forEach((key, delta) -> {
