@@ -200,6 +200,50 @@ def main():
     decide("bob", BOB, "fable-5:chat", "DE", "ALLOW", "ENTITLED", bob_tokens)
     decide("bob", BOB, "mythos-5:chat", "DE", "DENY", "NATIONALITY_DENIED")
 
+    step("3b. policy is data: olivia drafts a capability, asks what-if, publishes; the client IP counts; oscar rolls back")
+    _, versions = call("GET", urls.entitlement + "/v1/policies", tokens["audrey"])
+    in_force = next(v["version"] for v in versions if v["inForce"])
+    _, current = call("GET", f"{urls.entitlement}/v1/policies/{in_force}", tokens["audrey"])
+    capabilities = dict(current["document"]["capabilities"])
+    capabilities["mythos-5:agentic"] = [{
+        "tiers": ["RESEARCH", "GOVERNMENT"], "deniedNationalities": ["@countries-of-concern"],
+        "onJurisdictionMismatch": "DENY", "obligations": ["no-reasoning-trace", "retain-transcript-days=30"],
+        "budgets": [{"scope": "SUBJECT", "window": "PT1M", "requests": 2}]}]
+    version = f"demo-{int(time.time())}"
+    _, draft = call("POST", urls.entitlement + "/v1/policies", tokens["olivia"],
+                    {"version": version, "description": "demo: mythos-5:agentic for research", "capabilities": capabilities})
+    _, diff = call("GET", f"{urls.entitlement}/v1/policies/{version}/diff", tokens["olivia"])
+    print(f"  draft {version}: valid={draft['validation']['valid']}, adds {diff['added']} to {diff['from']}")
+    agentic = {"subject": ALICE, "capability": "mythos-5:agentic", "context": {"jurisdiction": "US"}}
+    _, what_if = call("POST", f"{urls.entitlement}/v1/policies/{version}/what-if", tokens["olivia"], agentic)
+    print(f"  what-if for alice -> {what_if['decision']} {what_if.get('obligations')} (nothing published yet)")
+    _, published = call("POST", f"{urls.entitlement}/v1/policies/{version}/publication", tokens["olivia"])
+    print(f"  published: {published.get('kind')} {published.get('version')} (was {published.get('previousVersion')})")
+
+    def agentic_decision(client_ip, label):
+        request = {"subject": ALICE, "capability": "mythos-5:agentic",
+                   "context": {"jurisdiction": "US", "clientIp": client_ip}}
+        _, d = call("POST", urls.entitlement + "/v1/decisions", gateway, request)
+        codes = [r["code"] for r in d.get("reasons", [])]
+        left = [b.get("requestsRemaining") for b in d.get("budgets") or []]
+        print(f"  gateway: alice mythos-5:agentic, declared US, IP {client_ip:12} ({label}) -> {d.get('decision'):5} "
+              f"{codes} budget left {left} policy {d.get('policyVersion')}")
+        return d, codes
+
+    first, _ = agentic_decision("192.0.2.10", "unknown network")
+    if first.get("decision") != "ALLOW" or first.get("policyVersion") != version:
+        failures.append(f"the published policy did not decide: {first}")
+    _, codes = agentic_decision("217.0.0.1", "a German address")
+    if "JURISDICTION_MISMATCH" not in codes:
+        print("         (no GeoIP database on this machine: only the declared jurisdiction counts)")
+    agentic_decision("192.0.2.10", "unknown network")
+    last, codes = agentic_decision("192.0.2.10", "unknown network")
+    if "BUDGET_EXHAUSTED" not in codes:
+        failures.append(f"the request budget was not enforced: {last}")
+    _, rolled = call("POST", urls.entitlement + "/v1/policies/rollback", tokens["oscar"])
+    print(f"  oscar rolls back -> {rolled.get('kind')} {rolled.get('version')}")
+    decide("alice", ALICE, "mythos-5:agentic", "US", "DENY", "UNKNOWN_CAPABILITY")
+
     step("4. oscar revokes, and the next decision denies")
     started = time.monotonic()
     _, revoked = call("POST", f"{urls.tier}/v1/grants/{granted['grantId']}/revocation", tokens["oscar"],
@@ -249,6 +293,7 @@ def main():
         print("\nDEMO FAILED:\n  " + "\n  ".join(failures))
         sys.exit(1)
     print("\nDemo complete: verified, organization registered, RESEARCH approved by two officers and inherited, "
+          "a policy published and rolled back, "
           "allowed and denied, revoked then denied, all audited.")
 
 
