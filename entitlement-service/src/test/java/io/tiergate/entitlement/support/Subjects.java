@@ -5,6 +5,9 @@ import io.restassured.response.ValidatableResponse;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
 
+import org.awaitility.Awaitility;
+
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,11 @@ public final class Subjects {
                 : "\"via\":\"ORGANIZATION\",\"organizationId\":\"" + organizationId + "\"";
         KafkaEvents.publish("tiergate.tier", "tier-service", "tiergate.tier.effective.changed", subject, 1,
                 "{\"tiers\":[{\"grantId\":\"" + UUID.randomUUID() + "\",\"tier\":\"" + tier + "\"," + via + "}]}");
-        return new Subject(subject, "identity-service:" + subject + ":1,tier-service:" + subject + ":1");
+        Subject projected = new Subject(subject, "identity-service:" + subject + ":1,tier-service:" + subject + ":1");
+        // a freshly started service may take longer than the consistency wait to join its consumer groups
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !"PROJECTION_BEHIND".equals(
+                decide(projected, "fable-5:chat", null, null).extract().path("reasons[0].code")));
+        return projected;
     }
 
     public static Subject verified(String nationality, String tier) {

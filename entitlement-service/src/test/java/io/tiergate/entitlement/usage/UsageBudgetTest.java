@@ -106,6 +106,20 @@ class UsageBudgetTest {
     }
 
     @Test
+    void whatAnotherInstanceCountedCountsHereToo() {
+        Subject customer = Subjects.verified("US", "PUBLIC");
+        Subjects.decide(customer, TOKENS, null, null).body("decision", equalTo("ALLOW"))
+                .body("budgets[0].tokensRemaining", equalTo(100));
+        // another instance shares what it counted for this subject: 150 tokens in the same one-minute window
+        KafkaEvents.publish(UsageEvents.TOPIC, "entitlement-service", UsageEvents.RECORDED, customer.id(), 1,
+                "{\"instance\":\"another-instance\",\"scope\":\"SUBJECT\",\"holder\":\"" + customer.id()
+                        + "\",\"capability\":\"" + TOKENS + "\",\"windowMillis\":60000,\"requests\":1,\"tokens\":150,"
+                        + "\"at\":\"" + java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC) + "\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "BUDGET_EXHAUSTED".equals(
+                Subjects.decide(customer, TOKENS, null, null).extract().path("reasons[0].code")));
+    }
+
+    @Test
     void onlyGatewaysReportUsageAndBadReportsAreProblems() {
         Map<String, Object> report = Map.of("decisionId", UUID.randomUUID().toString(), "subject", "s",
                 "capability", TOKENS, "tokens", 1);
