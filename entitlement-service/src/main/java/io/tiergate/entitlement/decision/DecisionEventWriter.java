@@ -19,10 +19,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -52,15 +52,17 @@ public class DecisionEventWriter {
 
     /** ALLOW counts by window start, so that a closed window is flushed whole, without scanning the open one. */
     private final Map<Long, Map<AllowKey, LongAdder>> allowed = new ConcurrentHashMap<>();
-    private BlockingQueue<DecisionEvents.Pending> queue;
+    /** Lock-free, so that a request thread never waits on a lock the writer holds while it is descheduled. */
+    private LinkedTransferQueue<DecisionEvents.Pending> queue;
+    private final AtomicInteger queued = new AtomicInteger();
     private Counter dropped;
     private volatile boolean running;
     private Thread worker;
 
     void start(@Observes StartupEvent ignored) {
-        queue = new ArrayBlockingQueue<>(capacity);
+        queue = new LinkedTransferQueue<>();
         dropped = meters.counter("tiergate.decisions.events.dropped");
-        meters.gauge("tiergate.decisions.events.queued", queue, BlockingQueue::size);
+        meters.gauge("tiergate.decisions.events.queued", queued, AtomicInteger::get);
         running = true;
         worker = new Thread(this::run, "decision-event-writer");
         worker.setDaemon(true);
@@ -90,9 +92,7 @@ public class DecisionEventWriter {
         }
         var event = new DecisionEvents.DecisionMade(decision.decisionId(), capability, jurisdiction,
                 decision.decision(), decision.reasons(), decision.policyVersion());
-        if (!queue.offer(new DecisionEvents.Pending(subject, DecisionEvents.DENIED, event))) {
-            dropped.increment();
-        }
+        enqueue(new DecisionEvents.Pending(subject, DecisionEvents.DENIED, event));
     }
 
     private record AllowKey(String subject, String capability, String policyVersion, long windowStartMillis) {
@@ -115,11 +115,19 @@ public class DecisionEventWriter {
                         OffsetDateTime.ofInstant(Instant.ofEpochMilli(start), ZoneOffset.UTC),
                         OffsetDateTime.ofInstant(Instant.ofEpochMilli(start + window), ZoneOffset.UTC),
                         count.sum(), key.policyVersion());
-                if (!queue.offer(new DecisionEvents.Pending(key.subject(), DecisionEvents.ALLOWED_AGGREGATE, aggregate))) {
-                    dropped.increment();
-                }
+                enqueue(new DecisionEvents.Pending(key.subject(), DecisionEvents.ALLOWED_AGGREGATE, aggregate));
             });
         }
+    }
+
+    /** Queues an event, or drops and counts it when the queue is full. */
+    private void enqueue(DecisionEvents.Pending pending) {
+        if (queued.incrementAndGet() > capacity) {
+            queued.decrementAndGet();
+            dropped.increment();
+            return;
+        }
+        queue.offer(pending);
     }
 
     private void run() {
@@ -133,6 +141,7 @@ public class DecisionEventWriter {
                 }
                 batch.add(first);
                 queue.drainTo(batch, batchSize - 1);
+                queued.addAndGet(-batch.size());
                 write(batch);
                 batch.clear();
             } catch (InterruptedException e) {

@@ -15,6 +15,7 @@ import io.tiergate.entitlement.projection.SubjectProjection;
 import io.tiergate.entitlement.projection.SubjectState;
 import io.tiergate.entitlement.usage.BudgetStatus;
 import io.tiergate.entitlement.usage.UsageLedger;
+import io.tiergate.commons.event.EventIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -24,7 +25,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The decision API's flow: honour the consistency token (or the staleness bound), evaluate the policy, let directives
@@ -122,11 +122,11 @@ public class DecisionService {
             if (!evaluation.allowed()) {
                 reasons.addAll(evaluation.reasons());
             }
-            return new Decision(Decision.Verdict.DENY, reasons, null, null, policy.version(), position, UUID.randomUUID());
+            return new Decision(Decision.Verdict.DENY, reasons, null, null, policy.version(), position, EventIds.random());
         }
         if (!evaluation.allowed()) {
             return new Decision(Decision.Verdict.DENY, evaluation.reasons(), null, null, policy.version(), position,
-                    UUID.randomUUID());
+                    EventIds.random());
         }
         List<Budget> budgets = evaluation.entitlement().budgets();
         List<BudgetStatus> statuses = null;
@@ -139,7 +139,7 @@ public class DecisionService {
                 if (outcome.exhausted()) {
                     return new Decision(Decision.Verdict.DENY, List.of(new Reason(Reason.BUDGET_EXHAUSTED,
                             "a usage budget of " + request.capability() + " is spent for this window")),
-                            null, statuses, policy.version(), position, UUID.randomUUID());
+                            null, statuses, policy.version(), position, EventIds.random());
                 }
             } else {
                 statuses = usage.statuses(request.capability(), charges, nowMillis);
@@ -147,7 +147,7 @@ public class DecisionService {
         }
         List<String> obligations = evaluation.entitlement().obligations();
         return new Decision(Decision.Verdict.ALLOW, evaluation.reasons(), obligations.isEmpty() ? null : obligations,
-                statuses, policy.version(), position, UUID.randomUUID());
+                statuses, policy.version(), position, EventIds.random());
     }
 
     /** The budgets as charged: per subject, or per the organization whose grant gave the tier (if any). */
@@ -173,7 +173,7 @@ public class DecisionService {
 
     private Decision deny(CapabilityPolicy policy, String position, Reason reason) {
         return new Decision(Decision.Verdict.DENY, List.of(reason), null, null, policy.version(), position,
-                UUID.randomUUID());
+                EventIds.random());
     }
 
     /** Waits for every token of a comma-separated list (for example an identity write and a tier write). */

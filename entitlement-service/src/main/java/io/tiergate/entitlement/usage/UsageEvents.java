@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tiergate.commons.event.EventIds;
 import jakarta.enterprise.event.Observes;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tiergate.commons.event.CloudEvent;
@@ -118,7 +119,7 @@ public class UsageEvents {
         ledger.drainUnshared().forEach((key, delta) -> {
             UsageRecorded data = new UsageRecorded(instance, key.scope(), key.holder(), key.capability(),
                     key.windowMillis(), delta[0], delta[1], now);
-            CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), source, RECORDED,
+            CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.random(), source, RECORDED,
                     key.holder(), now, CloudEvent.JSON, null, objectMapper.valueToTree(data));
             String json;
             try {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiergate.commons.event.CloudEvent;
 import io.tiergate.commons.event.ConsistencyToken;
 import io.tiergate.commons.tx.AfterCommit;
+import io.tiergate.commons.event.EventIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,7 +15,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Appends CloudEvents to the outbox inside the caller's transaction, so that no state change is
@@ -42,7 +42,7 @@ public class Outbox {
     public ConsistencyToken append(String topic, String type, String subject, Object data) {
         long version = nextSubjectVersion(subject);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), source, type, subject, now,
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.random(), source, type, subject, now,
                 CloudEvent.JSON, version, objectMapper.valueToTree(data));
         OutboxEntry entry = new OutboxEntry();
         entry.eventId = event.id();
@@ -81,7 +81,7 @@ public class Outbox {
         var insert = entityManager.createNativeQuery(sql.toString());
         for (int i = 0; i < records.size(); i++) {
             Record record = records.get(i);
-            CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), source, record.type(),
+            CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.random(), source, record.type(),
                     record.subject(), now, CloudEvent.JSON, null, objectMapper.valueToTree(record.data()));
             int p = i * 6;
             insert.setParameter(p + 1, event.id()).setParameter(p + 2, topic).setParameter(p + 3, record.subject())

@@ -1,0 +1,92 @@
+package io.tiergate.entitlement.auth;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.security.Principal;
+import java.util.Set;
+
+/**
+ * Remembers bearer tokens Quarkus OIDC has verified, until they expire, so that a gateway presenting the same
+ * token on every request pays for the signature check and the claim parsing once (as Envoy's jwt_authn does with
+ * its JWT cache). Only a token OIDC accepted is ever remembered, keyed by the whole token; a hit is re-checked
+ * against the token's expiry; a miss falls through to OIDC. The trade-off: a token stays accepted until its
+ * {@code exp} even if the realm's signing key is withdrawn meanwhile, as it would with locally verified JWTs
+ * and cached keys.
+ */
+@ApplicationScoped
+public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationRequest>, SecurityIdentityAugmentor {
+
+    /** What OIDC established for a token. */
+    private record Verified(Principal principal, Set<String> roles, AccessTokenCredential credential,
+                            long expiresAtSeconds) {
+    }
+
+    private final Cache<String, Verified> verified;
+    private final boolean enabled;
+
+    VerifiedTokenCache(@ConfigProperty(name = "tiergate.auth.token-cache.enabled", defaultValue = "true") boolean enabled,
+                       @ConfigProperty(name = "tiergate.auth.token-cache.size", defaultValue = "10000") long size) {
+        this.enabled = enabled;
+        this.verified = Caffeine.newBuilder().maximumSize(size).build();
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    /** Before OIDC's provider: a remembered, unexpired token; otherwise null, and OIDC verifies it. */
+    @Override
+    public int priority() {
+        return 2000;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        if (!enabled || !(request.getToken() instanceof AccessTokenCredential)) {
+            return Uni.createFrom().nullItem();
+        }
+        String token = request.getToken().getToken();
+        Verified hit = verified.getIfPresent(token);
+        if (hit == null) {
+            return Uni.createFrom().nullItem();
+        }
+        if (hit.expiresAtSeconds() <= System.currentTimeMillis() / 1000) {
+            verified.invalidate(token);
+            return Uni.createFrom().nullItem(); // OIDC refuses it as expired
+        }
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setPrincipal(hit.principal())
+                .addRoles(hit.roles()).addCredential(hit.credential()).build());
+    }
+
+    /** Whether the token is remembered (for tests and diagnostics). */
+    boolean remembers(String token) {
+        return verified.getIfPresent(token) != null;
+    }
+
+    /** After OIDC accepted a token: remember it until its expiry. */
+    @Override
+    public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+        if (enabled && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt
+                && jwt.getExpirationTime() > 0) {
+            AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
+            if (credential != null && verified.getIfPresent(credential.getToken()) == null) {
+                verified.put(credential.getToken(), new Verified(identity.getPrincipal(), Set.copyOf(identity.getRoles()),
+                        credential, jwt.getExpirationTime()));
+            }
+        }
+        return Uni.createFrom().item(identity);
+    }
+}
