@@ -137,11 +137,22 @@ def main():
             failures.append(f"research request not granted: {granted}")
         return granted
 
+    def ask(request):
+        # Right after a start the projection may briefly not be known fresh: decisions then fail closed
+        # (PROJECTION_STALE) until the consumers have caught up, which a gateway would simply retry.
+        deadline = time.monotonic() + 30
+        while True:
+            _, answer = call("POST", urls.entitlement + "/v1/decisions", gateway, request)
+            stale = any(r.get("code") == "PROJECTION_STALE" for r in answer.get("reasons", []))
+            if not stale or time.monotonic() > deadline:
+                return answer
+            time.sleep(0.5)
+
     def decide(user, subject, capability, jurisdiction, expected, reason, tokens_=None):
         request = {"subject": subject, "capability": capability, "context": {"jurisdiction": jurisdiction}}
         if tokens_:
             request["consistencyToken"] = tokens_
-        _, decision = call("POST", urls.entitlement + "/v1/decisions", gateway, request)
+        decision = ask(request)
         codes = [r["code"] for r in decision.get("reasons", [])]
         mark = "ok" if decision.get("decision") == expected and reason in codes else "UNEXPECTED"
         print(f"  gateway: {user:5} {capability:15} from {jurisdiction} -> {decision.get('decision'):5} {codes} [{mark}]")
@@ -205,28 +216,31 @@ def main():
     in_force = next(v["version"] for v in versions if v["inForce"])
     _, current = call("GET", f"{urls.entitlement}/v1/policies/{in_force}", tokens["audrey"])
     capabilities = dict(current["document"]["capabilities"])
-    capabilities["mythos-5:agentic"] = [{
+    version = f"demo-{int(time.time())}"
+    # a capability of this run's own, so that a rerun within the budget's minute starts with a full budget
+    agentic_capability = f"mythos-5:agentic-{version[-5:]}"
+    capabilities[agentic_capability] = [{
         "tiers": ["RESEARCH", "GOVERNMENT"], "deniedNationalities": ["@countries-of-concern"],
         "onJurisdictionMismatch": "DENY", "obligations": ["no-reasoning-trace", "retain-transcript-days=30"],
         "budgets": [{"scope": "SUBJECT", "window": "PT1M", "requests": 2}]}]
-    version = f"demo-{int(time.time())}"
     _, draft = call("POST", urls.entitlement + "/v1/policies", tokens["olivia"],
-                    {"version": version, "description": "demo: mythos-5:agentic for research", "capabilities": capabilities})
+                    {"version": version, "description": "demo: an agentic capability for research",
+                     "capabilities": capabilities})
     _, diff = call("GET", f"{urls.entitlement}/v1/policies/{version}/diff", tokens["olivia"])
     print(f"  draft {version}: valid={draft['validation']['valid']}, adds {diff['added']} to {diff['from']}")
-    agentic = {"subject": ALICE, "capability": "mythos-5:agentic", "context": {"jurisdiction": "US"}}
+    agentic = {"subject": ALICE, "capability": agentic_capability, "context": {"jurisdiction": "US"}}
     _, what_if = call("POST", f"{urls.entitlement}/v1/policies/{version}/what-if", tokens["olivia"], agentic)
     print(f"  what-if for alice -> {what_if['decision']} {what_if.get('obligations')} (nothing published yet)")
     _, published = call("POST", f"{urls.entitlement}/v1/policies/{version}/publication", tokens["olivia"])
     print(f"  published: {published.get('kind')} {published.get('version')} (was {published.get('previousVersion')})")
 
     def agentic_decision(client_ip, label):
-        request = {"subject": ALICE, "capability": "mythos-5:agentic",
+        request = {"subject": ALICE, "capability": agentic_capability,
                    "context": {"jurisdiction": "US", "clientIp": client_ip}}
-        _, d = call("POST", urls.entitlement + "/v1/decisions", gateway, request)
+        d = ask(request)
         codes = [r["code"] for r in d.get("reasons", [])]
         left = [b.get("requestsRemaining") for b in d.get("budgets") or []]
-        print(f"  gateway: alice mythos-5:agentic, declared US, IP {client_ip:12} ({label}) -> {d.get('decision'):5} "
+        print(f"  gateway: alice {agentic_capability}, declared US, IP {client_ip:12} ({label}) -> {d.get('decision'):5} "
               f"{codes} budget left {left} policy {d.get('policyVersion')}")
         return d, codes
 
@@ -242,7 +256,7 @@ def main():
         failures.append(f"the request budget was not enforced: {last}")
     _, rolled = call("POST", urls.entitlement + "/v1/policies/rollback", tokens["oscar"])
     print(f"  oscar rolls back -> {rolled.get('kind')} {rolled.get('version')}")
-    decide("alice", ALICE, "mythos-5:agentic", "US", "DENY", "UNKNOWN_CAPABILITY")
+    decide("alice", ALICE, agentic_capability, "US", "DENY", "UNKNOWN_CAPABILITY")
 
     step("4. oscar revokes, and the next decision denies")
     started = time.monotonic()

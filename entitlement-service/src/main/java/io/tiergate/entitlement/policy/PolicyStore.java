@@ -56,7 +56,10 @@ public class PolicyStore {
 
     @Scheduled(every = "${tiergate.policy.reload-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void reload() {
-        PolicyPublication newest = QuarkusTransaction.requiringNew().call(() -> PolicyPublication.newest().orElseThrow());
+        PolicyPublication newest = QuarkusTransaction.requiringNew().call(() -> PolicyPublication.newest().orElse(null));
+        if (newest == null) {
+            return; // not seeded yet: the scheduler can fire before the start-up seeding
+        }
         InForce known = inForce;
         if (known != null && known.publication() == newest.id) {
             return;
