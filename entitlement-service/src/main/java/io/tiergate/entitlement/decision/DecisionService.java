@@ -66,20 +66,7 @@ public class DecisionService {
     public Decision decide(DecisionRequest request) {
         Timer.Sample timing = Timer.start(meters);
         RequestOrigin origin = origins.of(request.jurisdiction(), request.clientIp());
-        CapabilityPolicy policy = policies.current();
-        Decision decision;
-        Duration stale;
-        if (request.consistencyToken() != null && !caughtUp(request.consistencyToken())) {
-            // Fail closed: the caller asked for a state we cannot yet see.
-            decision = deny(policy, null, new Reason(Reason.PROJECTION_BEHIND,
-                    "the decision could not reach the requested consistency token in " + consistencyWait));
-        } else if (request.consistencyToken() == null && (stale = freshness.staleness()) != null) {
-            // Fail closed: without a token, the projection must be known fresh within the bound.
-            decision = deny(policy, null, new Reason(Reason.PROJECTION_STALE, "the projection has not been known "
-                    + "to be caught up for " + stale.toSeconds() + " s (bound " + freshness.bound() + ")"));
-        } else {
-            decision = decide(policy, projection.get(request.subject()), request, origin, true);
-        }
+        Decision decision = decide(policies.current(), request, origin, true);
         events.record(request.subject(), request.capability(), origin.declared(), decision);
         timing.stop(decision.allowed() ? allowTimer() : denyTimer());
         return decision;
@@ -101,16 +88,27 @@ public class DecisionService {
 
     /** Evaluates a policy that need not be in force (what-if): nothing is charged or recorded. */
     public Decision whatIf(CapabilityPolicy policy, DecisionRequest request) {
-        RequestOrigin origin = origins.of(request.jurisdiction(), request.clientIp());
+        return decide(policy, request, origins.of(request.jurisdiction(), request.clientIp()), false);
+    }
+
+    /** Honours the consistency token, or for a live decision the staleness bound, then evaluates. */
+    private Decision decide(CapabilityPolicy policy, DecisionRequest request, RequestOrigin origin, boolean live) {
+        Duration stale;
         if (request.consistencyToken() != null && !caughtUp(request.consistencyToken())) {
+            // Fail closed: the caller asked for a state we cannot yet see.
             return deny(policy, null, new Reason(Reason.PROJECTION_BEHIND,
                     "the decision could not reach the requested consistency token in " + consistencyWait));
         }
-        return decide(policy, projection.get(request.subject()), request, origin, false);
+        if (live && request.consistencyToken() == null && (stale = freshness.staleness()) != null) {
+            // Fail closed: without a token, the projection must be known fresh within the bound.
+            return deny(policy, null, new Reason(Reason.PROJECTION_STALE, "the projection has not been known "
+                    + "to be caught up for " + stale.toSeconds() + " s (bound " + freshness.bound() + ")"));
+        }
+        return evaluate(policy, projection.get(request.subject()), request, origin, live);
     }
 
-    private Decision decide(CapabilityPolicy policy, SubjectState subject, DecisionRequest request,
-                            RequestOrigin origin, boolean charge) {
+    private Decision evaluate(CapabilityPolicy policy, SubjectState subject, DecisionRequest request,
+                              RequestOrigin origin, boolean charge) {
         OffsetDateTime now = OffsetDateTime.now();
         DecisionEngine.Evaluation evaluation = engine.evaluate(policy, subject, request.capability(), origin, now);
         String position = subject == null || subject.appliedVersions().isEmpty() ? null : subject.position();
@@ -131,7 +129,7 @@ public class DecisionService {
         List<Budget> budgets = evaluation.entitlement().budgets();
         List<BudgetStatus> statuses = null;
         if (!budgets.isEmpty()) {
-            List<UsageLedger.Charge> charges = charges(budgets, subject, evaluation.tier());
+            List<UsageLedger.Charge> charges = UsageLedger.chargesFor(budgets, subject, evaluation.tier());
             long nowMillis = now.toInstant().toEpochMilli();
             if (charge) {
                 UsageLedger.Outcome outcome = usage.charge(request.capability(), charges, nowMillis);
@@ -148,27 +146,6 @@ public class DecisionService {
         List<String> obligations = evaluation.entitlement().obligations();
         return new Decision(Decision.Verdict.ALLOW, evaluation.reasons(), obligations.isEmpty() ? null : obligations,
                 statuses, policy.version(), position, EventIds.random());
-    }
-
-    /** The budgets as charged: per subject, or per the organization whose grant gave the tier (if any). */
-    private static List<UsageLedger.Charge> charges(List<Budget> budgets, SubjectState subject, String tier) {
-        List<UsageLedger.Charge> charges = new ArrayList<>(budgets.size());
-        String organization = null;
-        boolean organizationLooked = false;
-        for (Budget budget : budgets) {
-            if (budget.scope() == Budget.Scope.SUBJECT) {
-                charges.add(new UsageLedger.Charge(budget, subject.subject()));
-            } else {
-                if (!organizationLooked) {
-                    organization = subject.organizationFor(tier);
-                    organizationLooked = true;
-                }
-                if (organization != null) {
-                    charges.add(new UsageLedger.Charge(budget, organization));
-                }
-            }
-        }
-        return charges;
     }
 
     private Decision deny(CapabilityPolicy policy, String position, Reason reason) {

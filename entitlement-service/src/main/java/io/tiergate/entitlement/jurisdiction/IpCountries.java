@@ -1,5 +1,6 @@
 package io.tiergate.entitlement.jurisdiction;
 
+import com.maxmind.db.CHMCache;
 import com.maxmind.db.Reader;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,7 +18,7 @@ import java.util.Map;
 
 /**
  * Maps an IP address to a country through a MaxMind-format database, read with MaxMind's own reader (memory-mapped,
- * thread-safe, with its node cache). Understands both GeoLite2 records ({@code country.iso_code}) and
+ * thread-safe). Its decoded-record cache holds one record per country, so a lookup on the hot path decodes nothing. Understands both GeoLite2 records ({@code country.iso_code}) and
  * ip-location-db's ({@code country_code}).
  */
 @ApplicationScoped
@@ -33,7 +34,7 @@ public class IpCountries {
     void open(@Observes StartupEvent ignored) {
         config.countryDatabase().filter(path -> !path.isBlank()).ifPresent(path -> {
             try {
-                reader = new Reader(new File(path));
+                reader = new Reader(new File(path), new CHMCache());
                 LOG.infof("country database %s (%s, built %s)", path, reader.getMetadata().getDatabaseType(),
                         reader.getMetadata().getBuildDate());
             } catch (IOException e) {

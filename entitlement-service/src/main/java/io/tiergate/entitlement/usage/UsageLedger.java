@@ -2,6 +2,7 @@ package io.tiergate.entitlement.usage;
 
 import io.quarkus.scheduler.Scheduled;
 import io.tiergate.entitlement.policy.Budget;
+import io.tiergate.entitlement.projection.SubjectState;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -25,6 +26,30 @@ public class UsageLedger {
 
     /** A budget applied to one holder. */
     public record Charge(Budget budget, String holder) {
+    }
+
+    /**
+     * Who pays each budget: the subject, or the organization whose grant gave the subject {@code tier} (none when the
+     * tier is held directly). One rule for allowed requests and for the tokens reported for them.
+     */
+    public static List<Charge> chargesFor(List<Budget> budgets, SubjectState subject, String tier) {
+        List<Charge> charges = new ArrayList<>(budgets.size());
+        String organization = null;
+        boolean organizationLooked = false;
+        for (Budget budget : budgets) {
+            if (budget.scope() == Budget.Scope.SUBJECT) {
+                charges.add(new Charge(budget, subject.subject()));
+            } else {
+                if (!organizationLooked) {
+                    organization = tier == null ? null : subject.organizationFor(tier);
+                    organizationLooked = true;
+                }
+                if (organization != null) {
+                    charges.add(new Charge(budget, organization));
+                }
+            }
+        }
+        return charges;
     }
 
     /** The outcome of charging an allowed decision: what is left, and whether any budget was already spent. */

@@ -35,33 +35,30 @@ public class UsageReports {
 
     @Transactional
     public void report(UsageReport report) {
-        outbox.append(UsageEvents.TOPIC, UsageEvents.REPORTED, report.subject(), report);
+        // no read waits for a usage report, so it needs no per-subject version
+        outbox.appendRecords(UsageEvents.TOPIC, List.of(new Outbox.Record(UsageEvents.REPORTED, report.subject(), report)));
     }
 
-    /** Counts reported tokens against every token budget of the capability that applies to the subject. */
+    /**
+     * Counts reported tokens against the token budgets of the capability, charged as its requests are: for each
+     * entitlement, through the tier the subject holds for it ({@link UsageLedger#chargesFor}).
+     */
     void apply(UsageReport report, long atMillis, long nowMillis) {
-        if (report.tokens() == null || report.tokens() == 0) {
+        SubjectState subject = projection.get(report.subject());
+        if (report.tokens() == null || report.tokens() == 0 || subject == null) {
             return;
         }
-        ledger.addTokens(report.capability(), tokenCharges(report.capability(), projection.get(report.subject()),
-                report.subject()), report.tokens(), atMillis, nowMillis);
-    }
-
-    private List<UsageLedger.Charge> tokenCharges(String capability, SubjectState subject, String subjectId) {
-        Set<String> organizations = subject == null ? Set.of() : subject.organizations();
+        Set<String> tiers = subject.activeTiers();
         List<UsageLedger.Charge> charges = new ArrayList<>();
-        for (Entitlement entitlement : policies.current().entitlementsOf(capability)) {
-            for (Budget budget : entitlement.budgets()) {
-                if (budget.tokens() == null) {
-                    continue;
-                }
-                if (budget.scope() == Budget.Scope.SUBJECT) {
-                    charges.add(new UsageLedger.Charge(budget, subjectId));
-                } else {
-                    organizations.forEach(org -> charges.add(new UsageLedger.Charge(budget, org)));
-                }
+        for (Entitlement entitlement : policies.current().entitlementsOf(report.capability())) {
+            String tier = tiers.stream().filter(entitlement.tiers()::contains).findFirst().orElse(null);
+            List<Budget> tokenBudgets = entitlement.budgets().stream().filter(b -> b.tokens() != null).toList();
+            if (tier == null || tokenBudgets.isEmpty()) {
+                continue; // an entitlement the subject holds no tier for allowed nothing of theirs
             }
+            charges.addAll(UsageLedger.chargesFor(tokenBudgets, subject, tier));
         }
-        return charges.stream().distinct().toList();
+        ledger.addTokens(report.capability(), charges.stream().distinct().toList(), report.tokens(), atMillis,
+                nowMillis);
     }
 }

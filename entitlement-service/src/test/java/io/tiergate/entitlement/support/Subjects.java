@@ -26,17 +26,28 @@ public final class Subjects {
     public record Subject(String id, String token) {
     }
 
+    /** A tier held directly ({@code organizationId} null) or through an organization. */
+    public record Grant(String tier, String organizationId) {
+    }
+
     /** A verified person holding {@code tier}, directly or (with an organization) through that organization. */
     public static Subject verified(List<String> nationalities, String residence, String tier, String organizationId) {
+        return verified(nationalities, residence, List.of(new Grant(tier, organizationId)));
+    }
+
+    /** A verified person holding every grant. */
+    public static Subject verified(List<String> nationalities, String residence, List<Grant> grants) {
         String subject = UUID.randomUUID().toString();
         String codes = nationalities.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(","));
         KafkaEvents.publish("tiergate.identity", "identity-service", "tiergate.identity.verification.verified", subject, 1,
                 "{\"caseId\":\"" + UUID.randomUUID() + "\",\"status\":\"VERIFIED\",\"nationalities\":[" + codes
                         + "],\"residenceCountry\":\"" + residence + "\",\"reasons\":[]}");
-        String via = organizationId == null ? "\"via\":\"DIRECT\""
-                : "\"via\":\"ORGANIZATION\",\"organizationId\":\"" + organizationId + "\"";
+        String tiers = grants.stream().map(grant -> "{\"grantId\":\"" + UUID.randomUUID() + "\",\"tier\":\""
+                + grant.tier() + "\"," + (grant.organizationId() == null ? "\"via\":\"DIRECT\""
+                : "\"via\":\"ORGANIZATION\",\"organizationId\":\"" + grant.organizationId() + "\"") + "}")
+                .collect(Collectors.joining(","));
         KafkaEvents.publish("tiergate.tier", "tier-service", "tiergate.tier.effective.changed", subject, 1,
-                "{\"tiers\":[{\"grantId\":\"" + UUID.randomUUID() + "\",\"tier\":\"" + tier + "\"," + via + "}]}");
+                "{\"tiers\":[" + tiers + "]}");
         Subject projected = new Subject(subject, "identity-service:" + subject + ":1,tier-service:" + subject + ":1");
         // a freshly started service may take longer than the consistency wait to join its consumer groups
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !"PROJECTION_BEHIND".equals(

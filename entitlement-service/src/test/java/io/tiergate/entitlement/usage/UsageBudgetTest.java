@@ -33,6 +33,7 @@ class UsageBudgetTest {
     static final String REQUESTS = "budget:requests";
     static final String TOKENS = "budget:tokens";
     static final String ORGANIZATION = "budget:organization";
+    static final String ORGANIZATION_TOKENS = "budget:organization-tokens";
 
     /** Each test publishes the budget policy and rolls it back, so no other test meets these budgets. */
     @BeforeEach
@@ -43,7 +44,9 @@ class UsageBudgetTest {
                 TOKENS, List.of(Map.of("tiers", List.of("PUBLIC"),
                         "budgets", List.of(Map.of("scope", "SUBJECT", "window", "PT1M", "tokens", 100)))),
                 ORGANIZATION, List.of(Map.of("tiers", List.of("ENTERPRISE"),
-                        "budgets", List.of(Map.of("scope", "ORGANIZATION", "window", "PT1M", "requests", 3)))))));
+                        "budgets", List.of(Map.of("scope", "ORGANIZATION", "window", "PT1M", "requests", 3)))),
+                ORGANIZATION_TOKENS, List.of(Map.of("tiers", List.of("ENTERPRISE"),
+                        "budgets", List.of(Map.of("scope", "ORGANIZATION", "window", "PT1M", "tokens", 100)))))));
     }
 
     @AfterEach
@@ -103,6 +106,24 @@ class UsageBudgetTest {
         // what this instance counted goes to the other instances as deltas
         assertTrue(KafkaEvents.await(UsageEvents.TOPIC, r -> organization.equals(r.key())
                 && r.value().contains(UsageEvents.RECORDED), Duration.ofSeconds(10)).isPresent(), "shared");
+    }
+
+    @Test
+    void reportedTokensAreChargedToTheOrganizationWhoseGrantGaveTheTier() {
+        String payer = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        // ENTERPRISE through one organization, PUBLIC through another: only the first pays for ENTERPRISE's capability
+        Subject member = Subjects.verified(List.of("US"), "US",
+                List.of(new Subjects.Grant("ENTERPRISE", payer), new Subjects.Grant("PUBLIC", other)));
+        Subject colleague = Subjects.verified(List.of("US"), "US", "ENTERPRISE", other);
+        String decisionId = Subjects.decide(member, ORGANIZATION_TOKENS, null, null).body("decision", equalTo("ALLOW"))
+                .extract().path("decisionId");
+        report(Map.of("decisionId", decisionId, "subject", member.id(), "capability", ORGANIZATION_TOKENS,
+                "tokens", 150)).statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "BUDGET_EXHAUSTED".equals(
+                Subjects.decide(member, ORGANIZATION_TOKENS, null, null).extract().path("reasons[0].code")));
+        Subjects.decide(colleague, ORGANIZATION_TOKENS, null, null).body("decision", equalTo("ALLOW"))
+                .body("budgets[0].tokensRemaining", equalTo(100));
     }
 
     @Test

@@ -42,8 +42,7 @@ public class Outbox {
     public ConsistencyToken append(String topic, String type, String subject, Object data) {
         long version = nextSubjectVersion(subject);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.random(), source, type, subject, now,
-                CloudEvent.JSON, version, objectMapper.valueToTree(data));
+        CloudEvent event = event(type, subject, now, version, data);
         OutboxEntry entry = new OutboxEntry();
         entry.eventId = event.id();
         entry.topic = topic;
@@ -81,8 +80,7 @@ public class Outbox {
         var insert = entityManager.createNativeQuery(sql.toString());
         for (int i = 0; i < records.size(); i++) {
             Record record = records.get(i);
-            CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.random(), source, record.type(),
-                    record.subject(), now, CloudEvent.JSON, null, objectMapper.valueToTree(record.data()));
+            CloudEvent event = event(record.type(), record.subject(), now, null, record.data());
             int p = i * 6;
             insert.setParameter(p + 1, event.id()).setParameter(p + 2, topic).setParameter(p + 3, record.subject())
                     .setParameter(p + 4, record.type()).setParameter(p + 5, toJson(event)).setParameter(p + 6, now);
@@ -100,6 +98,11 @@ public class Outbox {
                 .setParameter(1, subject)
                 .getSingleResult();
         return ((Number) version).longValue();
+    }
+
+    private CloudEvent event(String type, String subject, OffsetDateTime now, Long version, Object data) {
+        return new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.random(), source, type, subject, now, CloudEvent.JSON,
+                version, objectMapper.valueToTree(data));
     }
 
     private String toJson(CloudEvent event) {
