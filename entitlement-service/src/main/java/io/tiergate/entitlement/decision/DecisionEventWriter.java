@@ -2,10 +2,10 @@ package io.tiergate.entitlement.decision;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tiergate.commons.outbox.Outbox;
+import io.tiergate.commons.outbox.RecordPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Takes decision events off the hot path: a decision is queued in memory and written to the outbox in
- * batches, one transaction per batch. The trade-off, stated in docs/: a crash loses at most the
- * decisions of the batch in flight, and a full queue drops (and counts) rather than slows gateways.
+ * Takes decision events off the hot path: a decision is queued in memory and published in batches, straight to
+ * Kafka ({@link RecordPublisher}); what the broker does not acknowledge goes to the outbox and flows from there.
+ * The trade-off, stated in docs/: a crash loses at most the decisions queued or in flight, and a full queue drops
+ * (and counts) rather than slows gateways.
  */
 @ApplicationScoped
 public class DecisionEventWriter {
@@ -37,6 +39,9 @@ public class DecisionEventWriter {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    RecordPublisher publisher;
 
     @Inject
     MeterRegistry meters;
@@ -55,6 +60,8 @@ public class DecisionEventWriter {
     /** Lock-free, so that a request thread never waits on a lock the writer holds while it is descheduled. */
     private LinkedTransferQueue<DecisionEvents.Pending> queue;
     private final AtomicInteger queued = new AtomicInteger();
+    /** Aggregates of closed windows not yet published; the writer thread's alone. */
+    private final ArrayDeque<DecisionEvents.Pending> closedAggregates = new ArrayDeque<>();
     private Counter dropped;
     private volatile boolean running;
     private Thread worker;
@@ -98,7 +105,11 @@ public class DecisionEventWriter {
     private record AllowKey(String subject, String capability, String policyVersion, long windowStartMillis) {
     }
 
-    /** Queues the aggregates of windows that closed (all of them on shutdown), a second after their end. */
+    /**
+     * Moves the aggregates of windows that closed (all of them on shutdown), a second after their end, to the
+     * writer's own backlog, which {@link #publishAggregates} paces out: a closed minute can hold a hundred thousand
+     * aggregates, and published at once they would take the cores from the requests of the next minute.
+     */
     private void flushAllowed(boolean all) {
         long window = allowWindow.toMillis();
         long now = System.currentTimeMillis();
@@ -115,7 +126,7 @@ public class DecisionEventWriter {
                         OffsetDateTime.ofInstant(Instant.ofEpochMilli(start), ZoneOffset.UTC),
                         OffsetDateTime.ofInstant(Instant.ofEpochMilli(start + window), ZoneOffset.UTC),
                         count.sum(), key.policyVersion());
-                enqueue(new DecisionEvents.Pending(key.subject(), DecisionEvents.ALLOWED_AGGREGATE, aggregate));
+                closedAggregates.add(new DecisionEvents.Pending(key.subject(), DecisionEvents.ALLOWED_AGGREGATE, aggregate));
             });
         }
     }
@@ -132,34 +143,54 @@ public class DecisionEventWriter {
 
     private void run() {
         List<DecisionEvents.Pending> batch = new ArrayList<>(batchSize);
-        while (running || !queue.isEmpty() || !allowed.isEmpty()) {
+        while (running || !queue.isEmpty() || !allowed.isEmpty() || !closedAggregates.isEmpty()) {
             try {
                 flushAllowed(!running);
-                DecisionEvents.Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                publisher.spillUnacknowledged();
+                publishAggregates(running ? batchSize : Integer.MAX_VALUE);
+                // with aggregates in the backlog, at most a batch of them every 50 ms
+                DecisionEvents.Pending first = queue.poll(closedAggregates.isEmpty() ? 200 : 50, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, batchSize - 1);
-                queued.addAndGet(-batch.size());
-                write(batch);
-                batch.clear();
+                queued.addAndGet(-1 - queue.drainTo(batch, batchSize - 1));
+                try {
+                    publish(batch);
+                } finally {
+                    batch.clear(); // what the broker refuses is the publisher's to keep, not this batch's
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                // the outbox's database is away while the broker is too: what was not acknowledged is kept
                 LOG.warnf("decision events not yet written (%s); retrying", e.getClass().getSimpleName());
                 pause();
             }
         }
+        try {
+            publisher.flush();
+        } catch (RuntimeException e) {
+            LOG.errorf("decision events not flushed at shutdown (%s)", e.getClass().getSimpleName());
+        }
     }
 
-    private void write(List<DecisionEvents.Pending> batch) {
-        List<Outbox.Record> records = new ArrayList<>(batch.size());
-        for (DecisionEvents.Pending pending : batch) {
-            records.add(new Outbox.Record(pending.type(), pending.subject(), pending.data()));
+    private void publishAggregates(int most) {
+        List<DecisionEvents.Pending> batch = new ArrayList<>(Math.min(most, closedAggregates.size()));
+        for (DecisionEvents.Pending aggregate; batch.size() < most && (aggregate = closedAggregates.poll()) != null; ) {
+            batch.add(aggregate);
         }
-        QuarkusTransaction.requiringNew().run(() -> outbox.appendRecords(DecisionEvents.TOPIC, records));
+        publish(batch);
+    }
+
+    private void publish(List<DecisionEvents.Pending> batch) {
+        List<Outbox.Prepared> records = new ArrayList<>(batch.size());
+        for (DecisionEvents.Pending pending : batch) {
+            records.add(outbox.prepare(DecisionEvents.TOPIC,
+                    new Outbox.Record(pending.type(), pending.subject(), pending.data())));
+        }
+        publisher.publish(records);
     }
 
     /** Back-off while the database is away; the batch is kept and retried. */

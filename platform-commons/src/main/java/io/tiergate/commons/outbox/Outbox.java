@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Appends CloudEvents to the outbox inside the caller's transaction, so that no state change is
@@ -55,8 +56,19 @@ public class Outbox {
         return new ConsistencyToken(source, subject, version);
     }
 
-    /** A record for {@link #appendRecords}. */
+    /** A record for {@link #appendRecords}: no read ever waits for it, so it carries no per-subject version. */
     public record Record(String type, String subject, Object data) {
+    }
+
+    /** A record made into its CloudEvent, ready for the outbox or for Kafka; its id stays the same either way. */
+    public record Prepared(UUID id, String topic, String subject, String type, String json, OffsetDateTime time) {
+    }
+
+    /** Makes a record its CloudEvent (JSON), with an id of its own. */
+    public Prepared prepare(String topic, Record record) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        CloudEvent event = event(record.type(), record.subject(), now, null, record.data());
+        return new Prepared(event.id(), topic, record.subject(), record.type(), toJson(event), now);
     }
 
     /**
@@ -65,10 +77,15 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendRecords(String topic, List<Record> records) {
+        appendPrepared(records.stream().map(record -> prepare(topic, record)).toList());
+    }
+
+    /** Appends prepared records in one statement (see {@link #appendRecords}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendPrepared(List<Prepared> records) {
         if (records.isEmpty()) {
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         StringBuilder sql = new StringBuilder("INSERT INTO outbox_event "
                 + "(event_id, topic, partition_key, type, payload, created_at, attempts) VALUES ");
         for (int i = 0; i < records.size(); i++) {
@@ -79,11 +96,11 @@ public class Outbox {
         }
         var insert = entityManager.createNativeQuery(sql.toString());
         for (int i = 0; i < records.size(); i++) {
-            Record record = records.get(i);
-            CloudEvent event = event(record.type(), record.subject(), now, null, record.data());
+            Prepared record = records.get(i);
             int p = i * 6;
-            insert.setParameter(p + 1, event.id()).setParameter(p + 2, topic).setParameter(p + 3, record.subject())
-                    .setParameter(p + 4, record.type()).setParameter(p + 5, toJson(event)).setParameter(p + 6, now);
+            insert.setParameter(p + 1, record.id()).setParameter(p + 2, record.topic())
+                    .setParameter(p + 3, record.subject()).setParameter(p + 4, record.type())
+                    .setParameter(p + 5, record.json()).setParameter(p + 6, record.time());
         }
         insert.executeUpdate();
         afterCommit.run(relay::wakeUp);

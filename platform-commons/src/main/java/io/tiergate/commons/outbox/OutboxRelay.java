@@ -101,12 +101,16 @@ public class OutboxRelay {
     }
 
     private Properties producerConfig() {
+        return producerConfig(bootstrapServers, 0);
+    }
+
+    /** acks=all and idempotent; fails fast while the broker is away, since what is not acknowledged is retried. */
+    static Properties producerConfig(String bootstrapServers, int lingerMillis) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        // Fail a send fast while the broker is away; the row stays in the outbox and is retried.
+        props.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(lingerMillis));
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "10000");
@@ -114,6 +118,15 @@ public class OutboxRelay {
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return props;
     }
+
+    /** A CloudEvent in structured mode: keyed by subject, with its content type. */
+    static ProducerRecord<String, String> kafkaRecord(String topic, String subject, String json) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject, json);
+        record.headers().add(new RecordHeader("content-type", CONTENT_TYPE));
+        return record;
+    }
+
+    private static final byte[] CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8);
 
     private void run() {
         long backoffMillis = 0;
@@ -177,11 +190,7 @@ public class OutboxRelay {
             List<Future<RecordMetadata>> acks = new ArrayList<>(pending.size());
             for (OutboxEntry entry : pending) {
                 entry.attempts++;
-                ProducerRecord<String, String> record =
-                        new ProducerRecord<>(entry.topic, entry.partitionKey, entry.payload);
-                record.headers().add(new RecordHeader("content-type",
-                        "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8)));
-                acks.add(producer.send(record));
+                acks.add(producer.send(kafkaRecord(entry.topic, entry.partitionKey, entry.payload)));
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             for (int i = 0; i < pending.size(); i++) {
