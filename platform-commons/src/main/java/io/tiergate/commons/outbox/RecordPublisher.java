@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -36,8 +37,12 @@ public class RecordPublisher {
     @Inject
     MeterRegistry meters;
 
-    @ConfigProperty(name = "tiergate.records.bootstrap-servers", defaultValue = "${kafka.bootstrap.servers}")
-    String bootstrapServers;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafkaBootstrapServers;
+
+    /** Another broker for these records only (tests point it at a closed port); unset, the service's own. */
+    @ConfigProperty(name = "tiergate.records.bootstrap-servers")
+    Optional<String> bootstrapServers;
 
     /** Lets the producer gather a batch; records are off the request path, so a few milliseconds cost nothing. */
     @ConfigProperty(name = "tiergate.records.linger", defaultValue = "PT0.005S")
@@ -45,6 +50,7 @@ public class RecordPublisher {
 
     private final ConcurrentLinkedQueue<Outbox.Prepared> unacknowledged = new ConcurrentLinkedQueue<>();
     private volatile KafkaProducer<String, String> producer;
+    private volatile Exception lastFailure;
     private Counter spilled;
 
     void start(@Observes StartupEvent ignored) {
@@ -56,12 +62,32 @@ public class RecordPublisher {
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(OutboxRelay.producerConfig(bootstrapServers, (int) linger.toMillis()));
+                    if (System.nanoTime() - retryConstructionAt < 0) {
+                        throw new IllegalStateException("producer not yet constructible");
+                    }
+                    try {
+                        producer = new KafkaProducer<>(OutboxRelay.producerConfig(
+                                bootstrapServers.orElse(kafkaBootstrapServers), (int) linger.toMillis()));
+                    } catch (RuntimeException e) {
+                        retryConstructionAt = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                        LOG.errorf("decision records go to the outbox: no producer (%s)", rootCause(e));
+                        throw e;
+                    }
                 }
                 current = producer;
             }
         }
         return current;
+    }
+
+    private long retryConstructionAt = System.nanoTime();
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     /** Sends records without waiting; what the broker does not acknowledge is kept for the outbox. */
@@ -72,10 +98,12 @@ public class RecordPublisher {
                 producer().send(OutboxRelay.kafkaRecord(record.topic(), record.subject(), record.json()),
                         (metadata, failure) -> {
                             if (failure != null) {
+                                lastFailure = failure;
                                 unacknowledged.add(record);
                             }
                         });
             } catch (RuntimeException e) {
+                lastFailure = e;
                 // refused at once (no broker metadata within max.block.ms, or closed): the rest would wait as long,
                 // so the outbox takes them all
                 unacknowledged.addAll(records.subList(i, records.size()));
@@ -103,7 +131,9 @@ public class RecordPublisher {
             throw e;
         }
         spilled.increment(batch.size());
-        LOG.warnf("%d records not acknowledged by the broker were written to the outbox", batch.size());
+        Exception failure = lastFailure;
+        LOG.warnf("%d records not acknowledged by the broker were written to the outbox (%s)", batch.size(),
+                failure == null ? "?" : failure.getClass().getSimpleName() + ": " + failure.getMessage());
         return batch.size();
     }
 
