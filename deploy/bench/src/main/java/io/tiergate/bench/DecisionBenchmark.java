@@ -203,6 +203,7 @@ public final class DecisionBenchmark {
                 settle(pid);
                 System.out.println(load.constantRate(decisions(keycloak, entitlement, bodies),
                         Integer.parseInt(o.get("rate")), connections, 20).summary());
+                System.out.println("requests over 5 ms by second of the run: " + load.lastSlowSeconds);
                 return;
             }
             System.out.println(load.closedLoop(new Target("constant (plain GET)", HttpMethod.GET,

@@ -14,6 +14,7 @@ import org.HdrHistogram.Histogram;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Drives HTTP load from one Vert.x event loop over a fixed pool of keep-alive connections.
@@ -45,6 +46,20 @@ final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    /** Where a constant-rate run's slow requests (over 5 ms) fell: second of the run → how many. */
+    private static final long SLOW_MICROS = 5_000;
+    String lastSlowSeconds = "";
+
+    private static String slowSeconds(AtomicLongArray perSecond) {
+        StringBuilder seconds = new StringBuilder();
+        for (int i = 0; i < perSecond.length(); i++) {
+            if (perSecond.get(i) > 0) {
+                seconds.append(seconds.length() == 0 ? "" : " ").append(i).append("s:").append(perSecond.get(i));
+            }
+        }
+        return seconds.toString();
+    }
+
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
 
     Result constantRate(Target target, int rate, int connections, int seconds) throws Exception {
@@ -54,6 +69,7 @@ final class LoadGenerator implements AutoCloseable {
         AtomicLong errors = new AtomicLong();
         CompletableFuture<Double> done = new CompletableFuture<>();
         long total = (long) rate * seconds;
+        AtomicLongArray slowPerSecond = new AtomicLongArray(seconds + 1);
         vertx.runOnContext(ignored -> {
             long start = System.nanoTime();
             double intervalNanos = 1e9 / rate;
@@ -63,7 +79,12 @@ final class LoadGenerator implements AutoCloseable {
                 while (sent[0] < total && start + (long) (sent[0] * intervalNanos) <= now) {
                     long due = start + (long) (sent[0] * intervalNanos);
                     sent[0]++;
+                    int second = (int) ((due - start) / 1_000_000_000L);
                     send(client, target, due, histogram, errors, () -> {
+                        long latencyMicros = (System.nanoTime() - due) / 1000;
+                        if (latencyMicros > SLOW_MICROS && second < slowPerSecond.length()) {
+                            slowPerSecond.incrementAndGet(second);
+                        }
                         if (completed.incrementAndGet() == total) {
                             done.complete((System.nanoTime() - start) / 1e9);
                         }
@@ -76,6 +97,7 @@ final class LoadGenerator implements AutoCloseable {
         });
         double elapsed = done.get(seconds * 10L + 60, TimeUnit.SECONDS);
         client.close();
+        lastSlowSeconds = slowSeconds(slowPerSecond);
         return new Result(target.name() + " @" + rate + "/s", total, errors.get(), Math.max(elapsed, seconds), histogram);
     }
 
