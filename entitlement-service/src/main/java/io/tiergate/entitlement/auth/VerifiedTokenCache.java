@@ -4,10 +4,15 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +29,14 @@ import java.util.Set;
  * against the token's expiry; a miss falls through to OIDC. The trade-off: a token stays accepted until its
  * {@code exp} even if the realm's signing key is withdrawn meanwhile, as it would with locally verified JWTs
  * and cached keys.
+ * <p>
+ * It is an authentication mechanism ahead of OIDC's, not an identity provider behind it, because OIDC's mechanism
+ * resolves its tenant and parses the token's claims on every request before any provider is asked.
  */
 @ApplicationScoped
-public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationRequest>, SecurityIdentityAugmentor {
+public class VerifiedTokenCache implements HttpAuthenticationMechanism, SecurityIdentityAugmentor {
+
+    private static final String BEARER = "Bearer ";
 
     /** What OIDC established for a token. */
     private record Verified(Principal principal, Set<String> roles, AccessTokenCredential credential,
@@ -42,23 +52,19 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
         this.verified = Caffeine.newBuilder().maximumSize(size).build();
     }
 
+    /** Ahead of OIDC's mechanism: a remembered, unexpired token; otherwise null, and OIDC verifies it. */
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
-    }
-
-    /** Before OIDC's provider: a remembered, unexpired token; otherwise null, and OIDC verifies it. */
-    @Override
-    public int priority() {
-        return 2000;
+    public int getPriority() {
+        return HttpAuthenticationMechanism.DEFAULT_PRIORITY + 1000;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        if (!enabled || !(request.getToken() instanceof AccessTokenCredential)) {
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String authorization = enabled ? context.request().getHeader(HttpHeaders.AUTHORIZATION) : null;
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Uni.createFrom().nullItem();
         }
-        String token = request.getToken().getToken();
+        String token = authorization.substring(BEARER.length()).strip();
         Verified hit = verified.getIfPresent(token);
         if (hit == null) {
             return Uni.createFrom().nullItem();
@@ -69,6 +75,18 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setPrincipal(hit.principal())
                 .addRoles(hit.roles()).addCredential(hit.credential()).build());
+    }
+
+    /** OIDC's mechanism challenges (401 with its WWW-Authenticate). */
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().nullItem();
+    }
+
+    /** The tokens it accepts are OIDC's: OIDC's identity provider verifies them on a miss. */
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
     }
 
     /** Whether the token is remembered (for tests and diagnostics). */

@@ -48,6 +48,16 @@ class VerifiedTokenCacheTest {
     }
 
     @Test
+    void withoutATokenOidcStillChallenges() {
+        given().contentType(ContentType.JSON).body(Map.of("subject", "s", "capability", "fable-5:chat"))
+                .when().post("/v1/decisions").then().statusCode(401)
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
+        given().header("Authorization", "Basic " + Base64.getEncoder().encodeToString("a:b".getBytes()))
+                .contentType(ContentType.JSON).body(Map.of("subject", "s", "capability", "fable-5:chat"))
+                .when().post("/v1/decisions").then().statusCode(401);
+    }
+
+    @Test
     void aRememberedTokenKeepsItsRoles() {
         String customer = KeycloakTokens.fresh(KeycloakTokens.ALICE);
         for (int i = 0; i < 2; i++) {

@@ -50,12 +50,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return respond(Problem.of(401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required"));
+        return unauthenticated();
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return respond(Problem.of(401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required"));
+        return unauthenticated();
     }
 
     @ServerExceptionMapper
@@ -109,6 +109,12 @@ public class ProblemMappers {
         String path = violation.getPropertyPath().toString();
         String[] parts = path.split("\\.", 3);
         return parts.length == 3 ? parts[2] : path;
+    }
+
+    /** A 401 names the scheme it wants (RFC 6750), as OIDC's own challenge does. */
+    private static Response unauthenticated() {
+        Problem problem = Problem.of(401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required");
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer").entity(problem).build();
     }
 
     static Response respond(Problem problem) {
