@@ -31,6 +31,9 @@ public class PolicyStore {
     static final String SEEDER = "seed";
 
     /** The policy in force and the publication that put it there. */
+    private record Newest(long publication, String document) {
+    }
+
     private record InForce(long publication, CapabilityPolicy policy) {
     }
 
@@ -56,20 +59,20 @@ public class PolicyStore {
 
     @Scheduled(every = "${tiergate.policy.reload-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void reload() {
-        PolicyPublication newest = QuarkusTransaction.requiringNew().call(() -> PolicyPublication.newest().orElse(null));
-        if (newest == null) {
-            return; // not seeded yet: the scheduler can fire before the start-up seeding
-        }
         InForce known = inForce;
-        if (known != null && known.publication() == newest.id) {
-            return;
+        // one transaction: the newest publication, and its document only when it is not the one in force
+        Newest newest = QuarkusTransaction.requiringNew().call(() -> PolicyPublication.newest()
+                .map(publication -> new Newest(publication.id, known != null && known.publication() == publication.id
+                        ? null : PolicyVersion.<PolicyVersion>findById(publication.version).document))
+                .orElse(null));
+        if (newest == null || newest.document() == null) {
+            return; // not seeded yet (the scheduler can fire before the start-up seeding), or unchanged
         }
-        PolicyVersion version = QuarkusTransaction.requiringNew().call(() -> PolicyVersion.findById(newest.version));
-        CapabilityPolicy compiled = compiler.compile(read(version.document));
+        CapabilityPolicy compiled = compiler.compile(read(newest.document()));
         synchronized (this) {
-            if (inForce == null || inForce.publication() < newest.id) {
-                inForce = new InForce(newest.id, compiled);
-                LOG.infof("policy %s in force (publication %d)", compiled.version(), newest.id);
+            if (inForce == null || inForce.publication() < newest.publication()) {
+                inForce = new InForce(newest.publication(), compiled);
+                LOG.infof("policy %s in force (publication %d)", compiled.version(), newest.publication());
             }
         }
     }
