@@ -51,7 +51,7 @@ public class SubjectProjectionRow extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     SubjectState toState() {
-        return new SubjectState(subject, identityStatus, Set.copyOf(nationalities), residenceCountry, verifiedAt,
+        return SubjectState.of(subject, identityStatus, Set.copyOf(nationalities), residenceCountry, verifiedAt,
                 Map.copyOf(activeGrants), Map.copyOf(grantOrganizations), Map.copyOf(appliedVersions));
     }
 }

@@ -1,9 +1,11 @@
 package io.tiergate.entitlement.projection;
 
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -13,16 +15,32 @@ import java.util.TreeSet;
  */
 public record SubjectState(String subject, String identityStatus, Set<String> nationalities, String residenceCountry,
                            OffsetDateTime verifiedAt, Map<String, String> activeGrants,
-                           Map<String, String> grantOrganizations, Map<String, Long> appliedVersions) {
+                           Map<String, String> grantOrganizations, Map<String, Long> appliedVersions,
+                           SortedSet<String> activeTiers, String position) {
 
     public static final String VERIFIED = "VERIFIED";
 
-    public boolean isVerified() {
-        return VERIFIED.equals(identityStatus);
+    /**
+     * A state with what every decision asks of it worked out once: its active tiers, and its projection position as
+     * a consistency token a caller can hand back (empty when no event was applied).
+     */
+    public static SubjectState of(String subject, String identityStatus, Set<String> nationalities,
+                                  String residenceCountry, OffsetDateTime verifiedAt, Map<String, String> activeGrants,
+                                  Map<String, String> grantOrganizations, Map<String, Long> appliedVersions) {
+        StringBuilder position = new StringBuilder();
+        appliedVersions.forEach((source, version) -> {
+            if (position.length() > 0) {
+                position.append(',');
+            }
+            position.append(source).append(':').append(subject).append(':').append(version);
+        });
+        return new SubjectState(subject, identityStatus, nationalities, residenceCountry, verifiedAt, activeGrants,
+                grantOrganizations, appliedVersions, Collections.unmodifiableSortedSet(new TreeSet<>(activeGrants.values())),
+                position.toString());
     }
 
-    public Set<String> activeTiers() {
-        return new TreeSet<>(activeGrants.values());
+    public boolean isVerified() {
+        return VERIFIED.equals(identityStatus);
     }
 
     /** The organizations through which the subject holds a tier. */
@@ -43,18 +61,6 @@ public record SubjectState(String subject, String identityStatus, Set<String> na
             }
         }
         return viaOrganization;
-    }
-
-    /** The projection position of this subject, as a consistency token a caller can hand back. */
-    public String position() {
-        StringBuilder token = new StringBuilder();
-        appliedVersions.forEach((source, version) -> {
-            if (token.length() > 0) {
-                token.append(',');
-            }
-            token.append(source).append(':').append(subject).append(':').append(version);
-        });
-        return token.toString();
     }
 
     public long appliedVersion(String source) {
