@@ -70,7 +70,7 @@ public class RecordPublisher {
                                 bootstrapServers.orElse(kafkaBootstrapServers), (int) linger.toMillis()));
                     } catch (RuntimeException e) {
                         retryConstructionAt = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-                        LOG.errorf("decision records go to the outbox: no producer (%s)", rootCause(e));
+                        LOG.errorf("records go to the outbox: no producer (%s)", rootCause(e));
                         throw e;
                     }
                 }
