@@ -49,7 +49,7 @@ public class DecisionEngine {
         }
         List<Reason> firstRefusal = null;
         for (Entitlement entitlement : entitlements) {
-            String tier = firstHeld(tiers, entitlement.tiers());
+            String tier = subject.tierAmong(entitlement.tiers());
             if (tier == null) {
                 continue;
             }
@@ -133,15 +133,5 @@ public class DecisionEngine {
                     + origin.network() + ")");
             (entitlement.hostingNetworks() == Entitlement.Rule.DENY ? reasons : notes).add(hosting);
         }
-    }
-
-    /** The first of the subject's tiers (in order) that the entitlement grants; a loop, as this runs per decision. */
-    private static String firstHeld(Set<String> held, Set<String> granted) {
-        for (String tier : held) {
-            if (granted.contains(tier)) {
-                return tier;
-            }
-        }
-        return null;
     }
 }

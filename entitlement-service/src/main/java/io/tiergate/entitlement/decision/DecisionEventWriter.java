@@ -193,7 +193,7 @@ public class DecisionEventWriter {
         publisher.publish(records);
     }
 
-    /** Back-off while the database is away; the batch is kept and retried. */
+    /** Back-off while the outbox's database is away; the publisher keeps what it could not write and retries. */
     private static void pause() {
         try {
             Thread.sleep(1_000);

@@ -30,10 +30,11 @@ public class PolicyStore {
     private static final Logger LOG = Logger.getLogger(PolicyStore.class);
     static final String SEEDER = "seed";
 
-    /** The policy in force and the publication that put it there. */
+    /** The newest publication, with its document when it is not the one in force. */
     private record Newest(long publication, String document) {
     }
 
+    /** The policy in force and the publication that put it there. */
     private record InForce(long publication, CapabilityPolicy policy) {
     }
 

@@ -2,7 +2,6 @@ package io.tiergate.entitlement.projection;
 
 import java.time.OffsetDateTime;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
@@ -43,9 +42,14 @@ public record SubjectState(String subject, String identityStatus, Set<String> na
         return VERIFIED.equals(identityStatus);
     }
 
-    /** The organizations through which the subject holds a tier. */
-    public Set<String> organizations() {
-        return new HashSet<>(grantOrganizations.values());
+    /** The first of the subject's active tiers (in order) that {@code granted} names, or null. */
+    public String tierAmong(Set<String> granted) {
+        for (String tier : activeTiers) {
+            if (granted.contains(tier)) {
+                return tier;
+            }
+        }
+        return null;
     }
 
     /** The organization through which the subject holds {@code tier}, or null when it is held directly only. */

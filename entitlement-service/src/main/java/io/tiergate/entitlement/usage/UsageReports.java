@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Gateway usage reports. A report is written to the outbox as {@code tiergate.usage.reported} (durable, audited)
@@ -48,10 +47,9 @@ public class UsageReports {
         if (report.tokens() == null || report.tokens() == 0 || subject == null) {
             return;
         }
-        Set<String> tiers = subject.activeTiers();
         List<UsageLedger.Charge> charges = new ArrayList<>();
         for (Entitlement entitlement : policies.current().entitlementsOf(report.capability())) {
-            String tier = tiers.stream().filter(entitlement.tiers()::contains).findFirst().orElse(null);
+            String tier = subject.tierAmong(entitlement.tiers()); // the tier the engine would decide by
             List<Budget> tokenBudgets = entitlement.budgets().stream().filter(b -> b.tokens() != null).toList();
             if (tier == null || tokenBudgets.isEmpty()) {
                 continue; // an entitlement the subject holds no tier for allowed nothing of theirs
