@@ -121,7 +121,7 @@ public final class PlatformProcesses {
             // Every test user signs up from 127.0.0.1: the per-address submission limit is for real clients.
             env.put("TIERGATE_ABUSE_PER_ACCOUNT", "1000");
             env.put("TIERGATE_ABUSE_PER_IP", "1000");
-            // The thread stops Kafka on purpose; staleness itself is covered by entitlement-service's StalenessTest.
+            // The thread stops Kafka on purpose; staleness itself is covered by entitlement-service's StalenessIT.
             env.put("TIERGATE_DECISIONS_STALENESS_BOUND", "PT60S");
             // ALLOWs are counted per window (a minute in production); short here so the trail shows them soon.
             env.put("TIERGATE_DECISIONS_EVENTS_ALLOW_WINDOW", "PT2S");

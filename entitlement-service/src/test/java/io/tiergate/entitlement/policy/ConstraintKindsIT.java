@@ -23,7 +23,7 @@ import static org.hamcrest.Matchers.not;
  */
 @QuarkusTest
 @QuarkusTestResource(GeoIpTestResource.class)
-class ConstraintKindsTest {
+class ConstraintKindsIT {
 
     /** Test networks: 203.0.113.0/24 is US, 198.51.100.0/24 is CN, 198.18.0.0/16 is US and a hosting network. */
     static final String US_IP = "203.0.113.7";

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Draft → validate → diff → what-if → publish → roll back, against the real database, Kafka and Keycloak. */
 @QuarkusTest
 @QuarkusTestResource(GeoIpTestResource.class)
-class PolicyLifecycleTest {
+class PolicyLifecycleIT {
 
     @Test
     void aPublishedVersionDecidesAndARollbackPutsThePreviousOneBack() {

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Screening at onboarding, the officers' review queue, and re-screening when a list changes. */
 @QuarkusTest
-class ReviewResourceTest {
+class ReviewResourceIT {
 
     @Inject
     SanctionsLists lists;

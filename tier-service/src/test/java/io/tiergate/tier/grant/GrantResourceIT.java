@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Against the real test Keycloak, PostgreSQL and Kafka started by {@code deploy/tiergate test}. */
 @QuarkusTest
-class GrantResourceTest {
+class GrantResourceIT {
 
     static Map<String, Object> grantTo(String subject, String tier) {
         return Map.of("subject", subject, "tier", tier, "justification", JUSTIFICATION);

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * for decisions with the consistency token those writes would have returned.
  */
 @QuarkusTest
-public class DecisionResourceTest {
+public class DecisionResourceIT {
 
     static final String SEED_POLICY_VERSION = "seed-2026-11-23.1";
     static final String FABLE_CHAT = "fable-5:chat";

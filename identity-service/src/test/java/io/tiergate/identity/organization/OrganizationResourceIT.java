@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Against the real test Keycloak, PostgreSQL and Kafka started by {@code deploy/tiergate test}. */
 @QuarkusTest
-class OrganizationResourceTest {
+class OrganizationResourceIT {
 
     static final String LEGAL_NAME = "Northwind Research GmbH";
     static final String OWNER_NAME = "Greta Lindqvist";

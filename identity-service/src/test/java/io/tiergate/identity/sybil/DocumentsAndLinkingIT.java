@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Document evidence (format, expiry, MRZ), duplicate-identity linking, and bad input, against the real stack. */
 @QuarkusTest
-class DocumentsAndLinkingTest {
+class DocumentsAndLinkingIT {
 
     @Inject
     EntityManager entityManager;

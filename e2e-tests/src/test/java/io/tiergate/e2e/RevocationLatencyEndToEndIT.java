@@ -25,7 +25,7 @@ import static org.hamcrest.Matchers.equalTo;
  * 100 revocations in tier-service, each followed by the decision a gateway asks with the revocation's consistency
  * token: every one must answer DENY, and the time from the revoke call to that answer is printed (p50, p99, max).
  */
-class RevocationLatencyEndToEndTest {
+class RevocationLatencyEndToEndIT {
 
     static final int REVOCATIONS = 100;
 

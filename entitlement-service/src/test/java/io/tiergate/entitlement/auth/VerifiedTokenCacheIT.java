@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The verified-token cache never admits what OIDC refuses, and keeps each token's roles. */
 @QuarkusTest
-class VerifiedTokenCacheTest {
+class VerifiedTokenCacheIT {
 
     @Inject
     VerifiedTokenCache cache;

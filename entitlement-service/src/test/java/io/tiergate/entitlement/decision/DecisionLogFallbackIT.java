@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reaches the real broker.
  */
 @QuarkusTest
-@TestProfile(DecisionLogFallbackTest.DirectPathRefused.class)
-class DecisionLogFallbackTest {
+@TestProfile(DecisionLogFallbackIT.DirectPathRefused.class)
+class DecisionLogFallbackIT {
 
     public static class DirectPathRefused implements QuarkusTestProfile {
         @Override
@@ -41,7 +41,7 @@ class DecisionLogFallbackTest {
     @Test
     void recordsTheBrokerDidNotTakeFlowThroughTheOutbox() throws Exception {
         String subject = UUID.randomUUID().toString();
-        String decisionId = DecisionResourceTest.decide(subject, DecisionResourceTest.MYTHOS_CHAT, "US", null)
+        String decisionId = DecisionResourceIT.decide(subject, DecisionResourceIT.MYTHOS_CHAT, "US", null)
                 .extract().path("decisionId");
 
         var event = KafkaEvents.await(DecisionEvents.TOPIC, r -> r.value().contains(decisionId), Duration.ofSeconds(40));

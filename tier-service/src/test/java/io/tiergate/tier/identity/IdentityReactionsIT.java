@@ -23,7 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-class IdentityReactionsTest {
+class IdentityReactionsIT {
 
     static String publicGrant(String subject) {
         await().atMost(Duration.ofSeconds(30)).until(() -> !effectiveTiers(AUDREY, subject).isEmpty());

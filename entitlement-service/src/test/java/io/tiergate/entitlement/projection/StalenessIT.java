@@ -5,7 +5,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.tiergate.commons.testing.KafkaEvents;
-import io.tiergate.entitlement.decision.DecisionResourceTest;
+import io.tiergate.entitlement.decision.DecisionResourceIT;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +17,8 @@ import static org.awaitility.Awaitility.await;
 
 /** Without a token, decisions fail closed once the projection lags beyond the bound, and recover when it catches up. */
 @QuarkusTest
-@TestProfile(StalenessTest.ShortBound.class)
-class StalenessTest {
+@TestProfile(StalenessIT.ShortBound.class)
+class StalenessIT {
 
     public static class ShortBound implements QuarkusTestProfile {
         @Override
@@ -31,13 +31,13 @@ class StalenessTest {
     KafkaClientService kafka;
 
     static String verdict(String subject) {
-        return DecisionResourceTest.decide(subject, "fable-5:chat", "US", null).extract().path("reasons[0].code");
+        return DecisionResourceIT.decide(subject, "fable-5:chat", "US", null).extract().path("reasons[0].code");
     }
 
     @Test
     void decisionsFailClosedWhileTheProjectionLagsAndRecover() {
-        DecisionResourceTest.Customer customer = DecisionResourceTest.customer("US", "PUBLIC");
-        DecisionResourceTest.decide(customer.subject(), "fable-5:chat", "US", customer.token()); // caught up
+        DecisionResourceIT.Customer customer = DecisionResourceIT.customer("US", "PUBLIC");
+        DecisionResourceIT.decide(customer.subject(), "fable-5:chat", "US", customer.token()); // caught up
         await().atMost(Duration.ofSeconds(20)).until(() -> "ENTITLED".equals(verdict(customer.subject())));
 
         kafka.getConsumers("tier-events").forEach(c -> c.pause().await().atMost(Duration.ofSeconds(5)));

@@ -28,7 +28,7 @@ import static io.tiergate.e2e.Steps.verify;
 import static org.awaitility.Awaitility.await;
 
 /** Faults lose nothing: events wait in the outbox while Kafka is away, and a restarted service catches up. */
-class FaultToleranceEndToEndTest {
+class FaultToleranceEndToEndIT {
 
     @BeforeAll
     static void startServices() {

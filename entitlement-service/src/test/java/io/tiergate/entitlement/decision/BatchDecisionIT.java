@@ -11,15 +11,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static io.tiergate.entitlement.decision.DecisionResourceTest.FABLE_CHAT;
-import static io.tiergate.entitlement.decision.DecisionResourceTest.MYTHOS_CHAT;
-import static io.tiergate.entitlement.decision.DecisionResourceTest.MYTHOS_CYBER;
+import static io.tiergate.entitlement.decision.DecisionResourceIT.FABLE_CHAT;
+import static io.tiergate.entitlement.decision.DecisionResourceIT.MYTHOS_CHAT;
+import static io.tiergate.entitlement.decision.DecisionResourceIT.MYTHOS_CYBER;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
-class BatchDecisionTest {
+class BatchDecisionIT {
 
     static io.restassured.response.ValidatableResponse batch(Object body) {
         return given().auth().oauth2(KeycloakTokens.gateway()).contentType(ContentType.JSON).body(body)
@@ -32,8 +32,8 @@ class BatchDecisionTest {
 
     @Test
     void aBatchAnswersEachRequestInOrder() {
-        DecisionResourceTest.Customer researcher = DecisionResourceTest.customer("US", "RESEARCH");
-        DecisionResourceTest.decide(researcher.subject(), FABLE_CHAT, "US", researcher.token()); // caught up
+        DecisionResourceIT.Customer researcher = DecisionResourceIT.customer("US", "RESEARCH");
+        DecisionResourceIT.decide(researcher.subject(), FABLE_CHAT, "US", researcher.token()); // caught up
         batch(Map.of("requests", List.of(item(researcher.subject(), MYTHOS_CHAT, "US"),
                 item(researcher.subject(), MYTHOS_CYBER, "US"), item(UUID.randomUUID().toString(), FABLE_CHAT, "US"))))
                 .statusCode(200)

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Against the real test Keycloak, PostgreSQL and Kafka started by {@code deploy/tiergate test}. */
 @QuarkusTest
-class AuditTrailTest {
+class AuditTrailIT {
 
     static final String GRANTED = "tiergate.tier.granted";
     static final String GRANT_DATA = "{\"grantId\":\"g\",\"tier\":\"PUBLIC\",\"status\":\"ACTIVE\",\"actor\":\"officer-7\",\"reason\":\"r\"}";

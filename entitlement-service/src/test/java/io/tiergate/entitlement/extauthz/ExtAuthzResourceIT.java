@@ -2,7 +2,7 @@ package io.tiergate.entitlement.extauthz;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.tiergate.commons.testing.KeycloakTokens;
-import io.tiergate.entitlement.decision.DecisionResourceTest;
+import io.tiergate.entitlement.decision.DecisionResourceIT;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -14,11 +14,11 @@ import static org.hamcrest.Matchers.notNullValue;
 
 /** Envoy ext_authz HTTP-service answers: 200 to allow, 403 to deny, the decision in headers. */
 @QuarkusTest
-class ExtAuthzResourceTest {
+class ExtAuthzResourceIT {
 
     @Test
     void aGatewayCheckAllowsAnEntitledRequestAndDeniesTheRest() {
-        DecisionResourceTest.Customer researcher = DecisionResourceTest.customer("US", "RESEARCH");
+        DecisionResourceIT.Customer researcher = DecisionResourceIT.customer("US", "RESEARCH");
         given().auth().oauth2(KeycloakTokens.gateway())
                 .header("x-tiergate-subject", researcher.subject())
                 .header("x-tiergate-jurisdiction", "US")

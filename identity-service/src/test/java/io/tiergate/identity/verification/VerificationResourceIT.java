@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Against the real test Keycloak, PostgreSQL and Kafka started by {@code deploy/tiergate test}. */
 @QuarkusTest
-class VerificationResourceTest {
+class VerificationResourceIT {
 
     static final String ADULT_BIRTH_DATE = "1990-04-12";
 

@@ -5,7 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
-import io.tiergate.entitlement.decision.DecisionResourceTest;
+import io.tiergate.entitlement.decision.DecisionResourceIT;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Emergency directives: four eyes, break-glass, and an ALLOW flipped to DENY within a second of confirmation. */
 @QuarkusTest
-class DirectiveResourceTest {
+class DirectiveResourceIT {
 
     static ValidatableResponse post(String user, String path, Object body) {
         return given().auth().oauth2(KeycloakTokens.user(user)).contentType(ContentType.JSON).body(body)
@@ -31,14 +31,14 @@ class DirectiveResourceTest {
     }
 
     static String verdict(String subject, String capability, String jurisdiction) {
-        return DecisionResourceTest.decide(subject, capability, jurisdiction, null).extract().path("reasons[0].code");
+        return DecisionResourceIT.decide(subject, capability, jurisdiction, null).extract().path("reasons[0].code");
     }
 
     @Test
     void aConfirmedDirectiveFlipsAllowToDenyWithinASecond() {
         // a model of its own, so that this directive touches no other test's capability
-        DecisionResourceTest.Customer researcher = DecisionResourceTest.customer("DE", "RESEARCH");
-        DecisionResourceTest.decide(researcher.subject(), "mythos-5:chat", "DE", researcher.token());
+        DecisionResourceIT.Customer researcher = DecisionResourceIT.customer("DE", "RESEARCH");
+        DecisionResourceIT.decide(researcher.subject(), "mythos-5:chat", "DE", researcher.token());
         String capability = "mythos-5:chat";
         String id = post(OLIVIA, "/v1/directives", Map.of("capability", "mythos-5:*",
                 "allowedNationalities", List.of("US"), "reason", "Order 2026-17: US nationals only"))
@@ -55,7 +55,7 @@ class DirectiveResourceTest {
             await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(20))
                     .until(() -> "DIRECTIVE_DENIED".equals(verdict(researcher.subject(), capability, "DE")));
             System.out.printf("DIRECTIVE-TO-DENY: %.1f ms from confirmation%n", (System.nanoTime() - confirmed) / 1e6);
-            DecisionResourceTest.decide(researcher.subject(), capability, "DE", null)
+            DecisionResourceIT.decide(researcher.subject(), capability, "DE", null)
                     .body("decision", equalTo("DENY")).body("reasons.message", hasItem(org.hamcrest.Matchers.containsString(id)));
             assertTrue(KafkaEvents.await(DirectiveService.TOPIC, r -> r.value().contains(id)
                     && r.value().contains(DirectiveService.CONFIRMED), Duration.ofSeconds(20)).isPresent(), "audited");
@@ -66,8 +66,8 @@ class DirectiveResourceTest {
 
     @Test
     void aBreakGlassDirectiveIsInForceAtOnceAndOnlyAdminsMayIssueOne() {
-        DecisionResourceTest.Customer customer = DecisionResourceTest.customer("US", "PUBLIC");
-        DecisionResourceTest.decide(customer.subject(), "fable-5:chat", "CN", customer.token());
+        DecisionResourceIT.Customer customer = DecisionResourceIT.customer("US", "PUBLIC");
+        DecisionResourceIT.decide(customer.subject(), "fable-5:chat", "CN", customer.token());
         post(OLIVIA, "/v1/directives", Map.of("capability", "fable-5:chat", "deniedJurisdictions", List.of("CN"),
                 "reason", "x", "breakGlass", true)).statusCode(403).body("code", equalTo("BREAK_GLASS_FORBIDDEN"));
         String id = post(PAULA, "/v1/directives", Map.of("capability", "fable-5:chat", "deniedJurisdictions",

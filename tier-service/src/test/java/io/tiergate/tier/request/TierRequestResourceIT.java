@@ -45,7 +45,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-class TierRequestResourceTest {
+class TierRequestResourceIT {
 
     static Map<String, Object> requestFor(String holderField, String holder, String tier) {
         Map<String, Object> body = new HashMap<>();

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The organization's name and its people are screened; a hit sends the registration to an officer. */
 @QuarkusTest
-class OrganizationScreeningTest {
+class OrganizationScreeningIT {
 
     static Map<String, Object> organization(String legalName, String representative, String nationality) {
         return Map.of("legalName", legalName, "registrationNumber", "HRB " + System.nanoTime(),

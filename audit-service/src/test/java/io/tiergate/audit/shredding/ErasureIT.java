@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Crypto-shredding: personal data is sealed per subject; erasure makes it unreadable while the log still verifies. */
 @QuarkusTest
-class ErasureTest {
+class ErasureIT {
 
     static final String PERSONAL_DATA = "{\"caseId\":\"" + UUID.randomUUID() + "\",\"status\":\"VERIFIED\",\"nationalities\":[\"FR\"],"
             + "\"residenceCountry\":\"FR\",\"reasons\":[]}";

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Usage budgets on a published policy: requests per sliding window, reported tokens, per subject and organization. */
 @QuarkusTest
 @QuarkusTestResource(GeoIpTestResource.class)
-class UsageBudgetTest {
+class UsageBudgetIT {
 
     static final String REQUESTS = "budget:requests";
     static final String TOKENS = "budget:tokens";

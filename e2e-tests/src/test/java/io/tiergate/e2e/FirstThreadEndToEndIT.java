@@ -37,7 +37,7 @@ import static org.hamcrest.Matchers.equalTo;
  * are verified, granted, allowed and denied with the right reasons, revoked and denied, and every step
  * is in the audit trail. Prints the time from a revocation to the decision API answering DENY.
  */
-class FirstThreadEndToEndTest {
+class FirstThreadEndToEndIT {
 
     @BeforeAll
     static void startServices() {

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * superuser (who can bypass the append-only triggers) is found, naming the index.
  */
 @QuarkusTest
-class LogProofTest {
+class LogProofIT {
 
     static final String SUPERUSER_URL = "jdbc:postgresql://127.0.0.1:25432/audit";
 
@@ -84,12 +84,12 @@ class LogProofTest {
         JsonPath entry = get("/v1/entries/" + index);
         byte[] leaf = Rfc6962.leafHash(b64(entry.getString("entry")));
         assertArrayEquals(leaf, b64(inclusion.getString("leafHash")));
-        List<byte[]> path = inclusion.getList("proof", String.class).stream().map(LogProofTest::b64).toList();
+        List<byte[]> path = inclusion.getList("proof", String.class).stream().map(LogProofIT::b64).toList();
         assertTrue(ProofVerifier.verifyInclusion(index, newer, leaf, path, signed.rootHash()));
         assertFalse(ProofVerifier.verifyInclusion(index, newer, Rfc6962.leafHash(new byte[] {1}), path, signed.rootHash()));
 
         JsonPath consistency = get("/v1/proofs/consistency?from=" + older + "&to=" + newer);
-        List<byte[]> proof = consistency.getList("proof", String.class).stream().map(LogProofTest::b64).toList();
+        List<byte[]> proof = consistency.getList("proof", String.class).stream().map(LogProofIT::b64).toList();
         assertTrue(ProofVerifier.verifyConsistency(older, newer, b64(first.getString("rootHash")), signed.rootHash(), proof));
     }
 

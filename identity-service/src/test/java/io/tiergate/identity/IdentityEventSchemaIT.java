@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * checked from their records, serialised as the outbox serialises them.
  */
 @QuarkusTest
-class IdentityEventSchemaTest {
+class IdentityEventSchemaIT {
 
     static final Duration EVENT_WAIT = Duration.ofSeconds(20);
     static final String ADULT_BIRTH_DATE = "1988-06-01";

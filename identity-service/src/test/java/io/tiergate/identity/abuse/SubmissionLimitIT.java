@@ -26,8 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The submission limit through the real stack: two organizations per account per hour, the third refused. */
 @QuarkusTest
-@TestProfile(SubmissionLimitTest.TwoSubmissionsPerAccount.class)
-class SubmissionLimitTest {
+@TestProfile(SubmissionLimitIT.TwoSubmissionsPerAccount.class)
+class SubmissionLimitIT {
 
     static final int PER_ACCOUNT = 2;
     static final int WINDOW_SECONDS = 3600;
