@@ -6,25 +6,21 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tiergate.commons.outbox.Outbox;
 import io.tiergate.commons.outbox.RecordPublisher;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Takes decision events off the hot path: a decision is queued in memory and published in batches, straight to
@@ -55,8 +51,10 @@ public class DecisionEventWriter {
     @ConfigProperty(name = "tiergate.decisions.events.allow-window", defaultValue = "PT1M")
     Duration allowWindow;
 
-    /** ALLOW counts by window start, so that a closed window is flushed whole, without scanning the open one. */
-    private final Map<Long, Map<AllowKey, LongAdder>> allowed = new ConcurrentHashMap<>();
+    /** Where ALLOW windows start and close. */
+    Clock clock = Clock.systemUTC();
+    /** ALLOW counts by window, so that a closed window is flushed whole, without scanning the open one. */
+    private AllowedAggregates allowed;
     /** Lock-free, so that a request thread never waits on a lock the writer holds while it is descheduled. */
     private LinkedTransferQueue<DecisionEvents.Pending> queue;
     private final AtomicInteger queued = new AtomicInteger();
@@ -65,6 +63,11 @@ public class DecisionEventWriter {
     private Counter dropped;
     private volatile boolean running;
     private Thread worker;
+
+    @PostConstruct
+    void init() {
+        allowed = new AllowedAggregates(allowWindow);
+    }
 
     void start(@Observes StartupEvent ignored) {
         queue = new LinkedTransferQueue<>();
@@ -90,19 +93,12 @@ public class DecisionEventWriter {
     /** Every DENY is an event of its own; an ALLOW only counts towards its window's aggregate. */
     public void record(String subject, String capability, String jurisdiction, Decision decision) {
         if (decision.decision() == Decision.Verdict.ALLOW) {
-            long window = allowWindow.toMillis();
-            long start = System.currentTimeMillis() / window * window;
-            allowed.computeIfAbsent(start, w -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(new AllowKey(subject, capability, decision.policyVersion(), start),
-                            k -> new LongAdder()).increment();
+            allowed.count(subject, capability, decision.policyVersion(), clock.millis());
             return;
         }
         var event = new DecisionEvents.DecisionMade(decision.decisionId(), capability, jurisdiction,
                 decision.decision(), decision.reasons(), decision.policyVersion());
         enqueue(new DecisionEvents.Pending(subject, DecisionEvents.DENIED, event));
-    }
-
-    private record AllowKey(String subject, String capability, String policyVersion, long windowStartMillis) {
     }
 
     /**
@@ -111,24 +107,7 @@ public class DecisionEventWriter {
      * aggregates, and published at once they would take the cores from the requests of the next minute.
      */
     private void flushAllowed(boolean all) {
-        long window = allowWindow.toMillis();
-        long now = System.currentTimeMillis();
-        for (Long start : List.copyOf(allowed.keySet())) {
-            if (!all && start + window + 1_000 > now) {
-                continue;
-            }
-            Map<AllowKey, LongAdder> closed = allowed.remove(start);
-            if (closed == null) {
-                continue;
-            }
-            closed.forEach((key, count) -> {
-                var aggregate = new DecisionEvents.AllowedAggregate(key.capability(),
-                        OffsetDateTime.ofInstant(Instant.ofEpochMilli(start), ZoneOffset.UTC),
-                        OffsetDateTime.ofInstant(Instant.ofEpochMilli(start + window), ZoneOffset.UTC),
-                        count.sum(), key.policyVersion());
-                closedAggregates.add(new DecisionEvents.Pending(key.subject(), DecisionEvents.ALLOWED_AGGREGATE, aggregate));
-            });
-        }
+        closedAggregates.addAll(allowed.takeClosed(clock.millis(), all));
     }
 
     /** Queues an event, or drops and counts it when the queue is full. */

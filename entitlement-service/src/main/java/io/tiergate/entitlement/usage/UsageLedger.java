@@ -5,6 +5,7 @@ import io.tiergate.entitlement.policy.Budget;
 import io.tiergate.entitlement.projection.SubjectState;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,8 @@ public class UsageLedger {
     public record Outcome(boolean exhausted, List<BudgetStatus> statuses) {
     }
 
+    /** When idle counters are forgotten; charges and reports pass their own times. */
+    Clock clock = Clock.systemUTC();
     private final Map<Key, SlidingCounter> counters = new ConcurrentHashMap<>();
     /** Deltas counted here and not yet shared: {requests, tokens} per key. */
     private final Map<Key, AtomicLongArray> unshared = new ConcurrentHashMap<>();
@@ -140,10 +143,19 @@ public class UsageLedger {
 
     @Scheduled(every = "1m")
     void forgetIdleCounters() {
-        long now = System.currentTimeMillis();
+        forgetIdleCounters(clock.millis());
+    }
+
+    /** Drops counters untouched for two of their windows, and their deltas once shared. */
+    void forgetIdleCounters(long now) {
         counters.entrySet().removeIf(e -> e.getValue().idleSince(now - 2 * e.getKey().windowMillis()));
         unshared.entrySet().removeIf(e -> e.getValue().get(0) == 0 && e.getValue().get(1) == 0
                 && !counters.containsKey(e.getKey()));
+    }
+
+    /** How many counters this instance holds. */
+    int counterCount() {
+        return counters.size();
     }
 
     static Key key(Budget budget, String holder, String capability) {

@@ -1,0 +1,79 @@
+package io.tiergate.entitlement.projection;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What the engine reads of a projected subject: tiers, the organization behind one, and its position. */
+class SubjectStateTest {
+
+    private static SubjectState state(Map<String, String> grants, Map<String, String> organizations,
+                                      Map<String, Long> versions) {
+        return SubjectState.of("alice", SubjectState.VERIFIED, Set.of("DE"), "DE", null, grants, organizations,
+                versions);
+    }
+
+    @Test
+    void activeTiersAreTheDistinctTiersOfActiveGrants() {
+        SubjectState state = state(Map.of("g1", "RESEARCH", "g2", "PUBLIC", "g3", "RESEARCH"), Map.of(), Map.of());
+
+        assertEquals(Set.of("PUBLIC", "RESEARCH"), state.activeTiers());
+        assertEquals("RESEARCH", state.tierAmong(Set.of("RESEARCH", "GOVERNMENT")));
+        assertNull(state.tierAmong(Set.of("GOVERNMENT")));
+    }
+
+    @Test
+    void theOrganizationForATierIsTheOneWhoseGrantGaveIt() {
+        SubjectState state = state(Map.of("g1", "RESEARCH", "g2", "PUBLIC"), Map.of("g1", "org-7"), Map.of());
+
+        assertEquals("org-7", state.organizationFor("RESEARCH"));
+        assertNull(state.organizationFor("PUBLIC"), "held directly");
+        assertNull(state.organizationFor("GOVERNMENT"), "not held at all");
+    }
+
+    @Test
+    void aTierAlsoHeldDirectlyHasNoOrganizationToCharge() {
+        SubjectState state = state(Map.of("g1", "RESEARCH", "g2", "RESEARCH"), Map.of("g1", "org-7"), Map.of());
+
+        assertNull(state.organizationFor("RESEARCH"));
+    }
+
+    @Test
+    void thePositionIsAConsistencyTokenPerSource() {
+        Map<String, Long> versions = new LinkedHashMap<>();
+        versions.put("identity-service", 4L);
+        versions.put("tier-service", 9L);
+
+        SubjectState state = state(Map.of(), Map.of(), versions);
+
+        assertEquals("identity-service:alice:4,tier-service:alice:9", state.position());
+        assertEquals(9L, state.appliedVersion("tier-service"));
+        assertEquals(0L, state.appliedVersion("audit-service"));
+        assertEquals("", state(Map.of(), Map.of(), Map.of()).position());
+    }
+
+    @Test
+    void aStateDominatesAnotherWhenItHasSeenAtLeastAsMuchFromEverySource() {
+        SubjectState newer = state(Map.of(), Map.of(), Map.of("identity-service", 4L, "tier-service", 9L));
+        SubjectState older = state(Map.of(), Map.of(), Map.of("identity-service", 4L, "tier-service", 8L));
+        SubjectState other = state(Map.of(), Map.of(), Map.of("audit-service", 1L));
+
+        assertTrue(newer.dominates(older));
+        assertFalse(older.dominates(newer));
+        assertFalse(newer.dominates(other), "a source it has never seen");
+        assertTrue(newer.dominates(newer));
+    }
+
+    @Test
+    void onlyAVerifiedIdentityCountsAsVerified() {
+        assertTrue(state(Map.of(), Map.of(), Map.of()).isVerified());
+        assertFalse(SubjectState.of("bob", "REVOKED", Set.of(), null, null, Map.of(), Map.of(), Map.of()).isVerified());
+    }
+}
