@@ -32,7 +32,11 @@ public class RequirementCheck {
 
     /** An organization holding the tier: its own verification and kind; people are checked as they inherit. */
     public List<UnmetRequirement> forOrganization(TierPolicy policy, UUID organizationId, String intendedUse) {
-        KnownOrganization organization = KnownOrganization.findById(organizationId);
+        return organization(policy, KnownOrganization.findById(organizationId), intendedUse);
+    }
+
+    /** The organization's requirements, from what is known of it (null: nothing). */
+    static List<UnmetRequirement> organization(TierPolicy policy, KnownOrganization organization, String intendedUse) {
         List<UnmetRequirement> unmet = new ArrayList<>();
         for (Requirement requirement : policy.requires()) {
             switch (requirement.kind()) {
@@ -52,7 +56,11 @@ public class RequirementCheck {
         return unmet;
     }
 
-    private static List<UnmetRequirement> person(TierPolicy policy, VerifiedIdentity identity,
+    /**
+     * A person's requirements, from their identity (null: none known) and the organizations they belong to;
+     * {@code checkRequest} says whether the request itself (its intended use) is checked too.
+     */
+    static List<UnmetRequirement> person(TierPolicy policy, VerifiedIdentity identity,
                                                  List<KnownOrganization> organizations, String intendedUse,
                                                  boolean checkRequest) {
         List<UnmetRequirement> unmet = new ArrayList<>();
