@@ -120,9 +120,7 @@ public class OrganizationService {
         for (OrganizationParty party : OrganizationParty.<OrganizationParty>list("organizationId", id)) {
             hits.addAll(screener.screen(ScreeningQuery.person(party.name, null, List.of(party.nationality))));
         }
-        java.util.Set<String> known = organization.screeningHits.stream().map(h -> h.listId() + "/" + h.entryId())
-                .collect(java.util.stream.Collectors.toSet());
-        boolean fresh = hits.stream().anyMatch(h -> !known.contains(h.listId() + "/" + h.entryId()));
+        boolean fresh = !ScreeningHit.newAmong(hits, organization.screeningHits).isEmpty();
         organization.screeningHits = hits;
         if (!fresh) {
             return false;

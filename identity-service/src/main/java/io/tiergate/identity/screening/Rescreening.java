@@ -16,9 +16,7 @@ import org.jboss.logging.Logger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * When the lists change, every verified customer and organization is screened again in the background. A new hit
@@ -73,9 +71,7 @@ public class Rescreening {
         }
         List<ScreeningHit> hits = screener.screen(ScreeningQuery.person(verified.givenName + " " + verified.familyName,
                 verified.dateOfBirth, verified.nationalities));
-        Set<String> known = verified.screeningHits.stream().map(h -> h.listId() + "/" + h.entryId())
-                .collect(Collectors.toSet());
-        List<ScreeningHit> fresh = hits.stream().filter(h -> !known.contains(h.listId() + "/" + h.entryId())).toList();
+        List<ScreeningHit> fresh = ScreeningHit.newAmong(hits, verified.screeningHits);
         verified.screeningHits = hits;
         verified.listsVersion = screener.listsVersion();
         if (fresh.isEmpty()) {
