@@ -3,6 +3,7 @@ package io.tiergate.tier;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.tiergate.commons.testing.EventSchemas;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
 import io.tiergate.tier.identity.KnownOrganization;
@@ -49,15 +50,28 @@ public final class TierFixtures {
     }
 
     public static void publishVerdict(String subject, String type, String status, String nationality) {
-        KafkaEvents.publish(IDENTITY_TOPIC, "identity-service", type, subject, nextVersion(),
-                "{\"caseId\":\"" + UUID.randomUUID() + "\",\"status\":\"" + status + "\",\"nationalities\":[\""
-                        + nationality + "\"],\"residenceCountry\":\"" + nationality + "\",\"reasons\":[]}");
+        publishIdentity(type, subject, nextVersion(), verdict(status, nationality, "[]"));
+    }
+
+    /** The data of a verification verdict, as identity-service writes it; {@code reasonsJson} a JSON array. */
+    public static String verdict(String status, String nationality, String reasonsJson) {
+        return "{\"caseId\":\"" + UUID.randomUUID() + "\",\"status\":\"" + status + "\",\"nationalities\":[\""
+                + nationality + "\"],\"residenceCountry\":\"" + nationality + "\",\"reasons\":" + reasonsJson + "}";
+    }
+
+    /**
+     * Publishes an identity event as identity-service would; its data is first checked against identity-service's
+     * schema for the type, so that a fixture cannot say what the producer never could.
+     */
+    public static void publishIdentity(String type, String subject, long version, String dataJson) {
+        KafkaEvents.publish(IDENTITY_TOPIC, "identity-service", type, subject, version,
+                EventSchemas.assertValidData(type, dataJson));
     }
 
     /** A verified organization of the given kind (COMPANY, RESEARCH_INSTITUTION, GOVERNMENT_AGENCY). */
     public static UUID organization(String kind, String country) {
         UUID id = UUID.randomUUID();
-        KafkaEvents.publish(IDENTITY_TOPIC, "identity-service", "tiergate.identity.organization.verified", id.toString(),
+        publishIdentity("tiergate.identity.organization.verified", id.toString(),
                 nextVersion(), "{\"organizationId\":\"" + id + "\",\"kind\":\"" + kind + "\",\"status\":\"VERIFIED\","
                         + "\"countryOfIncorporation\":\"" + country + "\",\"reasons\":[]}");
         await().atMost(WAIT).until(() -> tx(() -> KnownOrganization.findById(id) != null));
@@ -74,7 +88,7 @@ public final class TierFixtures {
     }
 
     private static void membership(String subject, UUID organizationId, boolean member) {
-        KafkaEvents.publish(IDENTITY_TOPIC, "identity-service", "tiergate.identity.organization.membership.changed",
+        publishIdentity("tiergate.identity.organization.membership.changed",
                 subject, nextVersion(), "{\"organizationId\":\"" + organizationId + "\",\"member\":" + member
                         + ",\"role\":\"MEMBER\",\"actor\":\"" + subject + "\"}");
     }

@@ -2,6 +2,7 @@ package io.tiergate.identity.organization;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.tiergate.commons.testing.EventSchemas;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class OrganizationScreeningIT {
             var event = KafkaEvents.await("tiergate.identity", r -> listedPerson.equals(r.key()) && r.value().contains(type),
                     Duration.ofSeconds(20));
             assertTrue(event.isPresent(), type + " is published");
-            io.tiergate.identity.EventSchemas.assertValid(event.get().value());
+            EventSchemas.assertValid(event.get().value());
         }
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.tiergate.commons.problem.ApiProblem;
+import io.tiergate.commons.testing.EventSchemas;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
 import io.tiergate.identity.screening.SanctionsLists;
@@ -148,7 +149,7 @@ class ReviewResourceIT {
                 && r.value().contains(IdentityEvents.SCREENING_HIT) && r.value().contains("rescreening-sdn.xml"),
                 Duration.ofSeconds(30));
         assertTrue(hit.isPresent(), "a screening hit is announced for tier-service to suspend grants");
-        io.tiergate.identity.EventSchemas.assertValid(hit.get().value());
+        EventSchemas.assertValid(hit.get().value());
         String review = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(KeycloakTokens.user(OLIVIA))
                 .when().get("/v1/reviews?limit=1000").then().statusCode(200).extract()
                 .<String>path("find { it.kind == 'RESCREENING' && it.familyName == '" + family + "' }.id"), id -> id != null);
@@ -162,7 +163,7 @@ class ReviewResourceIT {
         var revoked = KafkaEvents.await(IdentityEvents.TOPIC, r -> CAROL_SUBJECT.equals(r.key())
                 && r.value().contains(IdentityEvents.REVOKED) && r.value().contains(verified), Duration.ofSeconds(20));
         assertTrue(revoked.isPresent(), "the revocation is announced");
-        io.tiergate.identity.EventSchemas.assertValid(revoked.get().value());
+        EventSchemas.assertValid(revoked.get().value());
     }
 
     @Test
@@ -185,7 +186,7 @@ class ReviewResourceIT {
         var event = KafkaEvents.await(IdentityEvents.TOPIC, r -> organization.equals(r.key())
                 && r.value().contains("tiergate.identity.organization.review-required"), Duration.ofSeconds(30));
         assertTrue(event.isPresent(), "tier-service learns the organization is back in review");
-        io.tiergate.identity.EventSchemas.assertValid(event.get().value());
+        EventSchemas.assertValid(event.get().value());
         given().auth().oauth2(KeycloakTokens.user(OLIVIA)).when().get("/v1/organizations/" + organization).then()
                 .statusCode(200).body("status", equalTo("IN_REVIEW")).body("reasons.code", hasItem("SCREENING_HIT"));
     }
@@ -209,7 +210,7 @@ class ReviewResourceIT {
         var expired = KafkaEvents.await(IdentityEvents.TOPIC, r -> r.value().contains(IdentityEvents.EXPIRED)
                 && r.value().contains(id), Duration.ofSeconds(20));
         assertTrue(expired.isPresent(), "the expiry is announced");
-        io.tiergate.identity.EventSchemas.assertValid(expired.get().value());
+        EventSchemas.assertValid(expired.get().value());
     }
 
     static String randomLetters(int n) {

@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
-import io.tiergate.tier.EventSchemas;
+import io.tiergate.commons.testing.EventSchemas;
 import io.tiergate.tier.TierFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -208,10 +208,10 @@ class GrantResourceIT {
     @Test
     void aLaterRejectionWithdrawsVerificationButALateOlderOneDoesNot() {
         String subject = UUID.randomUUID().toString();
-        KafkaEvents.publish(TierFixtures.IDENTITY_TOPIC, "identity-service", "tiergate.identity.verification.rejected",
-                subject, 3, "{\"status\":\"REJECTED\",\"reasons\":[]}");
-        KafkaEvents.publish(TierFixtures.IDENTITY_TOPIC, "identity-service", "tiergate.identity.verification.verified",
-                subject, 2, "{\"status\":\"VERIFIED\",\"nationalities\":[\"US\"],\"residenceCountry\":\"US\"}");
+        TierFixtures.publishIdentity("tiergate.identity.verification.rejected", subject, 3,
+                TierFixtures.verdict("REJECTED", "US", "[{\"code\":\"UNDERAGE\",\"message\":\"under 18\"}]"));
+        TierFixtures.publishIdentity("tiergate.identity.verification.verified", subject, 2,
+                TierFixtures.verdict("VERIFIED", "US", "[]"));
         String marker = UUID.randomUUID().toString();
         KafkaEvents.publish(TierFixtures.IDENTITY_TOPIC, "identity-service", "tiergate.identity.verification.verified",
                 subject, 4, "{\"caseId\":\"not-a-uuid\",\"status\":\"VERIFIED\"}"); // poison: same partition, skipped

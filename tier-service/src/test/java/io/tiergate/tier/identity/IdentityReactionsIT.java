@@ -2,7 +2,7 @@ package io.tiergate.tier.identity;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.tiergate.commons.testing.KafkaEvents;
-import io.tiergate.tier.EventSchemas;
+import io.tiergate.commons.testing.EventSchemas;
 import io.tiergate.tier.TierFixtures;
 import io.tiergate.tier.grant.TierEvents;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,9 @@ class IdentityReactionsIT {
         String grant = publicGrant(subject);
         String id = UUID.randomUUID().toString();
         String revoked = KafkaEvents.cloudEvent(id, "identity-service", "tiergate.identity.verification.revoked",
-                subject, TierFixtures.nextVersion(), "{\"status\":\"REVOKED\",\"reasons\":[\"DOCUMENT_FORGED\"]}");
+                subject, TierFixtures.nextVersion(), TierFixtures.verdict("REVOKED", "US",
+                        "[{\"code\":\"SCREENING_HIT_CONFIRMED\",\"message\":\"a confirmed sanctions match\"}]"));
+        EventSchemas.assertValid(revoked); // identity-service's contract, envelope and data
         KafkaEvents.publishRaw(TierFixtures.IDENTITY_TOPIC, subject, revoked);
         KafkaEvents.publishRaw(TierFixtures.IDENTITY_TOPIC, subject, revoked); // redelivery of the same event id
         await().atMost(Duration.ofSeconds(30)).until(() -> "SUSPENDED".equals(statusOf(grant)));
@@ -64,8 +66,9 @@ class IdentityReactionsIT {
     void anExpiredIdentityCannotBeReinstatedUntilVerifiedAgain() {
         String subject = verifiedPerson("US");
         String grant = publicGrant(subject);
-        KafkaEvents.publish(TierFixtures.IDENTITY_TOPIC, "identity-service", "tiergate.identity.verification.expired",
-                subject, TierFixtures.nextVersion(), "{\"reasons\":[]}");
+        TierFixtures.publishIdentity("tiergate.identity.verification.expired", subject, TierFixtures.nextVersion(),
+                TierFixtures.verdict("EXPIRED", "US",
+                        "[{\"code\":\"VERIFICATION_EXPIRED\",\"message\":\"verification validity ended; verify again\"}]"));
         await().atMost(Duration.ofSeconds(30)).until(() -> "SUSPENDED".equals(statusOf(grant)));
         get(AUDREY, "/v1/grants/" + grant).body("suspensionCause", equalTo("IDENTITY_EXPIRED"));
         post(OLIVIA, "/v1/grants/" + grant + "/reinstatement", Map.of("reason", "try"))
@@ -77,8 +80,11 @@ class IdentityReactionsIT {
     void aNewScreeningHitSuspendsPendingReview() {
         String subject = verifiedPerson("US");
         String grant = publicGrant(subject);
-        KafkaEvents.publish(TierFixtures.IDENTITY_TOPIC, "identity-service", "tiergate.identity.screening.hit",
-                subject, TierFixtures.nextVersion(), "{\"list\":\"OFAC-SDN\",\"score\":0.97}");
+        // as identity-service's schema has it: the review case, the lists version and the entries matched
+        TierFixtures.publishIdentity("tiergate.identity.screening.hit", subject, TierFixtures.nextVersion(),
+                "{\"caseId\":\"" + UUID.randomUUID() + "\",\"listsVersion\":\"3f9a0c1d2e4b5a67\",\"hits\":[{\"listId\":"
+                        + "\"ofac-sdn-xml:classpath:screening/sample-sdn.xml\",\"entryId\":\"36001\",\"matchedOn\":\"ALIAS\","
+                        + "\"score\":0.97}]}");
         await().atMost(Duration.ofSeconds(30)).until(() -> "SUSPENDED".equals(statusOf(grant)));
         get(AUDREY, "/v1/grants/" + grant).body("suspensionCause", equalTo("SCREENING_HIT"));
     }

@@ -3,7 +3,7 @@ package io.tiergate.tier.request;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
-import io.tiergate.tier.EventSchemas;
+import io.tiergate.commons.testing.EventSchemas;
 import io.tiergate.tier.grant.TierEvents;
 import org.junit.jupiter.api.Test;
 
