@@ -92,13 +92,16 @@ public final class GroupStage {
         if (v.score() >= settings.flagThreshold()) {
             long at = flagTime(g);
             List<GroupMember> flagged = new ArrayList<>();
+            FamilyGroup judged = g;
             members.forEachWithPrefix(g.family + "|", (key, m) -> {
-                if (m.flaggedAt() == 0 && worksCampaign(g, m.delta())) {
-                    GroupMember now = new GroupMember(m.delta(), at);
-                    members.put(key, now);
-                    flagged.add(now);
+                if (m.flaggedAt() == 0 && worksCampaign(judged, m.delta())) {
+                    flagged.add(new GroupMember(m.delta(), at));
                 }
             });
+            // written after the scan: a store is not changed under its own iterator
+            for (GroupMember m : flagged) {
+                members.put(memberKey(g.family, m.delta().accountId()), m);
+            }
             if (!flagged.isEmpty()) {
                 signals.add(signal(g, flagged, at));
             }

@@ -1,0 +1,66 @@
+package io.tiergate.campaign.stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tiergate.campaign.detection.AccountProfile;
+import io.tiergate.campaign.detection.AccountStage;
+import io.tiergate.campaign.detection.MemberDelta;
+import io.tiergate.campaign.record.RejectedRecord;
+import io.tiergate.campaign.record.RequestRecord;
+import io.tiergate.campaign.record.RequestRecordParser;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Stage one, partitioned by account: parses each record (a refusal goes to the dead-letter topic with its reason),
+ * re-keys a record that arrived under another key, and counts it into its account's profile, forwarding the
+ * family reports the account stage makes, stamped with the record's event time.
+ */
+final class RequestRecordProcessor implements Processor<String, String, String, Object> {
+
+    static final String STORE = "account-profiles";
+
+    private final AccountStage stage;
+    private final int familySlots;
+    private final DetectionProgress progress;
+    private final ObjectMapper json;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, byte[]> profiles;
+
+    RequestRecordProcessor(AccountStage stage, int familySlots, DetectionProgress progress, ObjectMapper json) {
+        this.stage = stage;
+        this.familySlots = familySlots;
+        this.progress = progress;
+        this.json = json;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.profiles = context.getStateStore(STORE);
+    }
+
+    @Override
+    public void process(Record<String, String> in) {
+        RequestRecordParser.Result parsed = RequestRecordParser.parse(in.value());
+        if (!parsed.valid()) {
+            progress.rejected();
+            context.forward(new Record<String, Object>(in.key(), RejectedRecord.json(json, parsed.rejection(),
+                    in.value()), in.timestamp()), DetectionTopology.REJECTED_SINK);
+            return;
+        }
+        RequestRecord r = parsed.record();
+        if (!r.accountId().equals(in.key())) {
+            context.forward(new Record<String, Object>(r.accountId(), in.value(), r.ts()), DetectionTopology.REKEY_SINK);
+            return;
+        }
+        progress.seen(r.ts());
+        byte[] stored = profiles.get(r.accountId());
+        AccountProfile profile = stored == null ? stage.newProfile() : AccountProfile.fromBytes(stored, familySlots);
+        for (MemberDelta d : stage.observe(profile, r)) {
+            context.forward(new Record<String, Object>(d.family(), d, r.ts()), DetectionTopology.DELTAS_SINK);
+        }
+        profiles.put(r.accountId(), profile.toBytes());
+    }
+}
