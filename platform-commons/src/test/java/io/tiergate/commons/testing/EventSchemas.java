@@ -52,6 +52,12 @@ public final class EventSchemas {
     public static final String POLICY_DRAFTED = "entitlement/policy-drafted.schema.json";
     public static final String POLICY_PUBLISHED = "entitlement/policy-published.schema.json";
 
+    public static final String ACCOUNT_CONTAINED = "campaign/account-contained.schema.json";
+    public static final String ACCOUNT_RELEASED = "campaign/account-released.schema.json";
+    public static final String ACCOUNT_CONFIRMED = "campaign/account-confirmed.schema.json";
+    public static final String CAMPAIGN_DETECTED = "campaign/campaign-detected.schema.json";
+    public static final String CAMPAIGN_DECIDED = "campaign/campaign-decided.schema.json";
+
     /**
      * Every event type the platform publishes, and the schema of its data. Written out here rather than read from the
      * producers' constants, which this module cannot see; each producer's tests check that its types are all here.
@@ -88,7 +94,13 @@ public final class EventSchemas {
             Map.entry("tiergate.entitlement.directive.confirmed", DIRECTIVE_CHANGED),
             Map.entry("tiergate.entitlement.directive.revoked", DIRECTIVE_CHANGED),
             Map.entry("tiergate.entitlement.policy.drafted", POLICY_DRAFTED),
-            Map.entry("tiergate.entitlement.policy.published", POLICY_PUBLISHED));
+            Map.entry("tiergate.entitlement.policy.published", POLICY_PUBLISHED),
+            Map.entry("tiergate.campaign.account.contained", ACCOUNT_CONTAINED),
+            Map.entry("tiergate.campaign.account.released", ACCOUNT_RELEASED),
+            Map.entry("tiergate.campaign.account.confirmed", ACCOUNT_CONFIRMED),
+            Map.entry("tiergate.campaign.detected", CAMPAIGN_DETECTED),
+            Map.entry("tiergate.campaign.confirmed", CAMPAIGN_DECIDED),
+            Map.entry("tiergate.campaign.dismissed", CAMPAIGN_DECIDED));
 
     private EventSchemas() {
     }
