@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tiergate.commons.event.ConsistencyToken;
 import io.tiergate.commons.problem.ApiProblem;
+import io.tiergate.entitlement.campaign.ContainedAccounts;
+import io.tiergate.entitlement.campaign.Containment;
+import io.tiergate.entitlement.campaign.ContainmentLevel;
 import io.tiergate.entitlement.directive.ActiveDirectives;
 import io.tiergate.entitlement.jurisdiction.RequestOrigin;
 import io.tiergate.entitlement.jurisdiction.RequestOrigins;
@@ -28,7 +31,7 @@ import java.util.Set;
 
 /**
  * The decision API's flow: honour the consistency token (or the staleness bound), evaluate the policy, let directives
- * override, charge usage budgets, and record the decision for audit.
+ * and campaign containment override, charge usage budgets, and record the decision for audit.
  */
 @ApplicationScoped
 public class DecisionService {
@@ -53,6 +56,9 @@ public class DecisionService {
 
     @Inject
     UsageLedger usage;
+
+    @Inject
+    ContainedAccounts contained;
 
     @Inject
     DecisionEventWriter events;
@@ -112,15 +118,23 @@ public class DecisionService {
         OffsetDateTime now = OffsetDateTime.now();
         DecisionEngine.Evaluation evaluation = engine.evaluate(policy, subject, request.capability(), origin, now);
         String position = subject == null || subject.appliedVersions().isEmpty() ? null : subject.position();
+        // one map lookup: campaign containment must not slow the decisions of everyone else
+        Containment containment = contained.of(request.subject());
         // Directives in force override the entitlements: any refusal turns the answer to DENY, with every reason.
         List<Reason> refusals = directives.refusals(request.capability(),
                 subject == null ? Set.of() : subject.nationalities(), origin.countries());
         if (!refusals.isEmpty()) {
             List<Reason> reasons = new ArrayList<>(refusals);
+            if (containment != null && containment.level().denies()) {
+                reasons.add(containedReason(containment));
+            }
             if (!evaluation.allowed()) {
                 reasons.addAll(evaluation.reasons());
             }
             return new Decision(Decision.Verdict.DENY, reasons, null, null, policy.version(), position, EventIds.random());
+        }
+        if (containment != null && containment.level().denies()) {
+            return containedDenial(containment, evaluation, policy.version(), position);
         }
         if (!evaluation.allowed()) {
             return new Decision(Decision.Verdict.DENY, evaluation.reasons(), null, null, policy.version(), position,
@@ -144,8 +158,49 @@ public class DecisionService {
             }
         }
         List<String> obligations = evaluation.entitlement().obligations();
-        return new Decision(Decision.Verdict.ALLOW, evaluation.reasons(), obligations.isEmpty() ? null : obligations,
+        List<Reason> reasons = evaluation.reasons();
+        if (containment != null) { // THROTTLE: still allowed, and the gateway is told to throttle
+            reasons = throttledReasons(containment, reasons);
+            obligations = throttledObligations(obligations);
+        }
+        return new Decision(Decision.Verdict.ALLOW, reasons, obligations.isEmpty() ? null : obligations,
                 statuses, policy.version(), position, EventIds.random());
+    }
+
+    /**
+     * A contained account's refusal at STEP_UP or DENY: CAMPAIGN_CONTAINED first, then what the policy would have
+     * refused anyway; STEP_UP tells the gateway to send the account to verification.
+     */
+    static Decision containedDenial(Containment containment, DecisionEngine.Evaluation evaluation, String policyVersion,
+                                    String position) {
+        List<Reason> reasons = new ArrayList<>();
+        reasons.add(containedReason(containment));
+        if (!evaluation.allowed()) {
+            reasons.addAll(evaluation.reasons());
+        }
+        List<String> obligations = containment.level() == ContainmentLevel.STEP_UP
+                ? List.of(ContainmentLevel.STEP_UP_OBLIGATION) : null;
+        return new Decision(Decision.Verdict.DENY, List.copyOf(reasons), obligations, null, policyVersion, position,
+                EventIds.random());
+    }
+
+    static List<Reason> throttledReasons(Containment containment, List<Reason> allowed) {
+        List<Reason> reasons = new ArrayList<>(allowed);
+        reasons.add(containedReason(containment));
+        return List.copyOf(reasons);
+    }
+
+    static List<String> throttledObligations(List<String> allowed) {
+        List<String> obligations = new ArrayList<>(allowed);
+        if (!obligations.contains(ContainmentLevel.THROTTLE_OBLIGATION)) {
+            obligations.add(ContainmentLevel.THROTTLE_OBLIGATION);
+        }
+        return List.copyOf(obligations);
+    }
+
+    private static Reason containedReason(Containment containment) {
+        return new Reason(Reason.CAMPAIGN_CONTAINED, "the account is contained (" + containment.level()
+                + ") by campaign " + containment.campaignId() + " pending an officer's review");
     }
 
     private Decision deny(CapabilityPolicy policy, String position, Reason reason) {

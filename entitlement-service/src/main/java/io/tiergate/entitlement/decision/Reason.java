@@ -23,4 +23,5 @@ public record Reason(String code, String message) {
     public static final String PROJECTION_BEHIND = "PROJECTION_BEHIND";
     public static final String PROJECTION_STALE = "PROJECTION_STALE";
     public static final String DIRECTIVE_DENIED = "DIRECTIVE_DENIED";
+    public static final String CAMPAIGN_CONTAINED = "CAMPAIGN_CONTAINED";
 }
