@@ -154,7 +154,8 @@ public class AuditLog {
         entry.type = event.type();
         entry.source = event.source() == null ? "unknown" : event.source();
         entry.subject = event.subject();
-        entry.actor = text(event, "actor");
+        // campaign-service names the deciding officer "officer"; the log's actor column finds them either way
+        entry.actor = text(event, "actor") != null ? text(event, "actor") : text(event, "officer");
         entry.capability = text(event, "capability");
         entry.eventTime = event.time();
         entry.recordedAt = now;

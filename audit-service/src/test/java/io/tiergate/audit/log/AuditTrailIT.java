@@ -2,6 +2,7 @@ package io.tiergate.audit.log;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tiergate.commons.testing.CampaignFixtures;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
 import jakarta.inject.Inject;
@@ -65,6 +66,25 @@ class AuditTrailIT {
                 .queryParam("type", GRANTED).queryParam("limit", 1)
                 .when().get("/v1/events")
                 .then().statusCode(200).body("$", hasSize(1)).header("Tiergate-Next-Cursor", notNullValue());
+    }
+
+    @Test
+    void campaignEventsAreRecordedWithTheDecidingOfficerAsActor() {
+        String account = UUID.randomUUID().toString();
+        String campaign = UUID.randomUUID().toString();
+        CampaignFixtures.contained(account, campaign, "DENY");
+        CampaignFixtures.confirmed(account, campaign, KeycloakTokens.OSCAR_SUBJECT);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> typesOf(account).size() >= 2);
+        given().auth().oauth2(KeycloakTokens.user(KeycloakTokens.AUDREY)).queryParam("subject", account)
+                .when().get("/v1/events")
+                .then().statusCode(200)
+                .body("$", hasSize(2))
+                .body("topic", equalTo(List.of(CampaignFixtures.TOPIC, CampaignFixtures.TOPIC)))
+                .body("type", equalTo(List.of(CampaignFixtures.ACCOUNT_CONTAINED, CampaignFixtures.ACCOUNT_CONFIRMED)))
+                .body("[1].source", equalTo(CampaignFixtures.SOURCE))
+                .body("[1].actor", equalTo(KeycloakTokens.OSCAR_SUBJECT))
+                .body("[1].event.data.campaignId", equalTo(campaign));
     }
 
     @Test
