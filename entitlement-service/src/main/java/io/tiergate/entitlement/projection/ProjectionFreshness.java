@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ProjectionFreshness {
 
     private static final Logger LOG = Logger.getLogger(ProjectionFreshness.class);
-    static final List<String> CHANNELS = List.of("identity-events", "tier-events");
+    // campaign containment counts too: a restarted instance must not allow contained accounts while it replays
+    static final List<String> CHANNELS = List.of("identity-events", "tier-events", "campaign-events");
 
     @Inject
     KafkaClientService kafka;
