@@ -47,8 +47,7 @@ public class CampaignAssembler {
 
     @Transactional
     public void apply(CampaignSignal signal) {
-        // one assembler at a time across instances: campaigns are found and merged by what they hold
-        em.createNativeQuery("SELECT pg_advisory_xact_lock(7301)").getSingleResult();
+        CampaignLock.acquire(em);
         List<CampaignSignal.Flagged> flagged = notDismissed(signal);
         Campaign campaign = target(signal, flagged);
         if (campaign == null) {

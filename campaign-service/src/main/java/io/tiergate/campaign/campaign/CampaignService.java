@@ -89,6 +89,7 @@ public class CampaignService {
     }
 
     private Campaign pending(UUID id) {
+        CampaignLock.acquire(em);
         Campaign c = Campaign.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             throw ApiProblem.notFound("CAMPAIGN_NOT_FOUND", "no campaign " + id);

@@ -54,7 +54,7 @@ public class FlagResource {
             do { // keyset pages: a large flag table is streamed, never held whole
                 page = page(after);
                 for (Object[] row : page) {
-                    w.write(csv((String) row[0]) + "," + TS.format(((OffsetDateTime) row[1]).withOffsetSameInstant(ZoneOffset.UTC))
+                    w.write(csv((String) row[0]) + "," + TS.format(instant(row[1]).atOffset(ZoneOffset.UTC))
                             + "," + String.format(java.util.Locale.ROOT, "%.3f", ((Number) row[2]).doubleValue())
                             + "," + row[3] + "\n");
                     after = (String) row[0];
@@ -70,6 +70,11 @@ public class FlagResource {
         return em.createNativeQuery("SELECT account_id, flagged_at, score, campaign_id FROM flag WHERE account_id > ?1 "
                         + "ORDER BY account_id LIMIT ?2")
                 .setParameter(1, after).setParameter(2, PAGE).getResultList();
+    }
+
+    /** The driver hands a timestamptz back as an Instant or an OffsetDateTime, by version. */
+    private static java.time.Instant instant(Object value) {
+        return value instanceof OffsetDateTime t ? t.toInstant() : (java.time.Instant) value;
     }
 
     /** Account ids are Keycloak subjects; quoted if one ever holds a comma or a quote. */

@@ -10,6 +10,13 @@ public interface CampaignConfig {
 
     Detector detector();
 
+    /** Partitions of the request topic and of the topology's partitioned topics: the most instances that share work. */
+    @WithDefault("6")
+    int partitions();
+
+    @WithDefault("1")
+    short replicationFactor();
+
     /** Key for account pseudonyms in shared indicators (HMAC-SHA256); no default outside dev and test. */
     String pseudonymKey();
 

@@ -3,6 +3,8 @@ package io.tiergate.campaign.stream;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import io.tiergate.campaign.config.CampaignConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -28,13 +30,12 @@ public class TopicSetup {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    @ConfigProperty(name = "tiergate.campaign.partitions", defaultValue = "6")
-    int partitions;
-
-    @ConfigProperty(name = "tiergate.campaign.replication-factor", defaultValue = "1")
-    short replication;
+    @Inject
+    CampaignConfig config;
 
     void create(@Observes StartupEvent ignored) {
+        int partitions = config.partitions();
+        short replication = config.replicationFactor();
         List<NewTopic> topics = List.of(
                 new NewTopic(Topics.REQUESTS, partitions, replication),
                 new NewTopic(Topics.REKEYED, partitions, replication),
@@ -45,6 +46,7 @@ public class TopicSetup {
                 new NewTopic(Topics.REJECTED, Math.min(3, partitions), replication),
                 new NewTopic(Topics.CAMPAIGN, Math.min(3, partitions), replication));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000))) {
             for (NewTopic topic : topics) {
                 try {
