@@ -33,6 +33,8 @@ public class StixBundles {
 
     static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
     private static final String PRODUCER = "identity--" + UUID.nameUUIDFromBytes("tiergate".getBytes(StandardCharsets.UTF_8));
+    /** The producer is one object in every bundle: one id, so one created and modified time (STIX versioning). */
+    private static final String PRODUCER_CREATED = "2026-01-01T00:00:00.000Z";
 
     @Inject
     ObjectMapper json;
@@ -48,7 +50,7 @@ public class StixBundles {
         bundle.put("id", "bundle--" + UUID.randomUUID());
         ArrayNode objects = bundle.putArray("objects");
 
-        ObjectNode producer = sdo("identity", PRODUCER, created);
+        ObjectNode producer = sdo("identity", PRODUCER, PRODUCER_CREATED);
         producer.put("name", "Tiergate campaign-service");
         producer.put("identity_class", "system");
         objects.add(producer);
