@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Campaigns, narrated: a simulated population with a loud and a stealthy extraction campaign has been replayed to
+tiergate.requests; watch campaign-service find them, contain their accounts and an officer confirm one, then read the
+STIX bundle and the audit trail. Also the two halves of `deploy/tiergate campaign-bench`. Standard library only."""
+import argparse
+import csv
+import json
+import os
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+
+def call(method, url, token=None, body=None, form=None, accept="application/json"):
+    headers = {"Accept": accept}
+    data = None
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    if body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    if form is not None:
+        data = urllib.parse.urlencode(form).encode()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    request = urllib.request.Request(url, data=data, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            raw = response.read()
+            return response.status, raw.decode() if accept == "text/csv" else json.loads(raw or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+def token(keycloak, user):
+    status, body = call("POST", keycloak + "/realms/tiergate/protocol/openid-connect/token",
+                        form={"grant_type": "password", "client_id": "tiergate-web", "username": user, "password": user})
+    if status != 200:
+        sys.exit(f"cannot log in {user}: {status} {body}")
+    return body["access_token"]
+
+
+def progress(args, auditor):
+    status, body = call("GET", args.campaign + "/v1/detection/progress", auditor)
+    if status != 200:
+        sys.exit(f"progress: {status} {body}")
+    return body
+
+
+def demo(args):
+    officer, auditor = token(args.keycloak, "olivia"), token(args.keycloak, "audrey")
+    labels = {}
+    with open(args.labels) as f:
+        for row in csv.DictReader(f):
+            labels[row["accountId"]] = row
+    campaign_accounts = {a for a, l in labels.items() if l["campaign"]}
+    print(f"\n== campaigns: {len(labels):,} simulated accounts replayed, {len(campaign_accounts)} of them in two campaigns")
+    deadline = time.monotonic() + 180
+    while True:
+        status, flags_csv = call("GET", args.campaign + "/v1/flags", officer, accept="text/csv")
+        flagged = {line.split(",")[0]: line.split(",") for line in flags_csv.splitlines()[1:]} if status == 200 else {}
+        found = len(campaign_accounts & flagged.keys())
+        if found >= 0.9 * len(campaign_accounts) or time.monotonic() > deadline:
+            break
+        time.sleep(2)
+    p = progress(args, auditor)
+    false_flags = len([a for a in flagged if a in labels and not labels[a]["campaign"]])
+    print(f"  detector read {p['recordsSeen']:,} records ({p['recordsRejected']} rejected), stream time {p['streamTime']}")
+    print(f"  flagged {found} of {len(campaign_accounts)} campaign accounts, {false_flags} legitimate accounts")
+    if found < 0.9 * len(campaign_accounts):
+        sys.exit("DEMO FAILED: the campaigns were not found in time")
+    campaign_id = max({flagged[a][3] for a in campaign_accounts if a in flagged},
+                      key=lambda c: sum(1 for a in campaign_accounts if a in flagged and flagged[a][3] == c))
+    _, campaign = call("GET", args.campaign + "/v1/campaigns/" + campaign_id, officer)
+    e = campaign["evidence"]
+    print(f"  campaign {campaign_id}: {campaign['accounts']} accounts, score {campaign['score']}, status "
+          f"{campaign['status']}, containment {campaign['containmentLevel']}")
+    print(f"    evidence: {e['families']} prompt families, coverage {e['coverage']}x, chain-of-thought rate "
+          f"{e['cotRate']}, sweep {e['sweep']}, infrastructure {e['infrastructure']}, registration burst "
+          f"{e['registrationBurst']}")
+    print("\n== an officer confirms it: grants are suspended and the accounts must verify again")
+    status, decided = call("POST", args.campaign + f"/v1/campaigns/{campaign_id}/confirmation", officer,
+                           {"reason": "curriculum sharded across accounts behind proxy pools"})
+    print(f"  POST /v1/campaigns/{campaign_id}/confirmation -> {status} {decided.get('status')}")
+    if status != 200 and not (status == 409 and decided.get("code") == "CAMPAIGN_DECIDED"):
+        sys.exit(f"DEMO FAILED: confirmation {status} {decided}")
+    _, bundle = call("GET", args.campaign + f"/v1/campaigns/{campaign_id}/stix", officer)
+    kinds = {}
+    for o in bundle.get("objects", []):
+        kinds[o["type"]] = kinds.get(o["type"], 0) + 1
+    print(f"  STIX 2.1 bundle to share: {kinds} (accounts pseudonymised)")
+    deadline = time.monotonic() + 30
+    query = urllib.parse.urlencode({"subject": campaign_id, "type": "tiergate.campaign.confirmed"})
+    while True:
+        _, entries = call("GET", args.audit + "/v1/events?" + query, auditor)
+        if entries or time.monotonic() > deadline:
+            break
+        time.sleep(1)
+    print(f"  audit trail: {len(entries or [])} entry for the confirmation of {campaign_id}")
+    if not entries:
+        sys.exit("DEMO FAILED: the confirmation is not in the audit trail")
+    print("\nCampaign demo complete: detected, contained, confirmed, shared.")
+
+
+def bench_start(args):
+    print(json.dumps(progress(args, token(args.keycloak, "audrey")) | {"at": time.time()}))
+
+
+def bench_wait(args):
+    auditor = token(args.keycloak, "audrey")
+    start = json.load(open(args.bench_wait))
+    target = start["recordsSeen"] + args.records
+    last, last_at, first_at = start["recordsSeen"], time.time(), None
+    while True:
+        p = progress(args, auditor)
+        now = time.time()
+        if p["recordsSeen"] > start["recordsSeen"] and first_at is None:
+            first_at = now
+        if p["recordsSeen"] >= target:
+            break
+        if now - last_at > 60 and p["recordsSeen"] == last:
+            sys.exit(f"campaign-bench: detection stalled at {p['recordsSeen'] - start['recordsSeen']:,} records")
+        if p["recordsSeen"] != last:
+            last, last_at = p["recordsSeen"], now
+        print(f"  detection: {p['recordsSeen'] - start['recordsSeen']:,} of {args.records:,} records")
+        time.sleep(2)
+    elapsed = now - start["at"]
+    rss = 0
+    with open(f"/proc/{args.pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                rss = int(line.split()[1]) // 1024
+    state = 0
+    for root, _, files in os.walk(args.state_dir):
+        for name in files:
+            state += os.path.getsize(os.path.join(root, name))
+    officer = token(args.keycloak, "olivia")
+    _, flags_csv = call("GET", args.campaign + "/v1/flags", officer, accept="text/csv")
+    print(f"campaign-bench: {args.records:,} records from topic through detection in {elapsed:.1f} s "
+          f"(publishing included): {args.records / elapsed:,.0f} records/s; RSS {rss} MB; "
+          f"Kafka Streams state {state / 1e6:.0f} MB; {len(flags_csv.splitlines()) - 1:,} accounts flagged in all")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--keycloak", required=True)
+    parser.add_argument("--campaign", required=True)
+    parser.add_argument("--entitlement")
+    parser.add_argument("--audit")
+    parser.add_argument("--labels")
+    parser.add_argument("--bench-start", action="store_true")
+    parser.add_argument("--bench-wait")
+    parser.add_argument("--records", type=int)
+    parser.add_argument("--pid")
+    parser.add_argument("--state-dir")
+    args = parser.parse_args()
+    if args.bench_start:
+        bench_start(args)
+    elif args.bench_wait:
+        bench_wait(args)
+    else:
+        demo(args)
+
+
+if __name__ == "__main__":
+    main()
