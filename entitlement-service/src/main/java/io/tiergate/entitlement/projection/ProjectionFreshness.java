@@ -30,8 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ProjectionFreshness {
 
     private static final Logger LOG = Logger.getLogger(ProjectionFreshness.class);
-    // campaign containment counts too: a restarted instance must not allow contained accounts while it replays
-    static final List<String> CHANNELS = List.of("identity-events", "tier-events", "campaign-events");
+    static final List<String> CHANNELS = List.of("identity-events", "tier-events");
 
     @Inject
     KafkaClientService kafka;
