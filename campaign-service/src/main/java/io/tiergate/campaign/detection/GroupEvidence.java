@@ -116,7 +116,7 @@ public final class GroupEvidence {
 
         double eCot = clamp((cotRate - 0.3) / 0.35);
         // a sweep without reasoning traces (a company's pipelines) is weaker evidence of distillation
-        double reasoning = clamp((cotRate - 0.02) / 0.18);
+        double reasoning = clamp((cotRate - 0.05) / 0.2);
         double eSweep = clamp((coverage - 2) / 4) * clamp((focus - 0.04) / 0.12) * reasoning;
         // a shared network alone is weak: campus, corporate and carrier NATs put many people behind one
         double eInfra = 1 - (1 - device) * (1 - payment) * (1 - 0.25 * prefix);

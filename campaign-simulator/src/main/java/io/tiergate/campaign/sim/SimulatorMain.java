@@ -16,7 +16,7 @@ public final class SimulatorMain {
     }
 
     public static void main(String[] args) throws IOException {
-        int accounts = 100_000, days = 2;
+        int accounts = 100_000, days = 2, loud = -1, stealthy = -1;
         long seed = 1;
         Path out = Path.of("requests.jsonl.gz"), labels = Path.of("labels.csv");
         for (int i = 0; i < args.length; i++) {
@@ -24,16 +24,23 @@ public final class SimulatorMain {
                 case "--accounts" -> accounts = Integer.parseInt(args[++i]);
                 case "--days" -> days = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--loud" -> loud = Integer.parseInt(args[++i]);
+                case "--stealthy" -> stealthy = Integer.parseInt(args[++i]);
                 case "--out" -> out = Path.of(args[++i]);
                 case "--labels" -> labels = Path.of(args[++i]);
                 default -> {
-                    System.err.println("usage: SimulatorMain [--accounts N] [--days D] [--seed S] [--out F.jsonl.gz]"
-                            + " [--labels F.csv]");
+                    System.err.println("usage: SimulatorMain [--accounts N] [--days D] [--seed S] [--loud N]"
+                            + " [--stealthy N] [--out F.jsonl.gz] [--labels F.csv]");
                     System.exit(2);
                 }
             }
         }
-        Simulator simulator = new Simulator(Simulator.Config.of(seed, accounts, days));
+        Simulator.Config config = Simulator.Config.of(seed, accounts, days);
+        if (loud >= 0 || stealthy >= 0) {
+            config = config.withCampaigns(loud >= 0 ? loud : config.loudAccounts(),
+                    stealthy >= 0 ? stealthy : config.stealthyAccounts());
+        }
+        Simulator simulator = new Simulator(config);
         long[] count = {0};
         try (Writer w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(out),
                 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
