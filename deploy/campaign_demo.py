@@ -8,37 +8,9 @@ import json
 import os
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 
-
-def call(method, url, token=None, body=None, form=None, accept="application/json"):
-    headers = {"Accept": accept}
-    data = None
-    if token:
-        headers["Authorization"] = "Bearer " + token
-    if body is not None:
-        data = json.dumps(body).encode()
-        headers["Content-Type"] = "application/json"
-    if form is not None:
-        data = urllib.parse.urlencode(form).encode()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    request = urllib.request.Request(url, data=data, method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            raw = response.read()
-            return response.status, raw.decode() if accept == "text/csv" else json.loads(raw or b"null")
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
-
-
-def token(keycloak, user):
-    status, body = call("POST", keycloak + "/realms/tiergate/protocol/openid-connect/token",
-                        form={"grant_type": "password", "client_id": "tiergate-web", "username": user, "password": user})
-    if status != 200:
-        sys.exit(f"cannot log in {user}: {status} {body}")
-    return body["access_token"]
+from demo import call, token  # the narrated demo's HTTP and login helpers
 
 
 def progress(args, auditor):

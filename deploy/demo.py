@@ -13,8 +13,8 @@ import urllib.request
 ALICE, BOB = "11111111-1111-4111-8111-000000000001", "11111111-1111-4111-8111-000000000002"
 
 
-def call(method, url, token=None, body=None, form=None):
-    headers = {}
+def call(method, url, token=None, body=None, form=None, accept="application/json"):
+    headers = {"Accept": accept}
     data = None
     if token:
         headers["Authorization"] = "Bearer " + token
@@ -27,7 +27,8 @@ def call(method, url, token=None, body=None, form=None):
     request = urllib.request.Request(url, data=data, method=method, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read() or b"null")
+            raw = response.read()
+            return response.status, raw.decode() if accept == "text/csv" else json.loads(raw or b"null")
     except urllib.error.HTTPError as error:
         return error.code, json.loads(error.read() or b"null")
 
