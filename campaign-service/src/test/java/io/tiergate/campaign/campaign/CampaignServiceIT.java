@@ -121,8 +121,12 @@ class CampaignServiceIT {
         Map<String, String> f = flags();
         long legitimate = simulator.labels().values().stream()
                 .filter(l -> !l.population().campaign() && f.containsKey(id(l.accountId()))).count();
-        // the wiring's check; quality is measured on 100,000 legitimate accounts in DetectionQualityTest
-        assertTrue(legitimate <= 45, legitimate + " of 1,500 legitimate accounts flagged");
+        // The wiring's check, not the quality bar: 1,500 legitimate accounts beside 200 campaign accounts is far from a
+        // real ratio, and the hard-negative groups weigh more than they would (docs/campaigns.md). Quality is measured
+        // on 100,000 legitimate accounts in DetectionQualityTest.
+        long campaignFlagged = loud.stream().filter(f::containsKey).count() + stealthy.stream().filter(f::containsKey).count();
+        assertTrue(legitimate <= 150 && legitimate < campaignFlagged / 2,
+                legitimate + " of 1,500 legitimate accounts flagged, " + campaignFlagged + " campaign accounts");
         long end = simulator.start().plus(Duration.ofDays(2)).toEpochMilli();
         for (String account : loud) {
             if (f.containsKey(account)) {
