@@ -100,4 +100,22 @@ class ErasureIT {
                 .body(Map.of("subject", "s")).when().post("/v1/erasures")
                 .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"));
     }
+
+    /** Issue 15 §3: a NUL inside the body reached PostgreSQL and came back as 500. */
+    @Test
+    void aNulInsideTheBodyIsAFieldErrorNamingTheField() {
+        String subject = UUID.randomUUID().toString();
+        for (String field : List.of("subject", "reason")) {
+            String body = "subject".equals(field)
+                    ? "{\"subject\":\"" + subject + "\\u0000\",\"reason\":\"GDPR Art. 17\"}"
+                    : "{\"subject\":\"" + subject + "\",\"reason\":\"GDPR\\u0000 Art. 17\"}";
+            given().auth().oauth2(KeycloakTokens.user(KeycloakTokens.PAULA)).contentType(ContentType.JSON).body(body)
+                    .when().post("/v1/erasures").then().log().ifValidationFails().statusCode(400)
+                    .contentType(org.hamcrest.Matchers.containsString("application/problem+json"))
+                    .body("code", equalTo("VALIDATION_FAILED"))
+                    .body("errors[0].field", equalTo(field));
+        }
+        given().auth().oauth2(KeycloakTokens.user(KeycloakTokens.PAULA)).contentType(ContentType.JSON)
+                .body(erasure(subject)).when().post("/v1/erasures").then().statusCode(201);
+    }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
+import io.tiergate.commons.input.ControlCharacters;
+import io.tiergate.commons.input.NulFreeStrings;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
@@ -70,6 +72,10 @@ public class ProblemMappers {
             LOG.error("request failed", e);
             return respond(Problem.of(status, "INTERNAL_ERROR", "Internal error", "The request could not be completed"));
         }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            // Quarkus REST wraps the databind errors it does not pass on; they still name their field.
+            return malformed(json);
+        }
         if (status == 404 && e.getCause() != null) {
             // JAX-RS reports an unconvertible query or path parameter as 404; to a caller it is bad input.
             return respond(Problem.of(400, "INVALID_PARAMETER", "Bad request",
@@ -94,12 +100,20 @@ public class ProblemMappers {
         return respond(Problem.of(500, "INTERNAL_ERROR", "Internal error", "The request could not be completed"));
     }
 
-    private static Response malformed(JsonProcessingException e) {
-        String location = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? " at field '" + mapping.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")) + "'"
-                : "";
+    static Response malformed(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ControlCharacters.printable(ref.getFieldName())
+                        : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                : null;
+        if (e instanceof NulFreeStrings.NulInString) {
+            // Well-formed JSON with a value no field accepts: a field error, as bean validation reports one.
+            String named = field != null ? field : "(body)";
+            return respond(Problem.of(400, "VALIDATION_FAILED", "Bad request", "The request has invalid fields")
+                    .withErrors(List.of(new Problem.Violation(named, "must not contain NUL (U+0000)"))));
+        }
+        String location = field != null ? " at field '" + field + "'" : "";
         return respond(Problem.of(400, "MALFORMED_REQUEST", "Bad request",
                 "The request body is not valid JSON for this operation" + location));
     }
