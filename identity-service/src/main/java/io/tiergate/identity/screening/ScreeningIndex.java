@@ -33,7 +33,17 @@ public final class ScreeningIndex {
     private static final int[] NONE = new int[0];
     private static final ThreadLocal<int[]> COUNTS = ThreadLocal.withInitial(() -> new int[0]);
 
-    private record Variant(int entry, String name, boolean alias, String[] tokens) {
+    /**
+     * Two tokens with one consonant skeleton (of at least two consonants) score at least this much: the same name
+     * romanised from another script ("lejla"/"leyla"/"leila", "krympwr"/"karimpour") rarely reaches the
+     * threshold on letters alone.
+     */
+    static final double SKELETON_MATCH = 0.93;
+    private static final int MIN_SKELETON = 2;
+
+    /** Tokens, their skeletons, and which tokens were transliterated from another script. */
+    private record Variant(int entry, String name, boolean alias, String[] tokens, String[] skeletons,
+                           boolean[] transliterated) {
     }
 
     private final String version;
@@ -86,9 +96,12 @@ public final class ScreeningIndex {
                         ScreeningHit.MatchedOn.IDENTIFIER, 1.0, 1.0, List.of("identifier: exact match (decisive)")));
             }
         }
-        String[] queryTokens = NameNormalizer.tokens(query.name()).toArray(String[]::new);
+        List<NameNormalizer.Token> romanised = NameNormalizer.romanisedTokens(query.name());
+        String[] queryTokens = romanised.stream().map(NameNormalizer.Token::text).toArray(String[]::new);
+        String[] querySkeletons = skeletons(queryTokens);
+        boolean[] queryTransliterated = transliterated(romanised);
         if (queryTokens.length > 0) {
-            for (int v : candidates(queryTokens)) {
+            for (int v : candidates(queryTokens, querySkeletons, queryTransliterated)) {
                 Variant variant = variants.get(v);
                 if (best.containsKey(variant.entry) && best.get(variant.entry).matchedOn() == ScreeningHit.MatchedOn.IDENTIFIER) {
                     continue;
@@ -97,7 +110,8 @@ public final class ScreeningIndex {
                 if (query.organization() == (entry.kind() == EntryKind.PERSON)) {
                     continue; // people are screened against people, organizations against the rest
                 }
-                double nameScore = nameScore(queryTokens, variant.tokens);
+                double nameScore = nameScore(queryTokens, querySkeletons, queryTransliterated, variant.tokens,
+                        variant.skeletons, variant.transliterated);
                 if (nameScore + DOB_MATCH + NATIONALITY_MATCH < threshold) {
                     continue;
                 }
@@ -125,21 +139,56 @@ public final class ScreeningIndex {
      * missing a middle name scores a little lower, not zero).
      */
     static double nameScore(String[] a, String[] b) {
-        return (directed(a, b) + directed(b, a)) / 2;
+        boolean[] latin = new boolean[Math.max(a.length, b.length)];
+        return nameScore(a, skeletons(a), latin, b, skeletons(b), latin);
     }
 
-    private static double directed(String[] from, String[] to) {
+    static double nameScore(String[] a, String[] aSkeletons, boolean[] aTransliterated,
+                            String[] b, String[] bSkeletons, boolean[] bTransliterated) {
+        return (directed(a, aSkeletons, aTransliterated, b, bSkeletons, bTransliterated)
+                + directed(b, bSkeletons, bTransliterated, a, aSkeletons, aTransliterated)) / 2;
+    }
+
+    /**
+     * Each token's best similarity on the other side: Jaro-Winkler, raised to {@link #SKELETON_MATCH} when the two
+     * share a skeleton and one of them was transliterated (two Latin spellings are compared by their letters alone).
+     */
+    private static double directed(String[] from, String[] fromSkeletons, boolean[] fromTransliterated,
+                                   String[] to, String[] toSkeletons, boolean[] toTransliterated) {
         double sum = 0;
         int weight = 0;
-        for (String f : from) {
+        for (int i = 0; i < from.length; i++) {
+            String f = from[i];
             double bestToken = 0;
-            for (String t : to) {
-                bestToken = Math.max(bestToken, f.equals(t) ? 1.0 : JARO_WINKLER.apply(f, t));
+            for (int j = 0; j < to.length; j++) {
+                String t = to[j];
+                double similarity = f.equals(t) ? 1.0 : JARO_WINKLER.apply(f, t);
+                if (similarity < SKELETON_MATCH && (fromTransliterated[i] || toTransliterated[j])
+                        && fromSkeletons[i].length() >= MIN_SKELETON && fromSkeletons[i].equals(toSkeletons[j])) {
+                    similarity = SKELETON_MATCH;
+                }
+                bestToken = Math.max(bestToken, similarity);
             }
             sum += bestToken * f.length();
             weight += f.length();
         }
         return weight == 0 ? 0 : sum / weight;
+    }
+
+    private static boolean[] transliterated(List<NameNormalizer.Token> tokens) {
+        boolean[] flags = new boolean[tokens.size()];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = tokens.get(i).transliterated();
+        }
+        return flags;
+    }
+
+    static String[] skeletons(String[] tokens) {
+        String[] skeletons = new String[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            skeletons[i] = NameNormalizer.skeleton(tokens[i]);
+        }
+        return skeletons;
     }
 
     private static double dateOfBirth(ScreeningQuery query, ListEntry entry, List<String> fields) {
@@ -175,11 +224,38 @@ public final class ScreeningIndex {
 
     /**
      * Variants that share enough index keys with the query to be worth scoring: at least 40% of the query's keys
-     * (each token gives its exact form, and for longer tokens its 3-letter prefix and suffix). A true match with a
-     * typo in one token keeps the other tokens' keys and one affix of the typo'd token; a stranger sharing only
-     * a common prefix does not get scored at all.
+     * (each token gives its exact form, and for longer tokens its 3-letter prefix and suffix), or at least half of
+     * its consonant skeletons. A true match with a typo in one token keeps the other tokens' keys and one affix of
+     * the typo'd token; the same name from another script keeps its skeletons; a stranger sharing only a common
+     * prefix does not get scored at all.
      */
-    private int[] candidates(String[] tokens) {
+    private int[] candidates(String[] tokens, String[] skeletons, boolean[] transliterated) {
+        List<String> keys = new ArrayList<>();
+        for (String token : tokens) {
+            keys.add(token);
+            if (token.length() > AFFIX) {
+                keys.add("<" + token.substring(0, AFFIX));
+                keys.add(">" + token.substring(token.length() - AFFIX));
+            }
+        }
+        List<String> skeletonKeys = new ArrayList<>();
+        for (int i = 0; i < skeletons.length; i++) {
+            String key = "#" + skeletons[i];
+            if (transliterated[i] && skeletons[i].length() >= MIN_SKELETON && !skeletonKeys.contains(key)) {
+                skeletonKeys.add(key); // only a transliterated token is compared by skeleton
+            }
+        }
+        int[] byLetters = select(keys, n -> Math.max(1, (int) (n * 0.4)));
+        if (skeletonKeys.isEmpty()) {
+            return byLetters;
+        }
+        int[] bySkeleton = select(skeletonKeys, n -> Math.max(1, (n + 1) / 2));
+        int[] both = java.util.Arrays.copyOf(byLetters, byLetters.length + bySkeleton.length);
+        System.arraycopy(bySkeleton, 0, both, byLetters.length, bySkeleton.length);
+        return java.util.Arrays.stream(both).distinct().toArray();
+    }
+
+    private int[] select(List<String> queryKeys, java.util.function.IntUnaryOperator requiredOf) {
         int[] counts = COUNTS.get();
         if (counts.length < variants.size()) {
             counts = new int[variants.size()];
@@ -191,18 +267,13 @@ public final class ScreeningIndex {
         int keys = 0;
         int common = Math.max(1_000, variants.size() / 50);
         List<int[]> commonPostings = new ArrayList<>();
-        for (String token : tokens) {
-            List<String> tokenKeys = token.length() > AFFIX
-                    ? List.of(token, "<" + token.substring(0, AFFIX), ">" + token.substring(token.length() - AFFIX))
-                    : List.of(token);
-            for (String key : tokenKeys) {
-                int[] ids = byKey.getOrDefault(key, NONE);
-                if (ids.length > common) {
-                    commonPostings.add(ids);
-                } else {
-                    postings.add(ids);
-                    keys++;
-                }
+        for (String key : queryKeys) {
+            int[] ids = byKey.getOrDefault(key, NONE);
+            if (ids.length > common) {
+                commonPostings.add(ids);
+            } else {
+                postings.add(ids);
+                keys++;
             }
         }
         if (keys == 0) {
@@ -212,18 +283,16 @@ public final class ScreeningIndex {
         int[] touched = new int[64];
         int touchedCount = 0;
         for (int[] ids : postings) {
-            {
-                for (int id : ids) {
-                    if (counts[id]++ == 0) {
-                        if (touchedCount == touched.length) {
-                            touched = java.util.Arrays.copyOf(touched, touched.length * 2);
-                        }
-                        touched[touchedCount++] = id;
+            for (int id : ids) {
+                if (counts[id]++ == 0) {
+                    if (touchedCount == touched.length) {
+                        touched = java.util.Arrays.copyOf(touched, touched.length * 2);
                     }
+                    touched[touchedCount++] = id;
                 }
             }
         }
-        int required = Math.max(1, (int) (keys * 0.4));
+        int required = requiredOf.applyAsInt(keys);
         int[] selected = new int[touchedCount];
         int n = 0;
         for (int i = 0; i < touchedCount; i++) {
@@ -237,12 +306,20 @@ public final class ScreeningIndex {
     }
 
     private void addVariant(Map<String, List<Integer>> keys, int entry, String name, boolean alias) {
-        List<String> tokens = NameNormalizer.tokens(name);
-        if (tokens.isEmpty()) {
+        List<NameNormalizer.Token> romanised = NameNormalizer.romanisedTokens(name);
+        if (romanised.isEmpty()) {
             return;
         }
+        List<String> tokens = romanised.stream().map(NameNormalizer.Token::text).toList();
         int id = variants.size();
-        variants.add(new Variant(entry, name, alias, tokens.toArray(String[]::new)));
+        String[] tokenArray = tokens.toArray(String[]::new);
+        String[] skeletonArray = skeletons(tokenArray);
+        variants.add(new Variant(entry, name, alias, tokenArray, skeletonArray, transliterated(romanised)));
+        for (String skeleton : new java.util.LinkedHashSet<>(List.of(skeletonArray))) {
+            if (skeleton.length() >= MIN_SKELETON) {
+                keys.computeIfAbsent("#" + skeleton, k -> new ArrayList<>()).add(id);
+            }
+        }
         for (String token : tokens) {
             keys.computeIfAbsent(token, k -> new ArrayList<>()).add(id);
             if (token.length() > AFFIX) {

@@ -59,6 +59,21 @@ class ReviewResourceIT {
                 .when().post(path).then();
     }
 
+    /** Issue 15 §4: a Persian family name with its ZWNJ was refused; a Cyrillic spelling of a listed name was VERIFIED. */
+    @Test
+    void namesInOtherScriptsAreAcceptedAndScreenedAgainstTheLatinEntry() {
+        for (String[] name : List.of(new String[] {"لیلا", "فرزانه کریم\u200Cپور"},
+                new String[] {"Лейла", "Фарзане Каримпур"})) {
+            String id = submit(name[0], name[1], "1986-02-09", "DE")
+                    .body("status", equalTo("IN_REVIEW"))
+                    .body("reasons.code", hasItem("SCREENING_HIT"))
+                    .extract().path("id");
+            given().auth().oauth2(KeycloakTokens.user(OLIVIA)).when().get("/v1/reviews/" + id).then().statusCode(200)
+                    .body("screeningHits[0].entryName", equalTo("Leila Farzaneh KARIMPOUR"))
+                    .body("screeningHits[0].fields", hasItem(containsString("dateOfBirth: matches")));
+        }
+    }
+
     @Test
     void aScreeningHitSendsTheCaseToReviewWhereAnOfficerDecidesIt() {
         String id = submit("Ivan", "Sidorov", "1971-03-12", "RU")

@@ -49,4 +49,41 @@ class NameNormalizerTest {
         assertEquals("AB1234567", NameNormalizer.identifier("ab 123-45.67"));
         assertEquals("7100123456", NameNormalizer.identifier("7100 123 456"));
     }
+
+    @Test
+    void eachScriptHasItsStandardRomanisation() {
+        assertEquals(List.of("leyla", "farzane", "karimpur"), NameNormalizer.tokens("Лейла Фарзане Каримпур"), "BGN/PCGN");
+        assertEquals(List.of("leila", "farzane", "karimpour"), NameNormalizer.tokens("Λεϊλά Φαρζανέ Καριμπούρ"), "UNGEGN");
+        assertEquals(List.of("lyla", "frzanh", "krympwr"), NameNormalizer.tokens("لیلا فرزانه کریم\u200Cپور"),
+                "the ZWNJ shapes letters and does not split the word");
+        assertEquals(List.of("zhao", "xiaoming"), NameNormalizer.tokens("赵晓明"), "family name, then given name");
+        assertEquals(List.of("xiaoming", "zhao"), NameNormalizer.tokens("晓明 赵"), "given and family name apart");
+        assertEquals(List.of("rshyd"), NameNormalizer.tokens("الرشيد"), "the joined Arabic article goes");
+        assertEquals(List.of("khalil"), NameNormalizer.tokens("Χαλίλ"), "Greek χ as kh");
+    }
+
+    @Test
+    void onlyTokensFromOtherScriptsAreMarkedTransliterated() {
+        assertEquals(List.of(false, false), NameNormalizer.romanisedTokens("Wang Li").stream()
+                .map(NameNormalizer.Token::transliterated).toList());
+        assertEquals(List.of(false, false), NameNormalizer.romanisedTokens("王力").stream()
+                .map(NameNormalizer.Token::transliterated).toList(), "pinyin is what lists write");
+        assertEquals(List.of(true, true), NameNormalizer.romanisedTokens("Иван Сидоров").stream()
+                .map(NameNormalizer.Token::transliterated).toList());
+    }
+
+    @Test
+    void spellingsOfOneNameShareASkeleton() {
+        for (List<String> spellings : List.of(List.of("karimpour", "krympwr", "karimpur", "karimbur"),
+                List.of("farzaneh", "frzanh", "farzane"), List.of("sidorov", "sintorof", "sydwrwf"),
+                List.of("petrovich", "btrwfytsh", "petrovits"), List.of("nourbakhshi", "nwrbhsy", "nurbakhshi"),
+                List.of("belkacemi", "blqasmy"), List.of("ivan", "ywwn", "ayfan"))) {
+            for (String spelling : spellings) {
+                assertEquals(NameNormalizer.skeleton(spellings.get(0)), NameNormalizer.skeleton(spelling),
+                        spellings.toString());
+            }
+        }
+        assertEquals("krbr", NameNormalizer.skeleton("karimpour"));
+        assertTrue(!NameNormalizer.skeleton("smirnov").equals(NameNormalizer.skeleton("sidorov")));
+    }
 }
