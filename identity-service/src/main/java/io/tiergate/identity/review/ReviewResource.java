@@ -41,10 +41,11 @@ public class ReviewResource {
 
     @GET
     @RolesAllowed({COMPLIANCE_OFFICER, AUDITOR})
-    @Operation(summary = "Cases in review, oldest first, with their evidence (officers, auditors); ?claimed=true|false filters")
+    @Operation(summary = "Cases in review, oldest first, with their evidence (officers, auditors); ?claimed=true|false "
+            + "filters. A caller never sees a case about themselves")
     public List<ReviewView> queue(@QueryParam("claimed") Boolean claimed,
                                   @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return reviews.queue(claimed, limit);
+        return reviews.queue(claimed, limit, token.getSubject());
     }
 
     @GET

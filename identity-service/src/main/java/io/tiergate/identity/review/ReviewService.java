@@ -31,10 +31,12 @@ public class ReviewService {
     @Inject
     VerificationService verifications;
 
-    public List<ReviewView> queue(Boolean claimed, int limit) {
-        String query = "status = ?1" + (claimed == null ? "" : claimed ? " and claimedBy is not null" : " and claimedBy is null")
+    /** The queue as one officer sees it: never a case about the officer themselves. */
+    public List<ReviewView> queue(Boolean claimed, int limit, String officer) {
+        String query = "status = ?1 and subject <> ?2"
+                + (claimed == null ? "" : claimed ? " and claimedBy is not null" : " and claimedBy is null")
                 + " order by submittedAt, id";
-        return VerificationCase.<VerificationCase>find(query, VerificationStatus.IN_REVIEW).page(0, limit).list()
+        return VerificationCase.<VerificationCase>find(query, VerificationStatus.IN_REVIEW, officer).page(0, limit).list()
                 .stream().map(c -> ReviewView.of(c, null)).toList();
     }
 

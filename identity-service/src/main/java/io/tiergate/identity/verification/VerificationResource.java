@@ -51,6 +51,15 @@ public class VerificationResource {
     }
 
     @GET
+    @Path("/latest")
+    @RolesAllowed(CUSTOMER)
+    @Operation(summary = "The caller's own latest case (customer): where the console finds a customer's status")
+    public VerificationView latest() {
+        return VerificationCase.latestOf(token.getSubject()).map(c -> VerificationView.of(c, null))
+                .orElseThrow(() -> ApiProblem.notFound("VERIFICATION_NOT_FOUND", "no verification case yet"));
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({CUSTOMER, COMPLIANCE_OFFICER, AUDITOR})
     @Operation(summary = "Read a case's status (its own applicant, compliance officers and auditors)")

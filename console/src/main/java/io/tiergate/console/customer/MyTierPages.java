@@ -1,0 +1,97 @@
+package io.tiergate.console.customer;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.tiergate.console.services.Forms;
+import io.tiergate.console.services.ServiceProblem;
+import io.tiergate.console.services.TierApi;
+import io.tiergate.console.web.Viewer;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** A customer's tiers and where each comes from; tier requests and renewals with their approvals. */
+@Path("/me")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Viewer.CUSTOMER)
+public class MyTierPages {
+
+    static final List<String> TIERS = List.of("ENTERPRISE", "RESEARCH", "GOVERNMENT");
+    static final List<String> FIELDS = List.of("tier", "organizationId", "justification", "intendedUse", "expiresAt");
+
+    @Inject
+    Viewer viewer;
+
+    @RestClient
+    TierApi tiers;
+
+    @Inject
+    Template myTiers;
+
+    @Inject
+    Template myTierRequest;
+
+    @GET
+    @Path("/tiers")
+    public TemplateInstance tiers() {
+        return page(Map.of(), null).data("effective", tiers.effectiveTiers(viewer.subject()));
+    }
+
+    @POST
+    @Path("/tier-requests")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response file(MultivaluedMap<String, String> form) {
+        String organization = Forms.text(form, "organizationId");
+        Map<String, Object> request = Forms.object(
+                "subject", organization == null ? viewer.subject() : null,
+                "organizationId", organization,
+                "tier", Forms.text(form, "tier"),
+                "justification", Forms.text(form, "justification"),
+                "intendedUse", Forms.text(form, "intendedUse"),
+                "expiresAt", Forms.text(form, "expiresAt"));
+        try {
+            Map<String, Object> filed = tiers.fileRequest(request);
+            return Response.seeOther(URI.create("/me/tier-requests/" + filed.get("id"))).build();
+        } catch (ServiceProblem problem) {
+            if (problem.status() >= 500) {
+                throw problem;
+            }
+            return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(page(Forms.echo(form), problem).data("effective", tiers.effectiveTiers(viewer.subject()))
+                            .render())
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("/tier-requests/{id}")
+    public TemplateInstance request(@PathParam("id") String id) {
+        return myTierRequest.data("r", tiers.request(id));
+    }
+
+    @POST
+    @Path("/grants/{id}/renewal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response renew(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        Map<String, Object> renewal = tiers.changeGrant(id, "renewal", Forms.object(
+                "justification", Forms.text(form, "justification"), "expiresAt", Forms.text(form, "expiresAt")));
+        return Response.seeOther(URI.create("/me/tier-requests/" + renewal.get("id"))).build();
+    }
+
+    private TemplateInstance page(Map<String, String> values, ServiceProblem problem) {
+        return myTiers.data("values", values).data("problem", problem).data("tiers", TIERS).data("fields", FIELDS);
+    }
+}
