@@ -64,14 +64,13 @@ public class DirectivePages {
     @POST
     @Path("/{id}/{change}")
     @RolesAllowed({Viewer.OFFICER, Viewer.ADMIN})
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response change(@PathParam("id") String id, @PathParam("change") String change,
-                           MultivaluedMap<String, String> form) {
+    public Response change(@PathParam("id") String id, @PathParam("change") String change) {
         if (!CHANGES.contains(change)) {
             throw new jakarta.ws.rs.NotFoundException();
         }
-        return Outcome.of(() -> entitlements.changeDirective(id, change,
-                Forms.object("reason", Forms.text(form, "reason"))), "/directives", problem -> page(Map.of(), problem));
+        // confirmation and revocation take no body: who acts is the token's subject
+        return Outcome.of(() -> entitlements.changeDirective(id, change, Map.of()), "/directives",
+                problem -> page(Map.of(), problem));
     }
 
     private TemplateInstance page(Map<String, String> values, ServiceProblem problem) {
