@@ -172,6 +172,19 @@ class ConsoleEndToEndIT {
                 oscar.click("#approve");
                 assertEquals("GRANTED", oscar.find("#request-status").getAttribute("data-status"));
                 assertEquals("2 / 2", oscar.find("#approval-count").getText());
+
+                // The grant it issued: suspended and reinstated with a reason, each change in its history.
+                oscar.click("#grant-link");
+                assertEquals("ACTIVE", oscar.find("#grant-status").getAttribute("data-status"));
+                oscar.type("#reason", "E2E: the institute's ethics approval is under review");
+                oscar.click("#suspend");
+                assertEquals("SUSPENDED", oscar.find("#grant-status").getAttribute("data-status"));
+                oscar.type("#reason", "E2E: ethics approval renewed");
+                oscar.click("#reinstate");
+                assertEquals("ACTIVE", oscar.find("#grant-status").getAttribute("data-status"));
+                String history = oscar.find("#grant-history").getText();
+                assertTrue(history.contains("ethics approval is under review") && history.contains("renewed"), history);
+                oscar.screenshot("grant");
             }
 
             customer.open(requestPath.replace("/tier-requests/", "/me/tier-requests/"));
@@ -384,6 +397,13 @@ class ConsoleEndToEndIT {
                 assertEquals(roleHome[0], b.find("#who").getText());
                 if (roleHome[0].equals("olivia")) {
                     b.screenshot("officer-home");
+                    // A form post without the CSRF token (as another site would send it) is refused.
+                    Object status = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript(
+                            "const done = arguments[arguments.length - 1];"
+                                    + "fetch('/directives', {method: 'POST', headers: {'Content-Type': "
+                                    + "'application/x-www-form-urlencoded'}, body: 'capability=*&denyAll=on&reason=x'})"
+                                    + ".then(r => done(r.status), e => done(String(e)));");
+                    assertEquals(400L, status);
                 }
             }
         }
