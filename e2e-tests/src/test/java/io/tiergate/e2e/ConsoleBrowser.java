@@ -84,7 +84,17 @@ final class ConsoleBrowser implements AutoCloseable {
 
     <T> T until(ExpectedCondition<T> condition, String what) {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(() -> "waiting for " + what + " at "
-                + driver.getCurrentUrl()).until(condition);
+                + driver.getCurrentUrl() + ", showing: " + excerpt()).until(condition);
+    }
+
+    /** The start of what the page shows, for a failure message. */
+    private String excerpt() {
+        try {
+            String text = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ");
+            return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+        } catch (RuntimeException e) {
+            return "(no page)";
+        }
     }
 
     /** Waits until the page at hand shows the text (anywhere in the body). */

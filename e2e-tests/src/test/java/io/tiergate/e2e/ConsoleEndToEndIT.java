@@ -117,6 +117,15 @@ class ConsoleEndToEndIT {
 
             b.open("/me");
             assertEquals("VERIFIED", b.find("#verification-heading + p .status").getText());
+
+            // My usage: the PUBLIC tier's capabilities open once tier-service's grant reaches entitlement-service.
+            await("fable-5:chat is open to the new customer").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+                        b.open("/me/usage");
+                        b.find("#usage");
+                        return b.present("#usage tr.usage-row[data-capability='fable-5:chat'] td.decision-ALLOW");
+                    });
+            b.screenshot("my-usage");
         }
     }
 

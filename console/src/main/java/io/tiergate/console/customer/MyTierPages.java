@@ -2,6 +2,7 @@ package io.tiergate.console.customer;
 
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.tiergate.console.services.EntitlementApi;
 import io.tiergate.console.services.Forms;
 import io.tiergate.console.services.ServiceProblem;
 import io.tiergate.console.services.TierApi;
@@ -23,7 +24,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** A customer's tiers and where each comes from; tier requests and renewals with their approvals. */
+/** A customer's tiers and where each comes from; tier requests and renewals with their approvals; usage. */
 @Path("/me")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Viewer.CUSTOMER)
@@ -38,8 +39,14 @@ public class MyTierPages {
     @RestClient
     TierApi tiers;
 
+    @RestClient
+    EntitlementApi entitlements;
+
     @Inject
     Template myTiers;
+
+    @Inject
+    Template myUsage;
 
     @Inject
     Template myTierRequest;
@@ -48,6 +55,13 @@ public class MyTierPages {
     @Path("/tiers")
     public TemplateInstance tiers() {
         return page(Map.of(), null).data("effective", tiers.effectiveTiers(viewer.subject()));
+    }
+
+    /** My usage against budgets: each capability as it stands for me now; looking charges nothing. */
+    @GET
+    @Path("/usage")
+    public TemplateInstance usage() {
+        return myUsage.data("usage", entitlements.usage(viewer.subject()));
     }
 
     @POST

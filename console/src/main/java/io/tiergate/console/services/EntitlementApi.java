@@ -69,7 +69,8 @@ public interface EntitlementApi {
     @Path("/policies/{version}/what-if")
     Map<String, Object> whatIf(@PathParam("version") String version, Map<String, Object> decisionRequest);
 
-    @POST
-    @Path("/decisions")
-    Map<String, Object> decide(Map<String, Object> decisionRequest);
+    /** Read-only: what each capability answers for the subject now, with what is left of its budgets. */
+    @GET
+    @Path("/subjects/{subject}/usage")
+    Map<String, Object> usage(@PathParam("subject") String subject);
 }

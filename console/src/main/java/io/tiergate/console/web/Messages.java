@@ -58,6 +58,9 @@ public interface Messages {
     @Message("Issued alone by a platform admin: review it")
     String break_glass_review();
 
+    @Message("Budget")
+    String budget();
+
     @Message("Campaign")
     String campaign();
 
@@ -409,6 +412,9 @@ public interface Messages {
     @Message("My tiers")
     String nav_my_tiers();
 
+    @Message("My usage")
+    String nav_my_usage();
+
     @Message("Officer home")
     String nav_officer();
 
@@ -454,6 +460,9 @@ public interface Messages {
     @Message("You are verified. Your public tier follows within seconds; you can request more.")
     String next_verified();
 
+    @Message("no budget")
+    String no_budget();
+
     @Message("No change.")
     String no_changes();
 
@@ -471,6 +480,9 @@ public interface Messages {
 
     @Message("You have not verified your identity yet. Model access starts with it.")
     String not_onboarded();
+
+    @Message("Now")
+    String now();
 
     @Message("Good to see you, {name}")
     String officer_home_title(String name);
@@ -559,6 +571,9 @@ public interface Messages {
     @Message("Requested")
     String requested();
 
+    @Message("Requests left")
+    String requests_left();
+
     @Message("Restriction")
     String restriction();
 
@@ -646,11 +661,17 @@ public interface Messages {
     @Message("Time")
     String time();
 
+    @Message("Tokens left")
+    String tokens_left();
+
     @Message("Audit trail")
     String trail_title();
 
     @Message("Type")
     String type();
+
+    @Message("Each capability as it stands for you now under policy {version}, and what is left of its budgets. Looking charges nothing.")
+    String usage_intro(String version);
 
     @Message("Valid: it can be published.")
     String valid();

@@ -74,6 +74,36 @@ class UsageBudgetIT {
     }
 
     @Test
+    void aSubjectsUsageShowsWhatIsLeftAndChargesNothing() {
+        Subject customer = Subjects.verified("US", "PUBLIC");
+        String officer = KeycloakTokens.user(KeycloakTokens.OLIVIA);
+        String path = "/v1/subjects/" + customer.id() + "/usage";
+        String requests = "capabilities.find { it.capability == '" + REQUESTS + "' }";
+        given().auth().oauth2(officer).when().get(path).then().statusCode(200)
+                .body(requests + ".decision", equalTo("ALLOW"))
+                .body(requests + ".budgets[0].requestsRemaining", equalTo(2));
+        // looking again charges nothing; a decision does
+        given().auth().oauth2(officer).when().get(path).then().statusCode(200)
+                .body(requests + ".budgets[0].requestsRemaining", equalTo(2));
+        Subjects.decide(customer, REQUESTS, null, null).body("decision", equalTo("ALLOW"));
+        given().auth().oauth2(officer).when().get(path).then().statusCode(200)
+                .body(requests + ".budgets[0].requestsRemaining", equalTo(1));
+    }
+
+    @Test
+    void aCustomerSeesTheirOwnUsageOnly() {
+        given().auth().oauth2(KeycloakTokens.user(KeycloakTokens.ALICE))
+                .when().get("/v1/subjects/" + KeycloakTokens.ALICE_SUBJECT + "/usage").then().statusCode(200)
+                .body("subject", equalTo(KeycloakTokens.ALICE_SUBJECT));
+        given().auth().oauth2(KeycloakTokens.user(KeycloakTokens.ALICE))
+                .when().get("/v1/subjects/" + KeycloakTokens.BOB_SUBJECT + "/usage").then().statusCode(403)
+                .body("code", equalTo("OTHER_SUBJECT_FORBIDDEN"));
+        given().auth().oauth2(KeycloakTokens.gateway())
+                .when().get("/v1/subjects/" + KeycloakTokens.BOB_SUBJECT + "/usage").then().statusCode(403);
+        given().when().get("/v1/subjects/" + KeycloakTokens.BOB_SUBJECT + "/usage").then().statusCode(401);
+    }
+
+    @Test
     void reportedTokensSpendATokenBudget() {
         Subject customer = Subjects.verified("US", "PUBLIC");
         String decisionId = Subjects.decide(customer, TOKENS, null, null).body("decision", equalTo("ALLOW"))
