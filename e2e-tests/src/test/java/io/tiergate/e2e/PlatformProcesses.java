@@ -102,6 +102,20 @@ public final class PlatformProcesses {
         awaitReady(name, port);
     }
 
+    /**
+     * The packaged services run in the prod profile, which has no keys: each gets the test profile's (fixed, so that
+     * a restarted service reads what it wrote before, and public, like the test realm's client secret).
+     */
+    static final Map<String, Map<String, String>> TEST_KEYS = Map.of(
+            "identity-service", Map.of(
+                    "TIERGATE_IDENTITY_PII_KEY", "q3Jv2m8Yx1Zb6Lk0Tn4Rw7Pd9Sf5Hc2Ue8Ga1Mj3Vo4=",
+                    "TIERGATE_IDENTITY_FINGERPRINT_KEY", "Zk3pW8sN2vQ5xT1bR7mY4cL9hJ6dF0gA2eU5iO8kP3w="),
+            "audit-service", Map.of(
+                    "TIERGATE_AUDIT_KEY_ENCRYPTION_KEY", "7fM6m4Zr0cJ0a1ZkqS9rT2vXw8yB3nE5hG6jK7lP9Qs=",
+                    "TIERGATE_AUDIT_SIGNING_KEY", "MC4CAQAwBQYDK2VwBCIEIAvyXqtBYU0WtL9wHiVoRVszAseXaibXslkdcgslPcHB",
+                    "TIERGATE_AUDIT_PUBLIC_KEY", "MCowBQYDK2VwAyEAWFKNEh47khUNZFTyGXJG7GZDTYRRbWlhUHIGqa94vfI="),
+            "tier-service", Map.of("TIERGATE_TIER_KEYCLOAK_CLIENT_SECRET", "tier-service-secret"));
+
     private static void launch(String name, String service, int port, String database, Map<String, String> extraEnv) {
         try {
             Path logs = ROOT.resolve("e2e-tests/target/e2e-logs");
@@ -125,6 +139,7 @@ public final class PlatformProcesses {
             env.put("TIERGATE_DECISIONS_STALENESS_BOUND", "PT60S");
             // ALLOWs are counted per window (a minute in production); short here so the trail shows them soon.
             env.put("TIERGATE_DECISIONS_EVENTS_ALLOW_WINDOW", "PT2S");
+            env.putAll(TEST_KEYS.getOrDefault(service, Map.of()));
             env.putAll(extraEnv);
             RUNNING.put(name, builder.start());
         } catch (IOException e) {

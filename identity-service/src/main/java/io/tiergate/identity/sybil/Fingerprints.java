@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,8 +30,10 @@ public class Fingerprints {
 
     private final SecretKeySpec key;
 
-    public Fingerprints(@ConfigProperty(name = "tiergate.identity.fingerprint-key") String base64Key) {
-        byte[] bytes = Base64.getDecoder().decode(base64Key);
+    // Optional, so that a missing key is reported by IdentitySecrets at startup, naming its variable.
+    public Fingerprints(@ConfigProperty(name = "tiergate.identity.fingerprint-key") Optional<String> base64Key) {
+        byte[] bytes = Base64.getDecoder().decode(base64Key.orElseThrow(() -> new IllegalStateException(
+                "tiergate.identity.fingerprint-key is not set (TIERGATE_IDENTITY_FINGERPRINT_KEY)")));
         if (bytes.length < 32) {
             throw new IllegalStateException("tiergate.identity.fingerprint-key must be at least 256 bits");
         }
