@@ -29,7 +29,7 @@ public class IdentityEventsConsumer {
                  IdentityReactions.REVOKED, IdentityReactions.EXPIRED -> reactions.onVerdict(event);
             case IdentityReactions.SCREENING_HIT -> reactions.onScreeningHit(event);
             case IdentityReactions.ORGANIZATION_VERIFIED, IdentityReactions.ORGANIZATION_REJECTED,
-                 IdentityReactions.ORGANIZATION_REVOKED, IdentityReactions.ORGANIZATION_REVIEW_REQUIRED ->
+                 IdentityReactions.ORGANIZATION_REVIEW_REQUIRED ->
                     reactions.onOrganization(event);
             case IdentityReactions.MEMBERSHIP_CHANGED -> reactions.onMembership(event);
             default -> {

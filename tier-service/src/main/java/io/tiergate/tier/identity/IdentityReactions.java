@@ -34,7 +34,6 @@ public class IdentityReactions {
     static final String SCREENING_HIT = "tiergate.identity.screening.hit";
     static final String ORGANIZATION_VERIFIED = "tiergate.identity.organization.verified";
     static final String ORGANIZATION_REJECTED = "tiergate.identity.organization.rejected";
-    static final String ORGANIZATION_REVOKED = "tiergate.identity.organization.revoked";
     static final String ORGANIZATION_REVIEW_REQUIRED = "tiergate.identity.organization.review-required";
     static final String MEMBERSHIP_CHANGED = "tiergate.identity.organization.membership.changed";
 
