@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.BufferedWriter;
@@ -36,7 +35,6 @@ import java.util.Map;
  */
 @Path("/v1/exports")
 @Tag(name = "export", description = "Log ranges for offline verification")
-@SecurityRequirement(name = "keycloak")
 @RolesAllowed({"auditor", "platform-admin"})
 public class ExportResource {
 

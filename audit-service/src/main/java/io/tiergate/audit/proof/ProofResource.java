@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
@@ -22,7 +21,6 @@ import java.util.UUID;
 /** Checkpoints, proofs and entries that verify with any RFC 6962 verifier. All hashes are standard base64. */
 @Path("/v1")
 @Tag(name = "proofs", description = "Signed checkpoints and RFC 6962 proofs; hashes are standard base64")
-@SecurityRequirement(name = "keycloak")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @RolesAllowed({"auditor", "platform-admin"})
 public class ProofResource {

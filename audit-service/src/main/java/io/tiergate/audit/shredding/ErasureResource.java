@@ -13,12 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/erasures")
 @Tag(name = "erasure", description = "Crypto-shredding of a subject's personal data (GDPR Art. 17)")
-@SecurityRequirement(name = "keycloak")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class ErasureResource {
 

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -49,7 +48,6 @@ public class CampaignResource {
 
     @GET
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR})
-    @SecurityRequirement(name = "keycloak", scopes = {Roles.OFFICER, Roles.AUDITOR})
     @Operation(operationId = "listCampaigns", summary = "Campaigns, highest score first (compliance officer, auditor)")
     @APIResponse(responseCode = "200", description = "Campaigns without their member lists")
     public List<CampaignView> list(@QueryParam("status") CampaignStatus status,
@@ -60,7 +58,6 @@ public class CampaignResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR})
-    @SecurityRequirement(name = "keycloak", scopes = {Roles.OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getCampaign", summary = "A campaign with its members, scores and evidence (compliance "
             + "officer, auditor)")
     @APIResponse(responseCode = "200", description = "The campaign")
@@ -74,7 +71,6 @@ public class CampaignResource {
     @Path("/{id}/confirmation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICER)
-    @SecurityRequirement(name = "keycloak", scopes = Roles.OFFICER)
     @Operation(operationId = "confirmCampaign", summary = "Confirm a pending campaign: its members' grants are "
             + "suspended and they must verify again (compliance officer)")
     @APIResponse(responseCode = "200", description = "The confirmed campaign")
@@ -92,7 +88,6 @@ public class CampaignResource {
     @Path("/{id}/dismissal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OFFICER)
-    @SecurityRequirement(name = "keycloak", scopes = Roles.OFFICER)
     @Operation(operationId = "dismissCampaign", summary = "Dismiss a pending campaign: containment is lifted and its "
             + "evidence no longer counts against its members (compliance officer)")
     @APIResponse(responseCode = "200", description = "The dismissed campaign")
@@ -110,7 +105,6 @@ public class CampaignResource {
     @Path("/{id}/stix")
     @Produces({"application/stix+json", MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR})
-    @SecurityRequirement(name = "keycloak", scopes = {Roles.OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getCampaignStix", summary = "The campaign's threat indicators as a STIX 2.1 bundle, "
             + "accounts pseudonymised, to share with other providers (compliance officer, auditor)")
     @APIResponse(responseCode = "200", description = "A STIX 2.1 bundle")

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.BufferedWriter;
@@ -41,7 +40,6 @@ public class FlagResource {
     @GET
     @Produces("text/csv")
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR})
-    @SecurityRequirement(name = "keycloak", scopes = {Roles.OFFICER, Roles.AUDITOR})
     @Operation(operationId = "listFlags", summary = "accountId,flaggedAt,score,campaignId: one line per flagged account, "
             + "flaggedAt the event time of its first flag (compliance officer, auditor)")
     @APIResponse(responseCode = "200", description = "CSV with a header line")

@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
@@ -45,7 +44,6 @@ public class RequestRecordResource {
     @Consumes(NDJSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed(Roles.GATEWAY)
-    @SecurityRequirement(name = "keycloak", scopes = Roles.GATEWAY)
     @Operation(operationId = "publishRequestRecords", summary = "Publish up to 10,000 request records (JSON Lines) "
             + "to tiergate.requests; malformed lines go to tiergate.requests.rejected with their reason (gateway)")
     @APIResponse(responseCode = "202", description = "Every line is with the broker: accepted or dead-lettered")

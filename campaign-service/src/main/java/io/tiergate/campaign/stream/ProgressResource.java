@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -31,7 +30,6 @@ public class ProgressResource {
 
     @GET
     @RolesAllowed({Roles.OFFICER, Roles.AUDITOR})
-    @SecurityRequirement(name = "keycloak", scopes = {Roles.OFFICER, Roles.AUDITOR})
     @Operation(operationId = "getDetectionProgress", summary = "Records seen and rejected by this instance, and its "
             + "stream time (compliance officer, auditor)")
     @APIResponse(responseCode = "200", description = "The progress")

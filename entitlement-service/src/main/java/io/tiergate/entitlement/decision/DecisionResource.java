@@ -14,12 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/decisions")
 @Tag(name = "decisions", description = "Per-request access decisions for API gateways")
-@SecurityRequirement(name = "keycloak")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class DecisionResource {
 
@@ -33,7 +31,9 @@ public class DecisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({GATEWAY, CUSTOMER})
     @Operation(summary = "Decide whether a subject may use a capability now: a gateway for any subject, or a customer "
-            + "with their own token for themselves. A DENY is a normal answer (200), not an error.")
+            + "with their own token for themselves. A DENY is a normal answer (200), not an error.",
+            description = "Ownership: a customer's token decides for its own sub only; naming another subject is 403 "
+                    + "OTHER_SUBJECT_FORBIDDEN.")
     public Uni<Decision> decide(@Valid @NotNull DecisionRequest request) {
         requireOwnSubject(request);
         if (request.consistencyToken() == null) {

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -24,7 +23,6 @@ import java.util.UUID;
 
 @Path("/v1/directives")
 @Tag(name = "directives", description = "Emergency directives that override tier entitlements")
-@SecurityRequirement(name = "keycloak")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class DirectiveResource {
 

@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -30,7 +29,6 @@ import java.util.List;
  */
 @Path("/v1/subjects/{subject}/usage")
 @Tag(name = "usage", description = "Gateways report what allowed requests used, against usage budgets")
-@SecurityRequirement(name = "keycloak")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class SubjectUsageResource {
 
@@ -61,7 +59,9 @@ public class SubjectUsageResource {
     @RolesAllowed({CUSTOMER, OFFICER, AUDITOR})
     @Operation(summary = "Each capability of the policy in force as it stands for the subject now, with what is left "
             + "of its budgets; charges nothing and logs no decision (the subject themselves; compliance officers, "
-            + "auditors)")
+            + "auditors)",
+            description = "Ownership: a customer sees their own subject only; another's is 403 "
+                    + "OTHER_SUBJECT_FORBIDDEN.")
     public SubjectUsage usage(@PathParam("subject") @Size(max = 100) String subject) {
         if (!caller.hasRole(OFFICER) && !caller.hasRole(AUDITOR) && !subject.equals(token.getSubject())) {
             throw ApiProblem.forbidden("OTHER_SUBJECT_FORBIDDEN", "a customer sees their own usage only");

@@ -19,14 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 @Path("/v1/organizations")
 @Tag(name = "organizations", description = "KYB: organizations and the subjects who act for them")
-@SecurityRequirement(name = "keycloak")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @CustomDeserialization(StrictJsonReader.class)
 public class OrganizationResource {
@@ -56,7 +54,8 @@ public class OrganizationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({CUSTOMER, COMPLIANCE_OFFICER, AUDITOR})
-    @Operation(summary = "Read an organization (its current members, compliance officers and auditors)")
+    @Operation(summary = "Read an organization (its current members, compliance officers and auditors)",
+            description = "Ownership: a customer who is not a current member gets 403 NOT_AN_ORGANIZATION_MEMBER.")
     public OrganizationView get(@PathParam("id") UUID id) {
         Organization organization = organizations.find(id).orElseThrow(() -> OrganizationService.notFound(id));
         if (!caller.hasRole(COMPLIANCE_OFFICER) && !caller.hasRole(AUDITOR)
@@ -84,7 +83,9 @@ public class OrganizationResource {
     @Path("/{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({CUSTOMER, COMPLIANCE_OFFICER})
-    @Operation(summary = "Add a member (a representative of the organization, or a compliance officer)")
+    @Operation(summary = "Add a member (a representative of the organization, or a compliance officer)",
+            description = "Ownership: a customer who is not a representative gets 403 "
+                    + "NOT_AN_ORGANIZATION_REPRESENTATIVE.")
     public Response addMember(@PathParam("id") UUID id, @Valid @NotNull MemberRequest request) {
         MembershipView view = organizations.addMember(id, request, actor());
         return Response.status(Response.Status.CREATED).entity(view).build();
@@ -93,7 +94,9 @@ public class OrganizationResource {
     @DELETE
     @Path("/{id}/members/{subject}")
     @RolesAllowed({CUSTOMER, COMPLIANCE_OFFICER})
-    @Operation(summary = "Remove a member (a representative, a compliance officer, or the member leaving)")
+    @Operation(summary = "Remove a member (a representative, a compliance officer, or the member leaving)",
+            description = "Ownership: a customer removes only themselves unless they represent the organization "
+                    + "(403 NOT_AN_ORGANIZATION_REPRESENTATIVE).")
     public MembershipView removeMember(@PathParam("id") UUID id, @PathParam("subject") String subject) {
         return organizations.removeMember(id, subject, actor());
     }

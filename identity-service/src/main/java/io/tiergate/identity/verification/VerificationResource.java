@@ -17,14 +17,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 @Path("/v1/verifications")
 @Tag(name = "verifications", description = "KYC verification cases of applicants")
-@SecurityRequirement(name = "keycloak")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class VerificationResource {
 
@@ -62,7 +60,9 @@ public class VerificationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({CUSTOMER, COMPLIANCE_OFFICER, AUDITOR})
-    @Operation(summary = "Read a case's status (its own applicant, compliance officers and auditors)")
+    @Operation(summary = "Read a case's status (its own applicant, compliance officers and auditors)",
+            description = "Ownership: a customer reads their own cases only; another's case is 404 "
+                    + "VERIFICATION_NOT_FOUND, as if it did not exist.")
     public VerificationView get(@PathParam("id") UUID id) {
         VerificationCase verification = verifications.find(id)
                 .filter(this::mayRead)

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
@@ -28,7 +27,6 @@ import static io.tiergate.tier.grant.GrantResource.CUSTOMER;
 
 @Path("/v1/subjects")
 @Tag(name = "subjects", description = "A person's effective tier and why")
-@SecurityRequirement(name = "keycloak")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class SubjectTierResource {
 
@@ -52,7 +50,8 @@ public class SubjectTierResource {
     @GET
     @Path("/{subject}/tier")
     @RolesAllowed({COMPLIANCE_OFFICER, AUDITOR, CUSTOMER})
-    @Operation(summary = "A person's effective tiers and, for each, the grant behind it (officers, auditors, the person)")
+    @Operation(summary = "A person's effective tiers and, for each, the grant behind it (officers, auditors, the person)",
+            description = "Ownership: a customer asks about their own subject only; another's is 403 NOT_YOUR_SUBJECT.")
     public SubjectTier tier(@PathParam("subject") @Size(max = 100) String subject) {
         if (!identity.hasRole(COMPLIANCE_OFFICER) && !identity.hasRole(AUDITOR) && !subject.equals(token.getSubject())) {
             throw ApiProblem.forbidden("NOT_YOUR_SUBJECT", "customers can ask about their own tier only");

@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -32,7 +31,6 @@ import java.util.UUID;
 
 @Path("/v1/grants")
 @Tag(name = "grants", description = "Tier grants: issued, suspended, reinstated, renewed, revoked, expired")
-@SecurityRequirement(name = "keycloak")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class GrantResource {
 
@@ -93,7 +91,9 @@ public class GrantResource {
     @Path("/{id}/renewal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COMPLIANCE_OFFICER, CUSTOMER})
-    @Operation(summary = "Ask to renew a live grant (its holder or an officer); goes through the tier's approval rules")
+    @Operation(summary = "Ask to renew a live grant (its holder or an officer); goes through the tier's approval rules",
+            description = "Ownership: a customer renews only a grant they hold, directly or through an organization "
+                    + "they belong to (403 NOT_GRANT_HOLDER otherwise).")
     public Response renew(@PathParam("id") UUID id, @Valid @NotNull RenewalRequest request) {
         TierRequestView renewal = requests.requestRenewal(token.getSubject(), identity.hasRole(COMPLIANCE_OFFICER),
                 id, request);

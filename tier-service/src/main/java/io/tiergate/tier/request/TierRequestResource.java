@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -32,7 +31,6 @@ import static io.tiergate.tier.grant.GrantResource.CUSTOMER;
 
 @Path("/v1/tier-requests")
 @Tag(name = "tier requests", description = "Customers request tiers; compliance officers approve (four-eyes where required) or deny")
-@SecurityRequirement(name = "keycloak")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 public class TierRequestResource {
 
@@ -87,7 +85,9 @@ public class TierRequestResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({CUSTOMER, COMPLIANCE_OFFICER, AUDITOR})
-    @Operation(summary = "Read a request (its requester or subject, officers, auditors)")
+    @Operation(summary = "Read a request (its requester or subject, officers, auditors)",
+            description = "Ownership: a customer reads only requests they made or that name them as the holder; "
+                    + "others' are 403 NOT_YOUR_REQUEST.")
     public TierRequestView get(@PathParam("id") UUID id) {
         return requests.view(id, token.getSubject(), isOfficer() || identity.hasRole(AUDITOR));
     }
