@@ -2,13 +2,13 @@ package io.tiergate.entitlement.extauthz;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tiergate.commons.problem.ApiProblem;
+import io.tiergate.commons.problem.Problem;
 import io.tiergate.entitlement.decision.Decision;
 import io.tiergate.entitlement.decision.DecisionRequest;
 import io.tiergate.entitlement.decision.DecisionService;
 import io.tiergate.entitlement.decision.Reason;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,13 +27,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.Comparator;
 import java.util.stream.Collectors;
 
 /**
- * Envoy's ext_authz HTTP service protocol: Envoy (or any gateway speaking it) forwards the original request's method,
- * path (below {@code /v1/ext-authz/}) and headers; the answer is 200 to let it through or 403 to refuse it, with
- * the decision in headers ({@code x-tiergate-decision}, {@code -decision-id}, {@code -policy-version},
- * {@code -reasons}) that Envoy can pass upstream or back to the client.
+ * Envoy's ext_authz HTTP service protocol, and nginx's {@code auth_request}: the gateway forwards the original
+ * request's method, path (below {@code /v1/ext-authz/}) and headers; the answer is 200 to let it through, or 401 / 403
+ * to refuse it (never another status: see {@link ExtAuthzRefusals}), with the decision in headers
+ * ({@code x-tiergate-decision}, {@code -decision-id}, {@code -policy-version}, {@code -reasons}) that the gateway can
+ * pass upstream or back to the client.
  * <ul>
  *   <li>Caller: a gateway (role {@code gateway}) naming the subject in {@code x-tiergate-subject}, or the end user's
  *   own access token (role {@code customer}), whose {@code sub} is the subject.</li>
@@ -46,7 +48,8 @@ import java.util.stream.Collectors;
  * </ul>
  */
 @Path("/v1/ext-authz")
-@Tag(name = "ext_authz", description = "Envoy ext_authz HTTP service: 200 allows, 403 denies")
+@Tag(name = "ext_authz", description = "Envoy ext_authz HTTP service and nginx auth_request: 200 allows; 401 "
+        + "(no credential, no subject) and 403 (DENY, refused caller, undecidable check) refuse")
 @SecurityRequirement(name = "keycloak")
 public class ExtAuthzResource {
 
@@ -129,9 +132,16 @@ public class ExtAuthzResource {
                 headers.getHeaderString(CONSISTENCY_TOKEN));
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
+            throw ExtAuthzRefusals.invalidHeaders(violations.stream()
+                    .map(v -> new Problem.Violation(header(v.getPropertyPath().toString()), v.getMessage()))
+                    .sorted(Comparator.comparing(Problem.Violation::field)).toList());
         }
-        Decision decision = decisions.decide(request);
+        Decision decision;
+        try {
+            decision = decisions.decide(request);
+        } catch (ApiProblem malformed) { // INVALID_CLIENT_IP, INVALID_CONSISTENCY_TOKEN: the gateway's headers
+            throw ExtAuthzRefusals.undecidable(malformed);
+        }
         boolean allowed = decision.decision() == Decision.Verdict.ALLOW;
         Response.ResponseBuilder response = Response.status(allowed ? 200 : 403)
                 .header("x-tiergate-decision", decision.decision().name())
@@ -154,6 +164,18 @@ public class ExtAuthzResource {
         return response.build();
     }
 
+    /** Names the header a gateway sent rather than the request's field (context.clientIp → x-tiergate-client-ip). */
+    private static String header(String field) {
+        return switch (field) {
+            case "subject" -> SUBJECT;
+            case "capability" -> CAPABILITY;
+            case "context.jurisdiction" -> JURISDICTION;
+            case "context.clientIp" -> CLIENT_IP;
+            case "consistencyToken" -> CONSISTENCY_TOKEN;
+            default -> field;
+        };
+    }
+
     private static String clientIp(HttpHeaders headers) {
         String named = headers.getHeaderString(CLIENT_IP);
         return named != null ? named : headers.getHeaderString(ENVOY_EXTERNAL_ADDRESS);
@@ -163,7 +185,8 @@ public class ExtAuthzResource {
         String named = headers.getHeaderString(SUBJECT);
         if (caller.hasRole(GATEWAY)) {
             if (named == null || named.isBlank()) {
-                throw ApiProblem.badRequest("SUBJECT_REQUIRED", "a gateway names the subject in " + SUBJECT);
+                // nobody to decide for: the end user presented no credential the gateway knows
+                throw ExtAuthzRefusals.unauthenticated("SUBJECT_REQUIRED", "a gateway names the subject in " + SUBJECT);
             }
             return named.strip();
         }
@@ -180,7 +203,7 @@ public class ExtAuthzResource {
         }
         String[] segments = path.replaceAll("^/+", "").split("/");
         if (segments.length < 2 || segments[0].isBlank() || segments[1].isBlank()) {
-            throw ApiProblem.badRequest("CAPABILITY_REQUIRED",
+            throw ApiProblem.forbidden("CAPABILITY_REQUIRED",
                     "name the capability in " + CAPABILITY + " or as the path /{model}/{feature}/...");
         }
         return segments[0] + ":" + segments[1];
