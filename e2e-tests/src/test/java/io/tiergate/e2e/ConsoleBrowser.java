@@ -82,6 +82,13 @@ final class ConsoleBrowser implements AutoCloseable {
         find(css).click();
     }
 
+    /** Clicks what submits a form or follows a link, and waits for the next page (never reads the old one). */
+    void clickAndLoad(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(css).click();
+        until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page), "the page after " + css);
+    }
+
     <T> T until(ExpectedCondition<T> condition, String what) {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(() -> "waiting for " + what + " at "
                 + driver.getCurrentUrl() + ", showing: " + excerpt()).until(condition);

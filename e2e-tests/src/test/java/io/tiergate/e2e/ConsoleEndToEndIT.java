@@ -89,7 +89,7 @@ class ConsoleEndToEndIT {
         b.register(user, "Pw-" + user + "-1");
         String subject = b.find("#my-subject").getText();
         fillClaims(b, "Marta", uniqueName(), "1990-04-17", "SE");
-        b.click("#submit-claims");
+        b.clickAndLoad("#submit-claims");
         b.find("#status[data-status='VERIFIED']");
         return subject;
     }
@@ -104,14 +104,14 @@ class ConsoleEndToEndIT {
             // Bad input first: the service's problem+json is shown next to the field it names.
             fillClaims(b, "Marta", uniqueName(), "1990-04-17", "XX");
             b.screenshot("onboarding");
-            b.click("#submit-claims");
+            b.clickAndLoad("#submit-claims");
             WebElement error = b.find("#nationalities-error");
             assertTrue(b.find(".field.invalid #nationalities").isDisplayed());
             assertTrue(b.find("#problem").getText().contains("VALIDATION_FAILED"), b.find("#problem").getText());
             assertTrue(!error.getText().isBlank());
 
             fillClaims(b, "Marta", uniqueName(), "1990-04-17", "SE");
-            b.click("#submit-claims");
+            b.clickAndLoad("#submit-claims");
             b.find("#status[data-status='VERIFIED']");
             b.screenshot("verification-status");
 
@@ -141,7 +141,7 @@ class ConsoleEndToEndIT {
             customer.type("#countryOfIncorporation", "SE");
             new org.openqa.selenium.support.ui.Select(customer.find("#kind")).selectByValue("RESEARCH_INSTITUTION");
             customer.type("#representatives", "Marta Lindqvist, SE");
-            customer.click("#register-organization");
+            customer.clickAndLoad("#register-organization");
             String organization = customer.find("#organization-id").getText();
             assertEquals("VERIFIED", customer.find("#organization-status .status").getText());
             assertTrue(customer.driver.getPageSource().contains(subject), "the registrant is a member");
@@ -154,7 +154,7 @@ class ConsoleEndToEndIT {
                         customer.type("#organizationId", organization);
                         customer.type("#justification", "Evaluating model robustness for our alignment lab");
                         customer.type("#intendedUse", "Red-team evaluations under our IRB protocol");
-                        customer.click("#file-request");
+                        customer.clickAndLoad("#file-request");
                         customer.until(d -> d.getCurrentUrl().contains("/me/tier-requests/")
                                 || customer.present("#problem") ? Boolean.TRUE : null, "an answer");
                         return customer.driver.getCurrentUrl().contains("/me/tier-requests/");
@@ -166,30 +166,30 @@ class ConsoleEndToEndIT {
             try (ConsoleBrowser olivia = new ConsoleBrowser(CONSOLE);
                  ConsoleBrowser oscar = new ConsoleBrowser(CONSOLE)) {
                 olivia.signIn("olivia", requestPath);
-                olivia.click("#approve");
+                olivia.clickAndLoad("#approve");
                 olivia.until(d -> "1 / 2".equals(olivia.find("#approval-count").getText()) ? Boolean.TRUE : null,
                         "the first approval");
                 olivia.screenshot("tier-request");
 
                 // The same officer cannot approve twice: the service refuses, and the page says why.
-                olivia.click("#approve");
+                olivia.clickAndLoad("#approve");
                 WebElement refused = olivia.find("#problem");
                 assertEquals("FOUR_EYES_SAME_OFFICER", refused.getAttribute("data-code"));
                 assertEquals("1 / 2", olivia.find("#approval-count").getText());
 
                 oscar.signIn("oscar", requestPath);
-                oscar.click("#approve");
+                oscar.clickAndLoad("#approve");
                 assertEquals("GRANTED", oscar.find("#request-status").getAttribute("data-status"));
                 assertEquals("2 / 2", oscar.find("#approval-count").getText());
 
                 // The grant it issued: suspended and reinstated with a reason, each change in its history.
-                oscar.click("#grant-link");
+                oscar.clickAndLoad("#grant-link");
                 assertEquals("ACTIVE", oscar.find("#grant-status").getAttribute("data-status"));
                 oscar.type("#reason", "E2E: the institute's ethics approval is under review");
-                oscar.click("#suspend");
+                oscar.clickAndLoad("#suspend");
                 assertEquals("SUSPENDED", oscar.find("#grant-status").getAttribute("data-status"));
                 oscar.type("#reason", "E2E: ethics approval renewed");
-                oscar.click("#reinstate");
+                oscar.clickAndLoad("#reinstate");
                 assertEquals("ACTIVE", oscar.find("#grant-status").getAttribute("data-status"));
                 String history = oscar.find("#grant-history").getText();
                 assertTrue(history.contains("ethics approval is under review") && history.contains("renewed"), history);
@@ -216,21 +216,21 @@ class ConsoleEndToEndIT {
             String subject = customer.find("#my-subject").getText();
             // the listed Leila Farzaneh KARIMPOUR, with her listed date of birth
             fillClaims(customer, "Leila Farzaneh", "Karimpour", "1986-02-09", "DE");
-            customer.click("#submit-claims");
+            customer.clickAndLoad("#submit-claims");
             customer.find("#status[data-status='IN_REVIEW']");
             String casePath = customer.driver.getCurrentUrl().replaceAll(".*/me/verifications/", "/reviews/");
 
             oscar.signIn("oscar", "/reviews");
-            WebElement row = oscar.find("tr.review-row[data-subject='" + subject + "'] a");
+            oscar.find("tr.review-row[data-subject='" + subject + "'] a");
             oscar.screenshot("review-queue");
-            row.click();
+            oscar.clickAndLoad("tr.review-row[data-subject='" + subject + "'] a");
             assertTrue(oscar.find(".hit .entry-name").getText().toUpperCase().contains("KARIMPOUR"),
                     "the hit names its list entry");
-            oscar.click("#claim");
+            oscar.clickAndLoad("#claim");
             oscar.click("#outcome-rejected");
             oscar.type("#reason", "Confirmed match with the listed person: same name and date of birth");
             oscar.screenshot("review-case");
-            oscar.click("#decide");
+            oscar.clickAndLoad("#decide");
             assertEquals("REJECTED", oscar.find("h1 + p .status").getText());
             assertTrue(oscar.driver.getCurrentUrl().endsWith(casePath), oscar.driver.getCurrentUrl());
 
@@ -301,19 +301,19 @@ class ConsoleEndToEndIT {
             olivia.type("#capability", capability);
             olivia.type("#deniedJurisdictions", "kp");
             olivia.type("#reason", "E2E: a directive issued from the console");
-            olivia.click("#issue-directive");
+            olivia.clickAndLoad("#issue-directive");
             assertEquals("PENDING", olivia.find(row).getAttribute("data-status"));
             olivia.screenshot("directives");
 
             // Four eyes: the issuer's own confirmation is refused, with the service's reason on the page.
-            olivia.click(row + " button.confirm-directive");
+            olivia.clickAndLoad(row + " button.confirm-directive");
             assertEquals("CONFIRMER_IS_ISSUER", olivia.find("#problem").getAttribute("data-code"));
             assertEquals("PENDING", olivia.find(row).getAttribute("data-status"));
 
             oscar.signIn("oscar", "/directives");
-            oscar.click(row + " button.confirm-directive");
+            oscar.clickAndLoad(row + " button.confirm-directive");
             assertEquals("ACTIVE", oscar.find(row).getAttribute("data-status"));
-            oscar.click(row + " button.revoke-directive");
+            oscar.clickAndLoad(row + " button.revoke-directive");
             assertEquals("REVOKED", oscar.find(row).getAttribute("data-status"));
 
             // A draft policy (the one in force, under a new version): stored with its validation, shown against
@@ -321,14 +321,14 @@ class ConsoleEndToEndIT {
             String version = "e2e-console-" + tag;
             olivia.open("/policies");
             olivia.type("#document", draftOfPolicyInForce(version));
-            olivia.click("#store-draft");
+            olivia.clickAndLoad("#store-draft");
             olivia.until(d -> d.getCurrentUrl().endsWith("/policies/" + version) ? Boolean.TRUE : null,
                     "the draft's page");
             olivia.find("#validation");
             olivia.find("#diff-heading");
             olivia.type("#wi-subject", KeycloakTokens.ALICE_SUBJECT);
             olivia.type("#wi-capability", "fable-5:chat");
-            olivia.click("#what-if-form button");
+            olivia.clickAndLoad("#what-if-form button");
             assertTrue(List.of("ALLOW", "DENY").contains(olivia.find("#what-if-result strong").getText()));
             olivia.screenshot("policy");
 
@@ -391,7 +391,7 @@ class ConsoleEndToEndIT {
 
             // Sign-out ends the Keycloak session too: the next page asks for a login again.
             customer.open("/me");
-            customer.click("#sign-out");
+            customer.clickAndLoad("#sign-out");
             customer.until(d -> d.getCurrentUrl().startsWith(CONSOLE + "/signed-out") ? Boolean.TRUE : null,
                     "the signed-out page");
             customer.open("/me");
