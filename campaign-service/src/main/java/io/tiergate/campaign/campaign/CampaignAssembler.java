@@ -204,7 +204,7 @@ public class CampaignAssembler {
             if (m.containedLevel == null || m.containedLevel.compareTo(level) < 0) {
                 m.containedLevel = level;
                 outbox.append(Topics.CAMPAIGN, CampaignEvents.ACCOUNT_CONTAINED, m.key.accountId,
-                        new CampaignEvents.AccountContained(c.id.toString(), level, c.score, m.flaggedAt.toString()));
+                        CampaignEvents.AccountContained.of(c.id.toString(), level, c.score, m.flaggedAt));
             }
         }
     }

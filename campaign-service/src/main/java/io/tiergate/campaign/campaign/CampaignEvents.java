@@ -17,6 +17,12 @@ public final class CampaignEvents {
     }
 
     public record AccountContained(String campaignId, ContainmentLevel level, double score, String flaggedAt) {
+
+        /** {@code flaggedAt} as RFC 3339 with seconds always written (OffsetDateTime.toString drops ":00"). */
+        public static AccountContained of(String campaignId, ContainmentLevel level, double score,
+                                          java.time.OffsetDateTime flaggedAt) {
+            return new AccountContained(campaignId, level, score, flaggedAt.toInstant().toString());
+        }
     }
 
     public record AccountReleased(String campaignId, String reason) {
