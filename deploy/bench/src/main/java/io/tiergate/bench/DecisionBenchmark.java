@@ -51,7 +51,8 @@ public final class DecisionBenchmark {
             case "seed" -> seed(options);
             case "run" -> run(options);
             case "probe" -> probe(options);
-            default -> throw new IllegalArgumentException("usage: prepare|seed|run --option value ...");
+            case "ladder" -> ladderOnly(options);
+            default -> throw new IllegalArgumentException("usage: prepare|seed|run|ladder|probe --option value ...");
         }
     }
 
@@ -113,13 +114,11 @@ public final class DecisionBenchmark {
             load.constantRate(decisions(keycloak, entitlement, bodies), rate, connections, 20);
             settle(pid);
 
-            // where the latency goal holds on this machine: lower rates first, then the target rate
-            for (int lower : new int[] {1000, 2000, 3000}) {
-                if (lower < rate) {
-                    report.add(load.constantRate(decisions(keycloak, entitlement, bodies), lower, connections, 20).summary());
-                    settle(pid);
-                }
-            }
+            // the decision beside a plain and an authenticated constant at the same rates: the tail ratio is the
+            // figure that holds on a noisy machine, where each absolute tail moves with the load around it
+            report.addAll(ladder(load, plainConstant(entitlement), authenticatedConstant(keycloak, entitlement),
+                    decisions(keycloak, entitlement, bodies), pid, connections, rates(o, rate), 2, 15));
+            settle(pid);
             LoadGenerator.Result atRate = load.constantRate(decisions(keycloak, entitlement, bodies), rate, connections, seconds);
             long loadedRss = rssKb(pid);
             report.add(atRate.summary());
@@ -180,6 +179,91 @@ public final class DecisionBenchmark {
         System.out.println();
         System.out.println("==== Tiergate decision benchmark ====");
         report.forEach(System.out::println);
+    }
+
+    /**
+     * Only the side-by-side constant-rate ladder (after a short warm-up), for comparing JVMs and collectors: run it
+     * once per service configuration ({@code TIERGATE_BENCH_JAVA}, {@code TIERGATE_BENCH_JAVA_OPTS}).
+     */
+    static void ladderOnly(Map<String, String> o) throws Exception {
+        String keycloak = o.get("keycloak");
+        URI entitlement = URI.create(o.get("entitlement"));
+        long pid = Long.parseLong(o.get("pid"));
+        int connections = Integer.parseInt(o.getOrDefault("connections", "16"));
+        String version = publishPolicy(keycloak, entitlement);
+        System.out.printf("policy %s published%n", version);
+        List<Buffer> bodies = decisionBodies();
+        List<String> report = new ArrayList<>();
+        report.add(String.format("machine: %d cores; service pid %d, %s", Runtime.getRuntime().availableProcessors(),
+                pid, serviceJvm(pid)));
+        try (LoadGenerator load = new LoadGenerator()) {
+            System.out.println("warming the service up (20 s of each endpoint at full speed)");
+            load.closedLoop(plainConstant(entitlement), connections, 20);
+            load.closedLoop(authenticatedConstant(keycloak, entitlement), connections, 20);
+            load.closedLoop(decisions(keycloak, entitlement, bodies), connections, 20);
+            report.addAll(ladder(load, plainConstant(entitlement), authenticatedConstant(keycloak, entitlement),
+                    decisions(keycloak, entitlement, bodies), pid, connections, rates(o, 5000),
+                    Integer.parseInt(o.getOrDefault("rounds", "2")), Integer.parseInt(o.getOrDefault("seconds", "15"))));
+            report.add(String.format("entitlement-service RSS after the ladder: %d MB, peak %d MB", rssKb(pid) / 1024,
+                    peakRssKb(pid) / 1024));
+        }
+        System.out.println();
+        System.out.println("==== Tiergate decision ladder ====");
+        report.forEach(System.out::println);
+    }
+
+    static int[] rates(Map<String, String> o, int top) {
+        String rates = o.getOrDefault("rates", "1000,3000," + top);
+        return java.util.Arrays.stream(rates.split(",")).mapToInt(r -> Integer.parseInt(r.strip())).toArray();
+    }
+
+    static Target plainConstant(URI entitlement) {
+        return new Target("constant (plain GET)", HttpMethod.GET, entitlement.resolve("/v1/baseline/plain"), Map.of(),
+                List.of(), 200);
+    }
+
+    /** The service's JVM as its command line names it (which java, which collector), for the report. */
+    static String serviceJvm(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).map(c -> c.replaceAll(" -jar .*", ""))
+                .orElse("unknown JVM");
+    }
+
+    /**
+     * The same constant rates, with the same load generator and connections, against the plain constant, the
+     * authenticated constant and decisions, alternated within each round and repeated: a table of each one's best
+     * p50/p99/p99.9 over the rounds, and the decision's p99 over the plain constant's.
+     */
+    static List<String> ladder(LoadGenerator load, Target plain, Target authenticated, Target decisions, long pid,
+                               int connections, int[] rates, int rounds, int seconds) throws Exception {
+        List<String> lines = new ArrayList<>();
+        List<String> table = new ArrayList<>();
+        table.add("| rate/s | plain GET p50 / p99 / p99.9 ms | authenticated p50 / p99 / p99.9 ms "
+                + "| decision p50 / p99 / p99.9 ms | decision p99 ÷ plain p99 |");
+        table.add("|---|---|---|---|---|");
+        for (int rate : rates) {
+            LoadGenerator.Result[] best = new LoadGenerator.Result[3];
+            Target[] targets = {plain, authenticated, decisions};
+            for (int round = 0; round < rounds; round++) {
+                for (int t = 0; t < targets.length; t++) {
+                    settle(pid);
+                    LoadGenerator.Result r = load.constantRate(targets[t], rate, connections, seconds);
+                    lines.add(String.format("ladder %5d/s round %d: %s", rate, round + 1, r.summary()));
+                    if (best[t] == null || r.percentileMillis(99) < best[t].percentileMillis(99)) {
+                        best[t] = r;
+                    }
+                }
+            }
+            table.add(String.format("| %d | %s | %s | %s | %.2f |", rate, tail(best[0]), tail(best[1]), tail(best[2]),
+                    best[2].percentileMillis(99) / best[0].percentileMillis(99)));
+        }
+        lines.add("");
+        lines.addAll(table);
+        return lines;
+    }
+
+    private static String tail(LoadGenerator.Result r) {
+        return String.format("%.2f / %.2f / %.2f%s", r.percentileMillis(50), r.percentileMillis(99),
+                r.percentileMillis(99.9), r.errors() > 0 ? " (" + r.errors() + " errors)" : "");
     }
 
     /**
