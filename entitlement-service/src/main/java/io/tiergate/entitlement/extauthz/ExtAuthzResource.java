@@ -50,7 +50,6 @@ import java.util.stream.Collectors;
 @Path("/v1/ext-authz")
 @Tag(name = "ext_authz", description = "Envoy ext_authz HTTP service and nginx auth_request: 200 allows; 401 "
         + "(no credential, no subject) and 403 (DENY, refused caller, undecidable check) refuse")
-@SecurityRequirement(name = "keycloak")
 public class ExtAuthzResource {
 
     static final String SUBJECT = "x-tiergate-subject";
