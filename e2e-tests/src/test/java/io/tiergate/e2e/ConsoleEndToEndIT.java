@@ -144,7 +144,18 @@ class ConsoleEndToEndIT {
             customer.clickAndLoad("#register-organization");
             String organization = customer.find("#organization-id").getText();
             assertEquals("VERIFIED", customer.find("#organization-status .status").getText());
-            assertTrue(customer.driver.getPageSource().contains(subject), "the registrant is a member");
+            assertTrue(customer.present("tr.member-row[data-subject='" + subject + "']"), "the registrant is a member");
+            customer.screenshot("organization");
+
+            // The representative manages the members: one added, then removed again.
+            String colleague = UUID.randomUUID().toString();
+            String colleagueRow = "tr.member-row[data-subject='" + colleague + "']";
+            customer.type("#member-subject", colleague);
+            customer.clickAndLoad("#add-member-button");
+            assertEquals("MEMBER", customer.find(colleagueRow + " td:nth-child(2)").getText());
+            customer.clickAndLoad(colleagueRow + " button.remove-member");
+            customer.find("#members");
+            assertTrue(!customer.present(colleagueRow), "the colleague is no longer a member");
 
             // tier-service learns of the verification and the organization from Kafka: file until it knows.
             await("tier-service accepts the RESEARCH request").atMost(Duration.ofSeconds(60))
