@@ -86,12 +86,27 @@ final class ConsoleBrowser implements AutoCloseable {
     void clickAndLoad(String css) {
         WebElement page = driver.findElement(By.tagName("html"));
         find(css).click();
-        until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page), "the page after " + css);
+        until(d -> gone(page) ? Boolean.TRUE : null, "the page after " + css);
     }
 
     <T> T until(ExpectedCondition<T> condition, String what) {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(() -> "waiting for " + what + " at "
                 + driver.getCurrentUrl() + ", showing: " + excerpt()).until(condition);
+    }
+
+    /**
+     * Whether an element of an earlier page is gone. Chromedriver reports that as a stale element, or, while the
+     * next page is being built, as an inspector error ("does not belong to the document"): both mean gone.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            return String.valueOf(e.getMessage()).contains("does not belong to the document");
+        }
     }
 
     /** The start of what the page shows, for a failure message. */

@@ -216,6 +216,13 @@ class ConsoleEndToEndIT {
                                 .anyMatch(e -> e.getText().equals("RESEARCH"));
                     });
             customer.screenshot("my-tiers");
+
+            // The customer asks to renew it: a RENEWAL request under the same four-eyes rule.
+            customer.type("form.renewal[data-tier='RESEARCH'] input[name=justification]",
+                    "The evaluation programme continues for another term");
+            customer.clickAndLoad("form.renewal[data-tier='RESEARCH'] button.renew");
+            assertEquals("PENDING", customer.find("#request-status").getAttribute("data-status"));
+            assertTrue(customer.find("dl.facts").getText().contains("RENEWAL"), customer.find("dl.facts").getText());
         }
     }
 

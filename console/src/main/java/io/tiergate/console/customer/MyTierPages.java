@@ -100,9 +100,19 @@ public class MyTierPages {
     @Path("/grants/{id}/renewal")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response renew(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        Map<String, Object> renewal = tiers.changeGrant(id, "renewal", Forms.object(
-                "justification", Forms.text(form, "justification"), "expiresAt", Forms.text(form, "expiresAt")));
-        return Response.seeOther(URI.create("/me/tier-requests/" + renewal.get("id"))).build();
+        try {
+            Map<String, Object> renewal = tiers.changeGrant(id, "renewal", Forms.object(
+                    "justification", Forms.text(form, "justification"), "expiresAt", Forms.text(form, "expiresAt")));
+            return Response.seeOther(URI.create("/me/tier-requests/" + renewal.get("id"))).build();
+        } catch (ServiceProblem problem) {
+            if (problem.status() >= 500) {
+                throw problem;
+            }
+            return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(page(Map.of(), null).data("renewalProblem", problem)
+                            .data("effective", tiers.effectiveTiers(viewer.subject())).render())
+                    .build();
+        }
     }
 
     private TemplateInstance page(Map<String, String> values, ServiceProblem problem) {
