@@ -6,6 +6,7 @@ import io.tiergate.console.services.EntitlementApi;
 import io.tiergate.console.services.Forms;
 import io.tiergate.console.services.ServiceProblem;
 import io.tiergate.console.services.TierApi;
+import io.tiergate.console.web.Outcome;
 import io.tiergate.console.web.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -76,18 +76,8 @@ public class MyTierPages {
                 "justification", Forms.text(form, "justification"),
                 "intendedUse", Forms.text(form, "intendedUse"),
                 "expiresAt", Forms.text(form, "expiresAt"));
-        try {
-            Map<String, Object> filed = tiers.fileRequest(request);
-            return Response.seeOther(URI.create("/me/tier-requests/" + filed.get("id"))).build();
-        } catch (ServiceProblem problem) {
-            if (problem.status() >= 500) {
-                throw problem;
-            }
-            return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(page(Forms.echo(form), problem).data("effective", tiers.effectiveTiers(viewer.subject()))
-                            .render())
-                    .build();
-        }
+        return Outcome.of(() -> "/me/tier-requests/" + tiers.fileRequest(request).get("id"),
+                problem -> page(Forms.echo(form), problem).data("effective", tiers.effectiveTiers(viewer.subject())));
     }
 
     @GET
@@ -100,19 +90,11 @@ public class MyTierPages {
     @Path("/grants/{id}/renewal")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response renew(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        try {
-            Map<String, Object> renewal = tiers.changeGrant(id, "renewal", Forms.object(
-                    "justification", Forms.text(form, "justification"), "expiresAt", Forms.text(form, "expiresAt")));
-            return Response.seeOther(URI.create("/me/tier-requests/" + renewal.get("id"))).build();
-        } catch (ServiceProblem problem) {
-            if (problem.status() >= 500) {
-                throw problem;
-            }
-            return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(page(Map.of(), null).data("renewalProblem", problem)
-                            .data("effective", tiers.effectiveTiers(viewer.subject())).render())
-                    .build();
-        }
+        Map<String, Object> renewal = Forms.object("justification", Forms.text(form, "justification"),
+                "expiresAt", Forms.text(form, "expiresAt"));
+        return Outcome.of(() -> "/me/tier-requests/" + tiers.changeGrant(id, "renewal", renewal).get("id"),
+                problem -> page(Map.of(), null).data("renewalProblem", problem)
+                        .data("effective", tiers.effectiveTiers(viewer.subject())));
     }
 
     private TemplateInstance page(Map<String, String> values, ServiceProblem problem) {

@@ -4,7 +4,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.tiergate.console.services.Forms;
 import io.tiergate.console.services.IdentityApi;
-import io.tiergate.console.services.ServiceProblem;
+import io.tiergate.console.web.Outcome;
 import io.tiergate.console.web.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -62,18 +62,9 @@ public class OrganizationPages {
         // the service requires both lists, empty or not
         body.putIfAbsent("beneficialOwners", List.of());
         body.putIfAbsent("representatives", List.of());
-        try {
-            Map<String, Object> registered = identity.registerOrganization(body);
-            return Response.seeOther(URI.create("/organizations/" + registered.get("id"))).build();
-        } catch (ServiceProblem problem) {
-            if (problem.status() >= 500) {
-                throw problem;
-            }
-            return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(organizationNew.data("values", Forms.echo(form)).data("problem", problem)
-                            .data("fields", FIELDS).render())
-                    .build();
-        }
+        return Outcome.of(() -> "/organizations/" + identity.registerOrganization(body).get("id"),
+                problem -> organizationNew.data("values", Forms.echo(form)).data("problem", problem)
+                        .data("fields", FIELDS));
     }
 
     @GET
@@ -88,17 +79,9 @@ public class OrganizationPages {
     @RolesAllowed({Viewer.CUSTOMER, Viewer.OFFICER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addMember(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        try {
-            identity.addMember(id, Forms.object("subject", Forms.text(form, "subject"), "role", Forms.text(form, "role")));
-            return Response.seeOther(URI.create("/organizations/" + id)).build();
-        } catch (ServiceProblem problem) {
-            if (problem.status() >= 500) {
-                throw problem;
-            }
-            return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(organization.data("org", identity.organization(id)).data("problem", problem).render())
-                    .build();
-        }
+        Map<String, Object> member = Forms.object("subject", Forms.text(form, "subject"), "role", Forms.text(form, "role"));
+        return Outcome.of(() -> identity.addMember(id, member), "/organizations/" + id,
+                problem -> organization.data("org", identity.organization(id)).data("problem", problem));
     }
 
     @POST
