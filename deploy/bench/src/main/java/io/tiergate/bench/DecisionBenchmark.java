@@ -51,8 +51,9 @@ public final class DecisionBenchmark {
             case "seed" -> seed(options);
             case "run" -> run(options);
             case "probe" -> probe(options);
+            case "propagation" -> propagationOnly(options);
             case "ladder" -> ladderOnly(options);
-            default -> throw new IllegalArgumentException("usage: prepare|seed|run|ladder|probe --option value ...");
+            default -> throw new IllegalArgumentException("usage: prepare|seed|run|ladder|propagation|probe --option value ...");
         }
     }
 
@@ -175,6 +176,8 @@ public final class DecisionBenchmark {
                     keycloakMax.percentileMillis(99), keycloakMax.percentileMillis(99) / decisionsMax.percentileMillis(99)));
             report.add(String.format("entitlement-service RSS: idle %d MB, after the %d/s run %d MB, peak %d MB",
                     idleRss / 1024, rate, loadedRss / 1024, peakRss / 1024));
+            settle(pid);
+            report.addAll(propagation(load, keycloak, entitlement, o.get("kafka"), bodies, connections));
         }
         System.out.println();
         System.out.println("==== Tiergate decision benchmark ====");
@@ -210,6 +213,55 @@ public final class DecisionBenchmark {
         System.out.println();
         System.out.println("==== Tiergate decision ladder ====");
         report.forEach(System.out::println);
+    }
+
+    /** Only the propagation latencies (containment and directives to the decision), idle and under load. */
+    static void propagationOnly(Map<String, String> o) throws Exception {
+        String keycloak = o.get("keycloak");
+        URI entitlement = URI.create(o.get("entitlement"));
+        System.out.printf("policy %s published%n", publishPolicy(keycloak, entitlement));
+        List<String> report;
+        int connections = Integer.parseInt(o.getOrDefault("connections", "16"));
+        List<Buffer> bodies = decisionBodies();
+        try (LoadGenerator load = new LoadGenerator()) {
+            System.out.println("warming the service up (20 s of decisions at full speed)");
+            load.closedLoop(decisions(keycloak, entitlement, bodies), connections, 20);
+            report = propagation(load, keycloak, entitlement, o.get("kafka"), bodies, connections);
+        }
+        System.out.println();
+        System.out.println("==== Tiergate propagation latency ====");
+        report.forEach(System.out::println);
+    }
+
+    /**
+     * Containment and directive latency to the decision, first with the service otherwise idle, then while it decides
+     * 2,000 gateway requests a second (one change at a time; the load runs beside the measurement).
+     */
+    static List<String> propagation(LoadGenerator load, String keycloak, URI entitlement, String kafka,
+                                    List<Buffer> bodies, int connections) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (PropagationLatency latency = new PropagationLatency(keycloak, entitlement, kafka)) {
+            latency.containment(3, 90_001);   // warm-up: the first events pay for connections and metadata
+            lines.add(PropagationLatency.summary("containment event -> CAMPAIGN_CONTAINED, idle",
+                    latency.containment(100, 90_011)));
+            lines.add(PropagationLatency.summary("directive confirmed -> DIRECTIVE_DENIED, idle",
+                    latency.directives(20, 90_101)));
+            java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                java.util.concurrent.Future<LoadGenerator.Result> loaded = background.submit(() ->
+                        load.constantRate(decisions(keycloak, entitlement, bodies), 2000, connections, 40));
+                lines.add(PropagationLatency.summary("containment event -> CAMPAIGN_CONTAINED, at 2,000 decisions/s",
+                        latency.containment(100, 90_201)));
+                lines.add(PropagationLatency.summary("directive confirmed -> DIRECTIVE_DENIED, at 2,000 decisions/s",
+                        latency.directives(10, 90_301)));
+                lines.add("  the load beside it: " + loaded.get().summary());
+                lines.add(PropagationLatency.summary("  of which the broker's acknowledgement of each event",
+                        latency.acknowledged()));
+            } finally {
+                background.shutdownNow();
+            }
+        }
+        return lines;
     }
 
     static int[] rates(Map<String, String> o, int top) {
