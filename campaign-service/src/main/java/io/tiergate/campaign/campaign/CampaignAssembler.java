@@ -65,10 +65,16 @@ public class CampaignAssembler {
             campaign.evidence = write(signal.evidence());
         }
         campaign.lastSeen = max(campaign.lastSeen, at);
+        // one query for the members the campaign already has, not one per flagged account
+        java.util.Map<String, CampaignMember> existing = new java.util.HashMap<>();
+        for (List<String> accounts : chunks(flagged.stream().map(CampaignSignal.Flagged::accountId).toList())) {
+            CampaignMember.<CampaignMember>list("key.campaignId = ?1 AND key.accountId IN ?2", campaign.id, accounts)
+                    .forEach(m -> existing.put(m.key.accountId, m));
+        }
         for (CampaignSignal.Flagged f : flagged) {
             campaign.firstSeen = min(campaign.firstSeen, time(f.firstSeen()));
             CampaignMember.Key key = new CampaignMember.Key(campaign.id, f.accountId());
-            CampaignMember member = CampaignMember.findById(key);
+            CampaignMember member = existing.get(f.accountId());
             if (member == null) {
                 member = new CampaignMember();
                 member.key = key;
@@ -96,12 +102,17 @@ public class CampaignAssembler {
 
     /** The accounts an officer has not cleared of this evidence. */
     private List<CampaignSignal.Flagged> notDismissed(CampaignSignal signal) {
+        Set<String> cleared = new HashSet<>();
+        for (List<String> accounts : chunks(signal.flagged().stream().map(CampaignSignal.Flagged::accountId).toList())) {
+            @SuppressWarnings("unchecked")
+            List<String> dismissed = em.createNativeQuery(
+                            "SELECT DISTINCT account_id FROM dismissal WHERE account_id IN (?1) AND family IN (?2)")
+                    .setParameter(1, accounts).setParameter(2, signal.families()).getResultList();
+            cleared.addAll(dismissed);
+        }
         List<CampaignSignal.Flagged> kept = new ArrayList<>(signal.flagged().size());
         for (CampaignSignal.Flagged f : signal.flagged()) {
-            Number dismissed = (Number) em.createNativeQuery(
-                            "SELECT count(*) FROM dismissal WHERE account_id = ?1 AND family IN (?2)")
-                    .setParameter(1, f.accountId()).setParameter(2, signal.families()).getSingleResult();
-            if (dismissed.longValue() == 0) {
+            if (!cleared.contains(f.accountId())) {
                 kept.add(f);
             }
         }
@@ -116,11 +127,11 @@ public class CampaignAssembler {
                         + "JOIN campaign c ON c.id = f.campaign_id WHERE f.family IN (?1) AND c.status IN ('OPEN', 'CONTAINED', 'CONFIRMED')")
                 .setParameter(1, signal.families()).getResultList();
         ids.addAll(byFamily);
-        if (!flagged.isEmpty()) {
+        for (List<String> accounts : chunks(flagged.stream().map(CampaignSignal.Flagged::accountId).toList())) {
             @SuppressWarnings("unchecked")
             List<UUID> byAccount = em.createNativeQuery("SELECT DISTINCT m.campaign_id FROM campaign_member m "
                             + "JOIN campaign c ON c.id = m.campaign_id WHERE m.account_id IN (?1) AND c.status IN ('OPEN', 'CONTAINED')")
-                    .setParameter(1, flagged.stream().map(CampaignSignal.Flagged::accountId).toList()).getResultList();
+                    .setParameter(1, accounts).getResultList();
             ids.addAll(byAccount);
         }
         List<Campaign> found = new ArrayList<>();
@@ -199,13 +210,17 @@ public class CampaignAssembler {
             c.status = CampaignStatus.CONTAINED;
         }
         c.containmentLevel = level;
-        List<CampaignMember> members = CampaignMember.list("key.campaignId", c.id);
+        // only the members below the level: loading all of a large campaign's members on every signal is quadratic
+        List<ContainmentLevel> milder = java.util.Arrays.stream(ContainmentLevel.values())
+                .filter(l -> l.compareTo(level) < 0).toList();
+        List<CampaignMember> members = milder.isEmpty()
+                ? CampaignMember.list("key.campaignId = ?1 AND containedLevel IS NULL", c.id)
+                : CampaignMember.list("key.campaignId = ?1 AND (containedLevel IS NULL OR containedLevel IN ?2)",
+                        c.id, milder);
         for (CampaignMember m : members) {
-            if (m.containedLevel == null || m.containedLevel.compareTo(level) < 0) {
-                m.containedLevel = level;
-                outbox.append(Topics.CAMPAIGN, CampaignEvents.ACCOUNT_CONTAINED, m.key.accountId,
-                        CampaignEvents.AccountContained.of(c.id.toString(), level, c.score, m.flaggedAt));
-            }
+            m.containedLevel = level;
+            outbox.append(Topics.CAMPAIGN, CampaignEvents.ACCOUNT_CONTAINED, m.key.accountId,
+                    CampaignEvents.AccountContained.of(c.id.toString(), level, c.score, m.flaggedAt));
         }
     }
 
@@ -215,6 +230,15 @@ public class CampaignAssembler {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("evidence could not be written", e);
         }
+    }
+
+    /** Account lists cut to a size a statement's parameters can hold (PostgreSQL takes at most 32,767). */
+    static List<List<String>> chunks(List<String> accounts) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < accounts.size(); from += 1_000) {
+            chunks.add(accounts.subList(from, Math.min(accounts.size(), from + 1_000)));
+        }
+        return chunks;
     }
 
     static OffsetDateTime time(long epochMillis) {

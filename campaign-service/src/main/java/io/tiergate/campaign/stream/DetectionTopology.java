@@ -24,6 +24,8 @@ import org.apache.kafka.streams.state.Stores;
  * The detection topology (docs/campaigns.md draws it): request records by account, family groups by family, the
  * linker on one partition, and verdicts back to the family groups, which flag members to the campaign store.
  * Event time is each record's {@code ts}, carried as the Kafka timestamp of everything derived from it.
+ * Every store is cached: a key written many times between commits reaches RocksDB and its changelog once, which is
+ * most of the broker's work at replay speed (forwarded records are not held back by the cache).
  */
 @ApplicationScoped
 public class DetectionTopology {
@@ -63,7 +65,7 @@ public class DetectionTopology {
         t.addProcessor("accounts", () -> new RequestRecordProcessor(accounts, settings.familySlots(), progress, json),
                 "requests");
         t.addStateStore(Stores.keyValueStoreBuilder(stores.apply(RequestRecordProcessor.STORE),
-                strings, Serdes.ByteArray()), "accounts");
+                strings, Serdes.ByteArray()).withCachingEnabled(), "accounts");
         t.addSink(REJECTED_SINK, Topics.REJECTED, strings.serializer(), anyAsString(), "accounts");
         t.addSink(REKEY_SINK, Topics.REKEYED, strings.serializer(), anyAsString(), "accounts");
         t.addSink(DELTAS_SINK, Topics.DELTAS, strings.serializer(), anyAs(deltas.serializer()), "accounts");
@@ -72,9 +74,9 @@ public class DetectionTopology {
         t.addSource("verdicts-in", strings.deserializer(), verdicts.deserializer(), Topics.VERDICTS);
         t.addProcessor("groups", () -> new FamilyGroupProcessor(settings), "deltas-in", "verdicts-in");
         t.addStateStore(Stores.keyValueStoreBuilder(stores.apply(FamilyGroupProcessor.GROUPS),
-                strings, new JsonSerde<>(json, FamilyGroup.class)), "groups");
+                strings, new JsonSerde<>(json, FamilyGroup.class)).withCachingEnabled(), "groups");
         t.addStateStore(Stores.keyValueStoreBuilder(stores.apply(FamilyGroupProcessor.MEMBERS),
-                strings, new JsonSerde<>(json, GroupMember.class)), "groups");
+                strings, new JsonSerde<>(json, GroupMember.class)).withCachingEnabled(), "groups");
         t.addSink(SUMMARIES_SINK, Topics.SUMMARIES, strings.serializer(), anyAs(summaries.serializer()), "groups");
         t.addSink(SIGNALS_SINK, Topics.SIGNALS, strings.serializer(),
                 anyAs(new JsonSerde<>(json, CampaignSignal.class).serializer()), "groups");
@@ -82,7 +84,7 @@ public class DetectionTopology {
         t.addSource("summaries-in", strings.deserializer(), summaries.deserializer(), Topics.SUMMARIES);
         t.addProcessor("linker", () -> new LinkerProcessor(settings), "summaries-in");
         t.addStateStore(Stores.keyValueStoreBuilder(stores.apply(LinkerProcessor.STORE),
-                strings, summaries), "linker");
+                strings, summaries).withCachingEnabled(), "linker");
         t.addSink(VERDICTS_SINK, Topics.VERDICTS, strings.serializer(), anyAs(verdicts.serializer()), "linker");
         return t;
     }
