@@ -120,6 +120,35 @@ def bench_wait(args):
     if half_at is not None and now > half_at:
         # the second half, once the JIT has compiled the hot paths and the replay no longer shares the cores
         print(f"campaign-bench: the second half of the records at {(args.records / 2) / (now - half_at):,.0f} records/s")
+    if args.labels:
+        bench_quality(args, officer, flags_csv)
+
+
+def bench_quality(args, officer, flags_csv):
+    """Detection quality on the real pipeline: once the later stages have drained (the flag count holds for 15 s),
+    recall per campaign and flagged share per legitimate population, from the simulator's labels."""
+    stable, count = 0, len(flags_csv.splitlines())
+    while stable < 3:
+        time.sleep(5)
+        _, flags_csv = call("GET", args.campaign + "/v1/flags", token(args.keycloak, "olivia"), accept="text/csv")
+        stable = stable + 1 if len(flags_csv.splitlines()) == count else 0
+        count = len(flags_csv.splitlines())
+    flagged = {line.split(",")[0] for line in flags_csv.splitlines()[1:]}
+    populations, hits = {}, {}
+    with open(args.labels) as f:
+        for row in csv.DictReader(f):
+            p = row["population"]
+            populations[p] = populations.get(p, 0) + 1
+            hits[p] = hits.get(p, 0) + (row["accountId"] in flagged)
+    print("campaign-bench: detection quality on the real pipeline, after it drained:")
+    legit = legit_hits = 0
+    for p in sorted(populations):
+        share = hits[p] / populations[p] * 100
+        kind = "recall" if p.startswith("CAMPAIGN") else "flagged"
+        print(f"  {p:<20} {hits[p]:>6,} of {populations[p]:>7,} {kind} {share:6.2f}%")
+        if not p.startswith("CAMPAIGN"):
+            legit, legit_hits = legit + populations[p], legit_hits + hits[p]
+    print(f"  all legitimate       {legit_hits:>6,} of {legit:>7,} flagged {legit_hits / max(legit, 1) * 100:6.2f}%")
 
 
 def main():

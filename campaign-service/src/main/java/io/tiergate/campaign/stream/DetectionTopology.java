@@ -61,13 +61,14 @@ public class DetectionTopology {
         AccountStage accounts = new AccountStage(settings);
         Topology t = new Topology();
 
-        t.addSource("requests", strings.deserializer(), strings.deserializer(), Topics.REQUESTS, Topics.REKEYED);
+        // request records stay bytes until the parser reads them: no String of the whole record on the hot path
+        t.addSource("requests", strings.deserializer(), Serdes.ByteArray().deserializer(), Topics.REQUESTS, Topics.REKEYED);
         t.addProcessor("accounts", () -> new RequestRecordProcessor(accounts, settings.familySlots(), progress, json),
                 "requests");
         t.addStateStore(Stores.keyValueStoreBuilder(stores.apply(RequestRecordProcessor.STORE),
                 strings, Serdes.ByteArray()).withCachingEnabled(), "accounts");
         t.addSink(REJECTED_SINK, Topics.REJECTED, strings.serializer(), anyAsString(), "accounts");
-        t.addSink(REKEY_SINK, Topics.REKEYED, strings.serializer(), anyAsString(), "accounts");
+        t.addSink(REKEY_SINK, Topics.REKEYED, strings.serializer(), anyAs(Serdes.ByteArray().serializer()), "accounts");
         t.addSink(DELTAS_SINK, Topics.DELTAS, strings.serializer(), anyAs(deltas.serializer()), "accounts");
 
         t.addSource("deltas-in", strings.deserializer(), deltas.deserializer(), Topics.DELTAS);

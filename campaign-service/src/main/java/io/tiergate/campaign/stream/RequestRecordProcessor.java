@@ -17,7 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * re-keys a record that arrived under another key, and counts it into its account's profile, forwarding the
  * family reports the account stage makes, stamped with the record's event time.
  */
-final class RequestRecordProcessor implements Processor<String, String, String, Object> {
+final class RequestRecordProcessor implements Processor<String, byte[], String, Object> {
 
     static final String STORE = "account-profiles";
 
@@ -42,12 +42,13 @@ final class RequestRecordProcessor implements Processor<String, String, String, 
     }
 
     @Override
-    public void process(Record<String, String> in) {
+    public void process(Record<String, byte[]> in) {
         RequestRecordParser.Result parsed = RequestRecordParser.parse(in.value());
         if (!parsed.valid()) {
             progress.rejected();
-            context.forward(new Record<String, Object>(in.key(), RejectedRecord.json(json, parsed.rejection(),
-                    in.value()), in.timestamp()), DetectionTopology.REJECTED_SINK);
+            String raw = in.value() == null ? null : new String(in.value(), java.nio.charset.StandardCharsets.UTF_8);
+            context.forward(new Record<String, Object>(in.key(), RejectedRecord.json(json, parsed.rejection(), raw),
+                    in.timestamp()), DetectionTopology.REJECTED_SINK);
             return;
         }
         RequestRecord r = parsed.record();

@@ -74,4 +74,56 @@ class RequestRecordParserTest {
         assertEquals(Rejection.TOO_LARGE, RequestRecordParser.parse("{\"a\":\"" + "x".repeat(20_000) + "\"}")
                 .rejection().code());
     }
+    @Test
+    void bytesOffTheTopicReadAsTheSameTextDoes() {
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        String[] lines = {VALID, VALID.replace("mythos-python/1.42.0", "агент/1.0 א"), "[1,2]", "{\"ts\":", "  ",
+                VALID + "{}", VALID.replace("\"asn\":14061", "\"asn\":-1"), "{\"a\":\"" + "x".repeat(20_000) + "\"}"};
+        for (String line : lines) {
+            RequestRecordParser.Result text = RequestRecordParser.parse(line);
+            RequestRecordParser.Result bytes = RequestRecordParser.parse(line.getBytes(utf8));
+            assertEquals(text.valid(), bytes.valid(), line);
+            assertEquals(text.record(), bytes.record(), line);
+            assertEquals(text.rejection(), bytes.rejection(), line);
+        }
+    }
+
+    @Test
+    void invalidUtf8IsMalformedJson() {
+        byte[] line = VALID.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int at = VALID.indexOf("mythos-python");
+        line[at] = (byte) 0xC3;   // a lead byte without its continuation
+        line[at + 1] = (byte) 0x28;
+        assertEquals(Rejection.MALFORMED_JSON, RequestRecordParser.parse(line).rejection().code());
+    }
+
+    @Test
+    void theTimestampFastPathAgreesWithInstantParse() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            java.time.Instant t = java.time.Instant.ofEpochMilli(random.nextLong(0, 4_102_444_800_000L));
+            String text = java.time.format.DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            String withMillis = text.length() == 24 ? text : text.replace("Z", ".000Z");
+            assertEquals(java.time.Instant.parse(withMillis).toEpochMilli(), RequestRecordParser.epochMillis(withMillis),
+                    withMillis);
+        }
+        for (String odd : new String[]{"2026-02-30T10:00:00.000Z", "2026-13-01T10:00:00.000Z", "2026-01-01T24:00:00.000Z",
+                "2026-01-01T10:00:60.000Z", "2026-01-01T10:00:00.0a0Z", "2026-01-01 10:00:00.000Z", "+2026-01-01T10:00:00Z"}) {
+            Long expected;
+            try {
+                expected = java.time.Instant.parse(odd).toEpochMilli();
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = null;
+            }
+            Long actual;
+            try {
+                actual = RequestRecordParser.epochMillis(odd);
+            } catch (java.time.format.DateTimeParseException e) {
+                actual = null;
+            }
+            assertEquals(expected, actual, odd);
+        }
+        assertEquals(java.time.Instant.parse("2024-02-29T23:59:59.999Z").toEpochMilli(),
+                RequestRecordParser.epochMillis("2024-02-29T23:59:59.999Z"));
+    }
 }
