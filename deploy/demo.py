@@ -232,8 +232,12 @@ def main():
     agentic = {"subject": ALICE, "capability": agentic_capability, "context": {"jurisdiction": "US"}}
     _, what_if = call("POST", f"{urls.entitlement}/v1/policies/{version}/what-if", tokens["olivia"], agentic)
     print(f"  what-if for alice -> {what_if['decision']} {what_if.get('obligations')} (nothing published yet)")
-    _, published = call("POST", f"{urls.entitlement}/v1/policies/{version}/publication", tokens["olivia"])
-    print(f"  published: {published.get('kind')} {published.get('version')} (was {published.get('previousVersion')})")
+    _, asked = call("POST", f"{urls.entitlement}/v1/policies/{version}/publication", tokens["olivia"])
+    print(f"  olivia asks to publish it -> {asked.get('status')} (four eyes: a second officer confirms)")
+    _, published = call("POST", f"{urls.entitlement}/v1/policies/publication-requests/{asked.get('id')}/confirmation",
+                        tokens["oscar"])
+    print(f"  oscar confirms -> published: {published.get('kind')} {published.get('version')} "
+          f"(was {published.get('previousVersion')})")
 
     def agentic_decision(client_ip, label):
         request = {"subject": ALICE, "capability": agentic_capability,
@@ -255,8 +259,10 @@ def main():
     last, codes = agentic_decision("192.0.2.10", "unknown network")
     if "BUDGET_EXHAUSTED" not in codes:
         failures.append(f"the request budget was not enforced: {last}")
-    _, rolled = call("POST", urls.entitlement + "/v1/policies/rollback", tokens["oscar"])
-    print(f"  oscar rolls back -> {rolled.get('kind')} {rolled.get('version')}")
+    _, asked = call("POST", urls.entitlement + "/v1/policies/rollback", tokens["oscar"])
+    _, rolled = call("POST", f"{urls.entitlement}/v1/policies/publication-requests/{asked.get('id')}/confirmation",
+                     tokens["olivia"])
+    print(f"  oscar asks for a rollback, olivia confirms -> {rolled.get('kind')} {rolled.get('version')}")
     decide("alice", ALICE, agentic_capability, "US", "DENY", "UNKNOWN_CAPABILITY")
 
     step("4. oscar revokes, and the next decision denies")

@@ -350,6 +350,26 @@ class ConsoleEndToEndIT {
             assertTrue(List.of("ALLOW", "DENY").contains(olivia.find("#what-if-result strong").getText()));
             olivia.screenshot("policy");
 
+            // Four eyes on publication too: Olivia asks, her own confirmation is refused, Oscar confirms; then
+            // Oscar asks for the rollback and Olivia confirms it.
+            String before = inForce();
+            String request = "tr.publication-request[data-version='" + version + "']";
+            olivia.clickAndLoad("#publish");
+            assertEquals("PUBLISH", olivia.find(request).getAttribute("data-kind"));
+            assertEquals(before, inForce(), "pending, not in force");
+            olivia.clickAndLoad(request + " button.confirm-publication");
+            assertEquals("CONFIRMER_IS_REQUESTER", olivia.find("#problem").getAttribute("data-code"));
+            oscar.open("/policies");
+            oscar.clickAndLoad(request + " button.confirm-publication");
+            assertTrue(!oscar.present(request), "confirmed, no longer waiting");
+            assertEquals(version, inForce());
+            oscar.clickAndLoad("#rollback");
+            String rollback = "tr.publication-request[data-version='" + before + "']";
+            assertEquals("ROLLBACK", oscar.find(rollback).getAttribute("data-kind"));
+            olivia.open("/policies");
+            olivia.clickAndLoad(rollback + " button.confirm-publication");
+            assertEquals(before, inForce());
+
             olivia.open("/grants?subject=" + KeycloakTokens.ALICE_SUBJECT);
             olivia.find("#grants");
             assertTrue(!olivia.present("#error-code"), "the grants page renders");
@@ -359,6 +379,14 @@ class ConsoleEndToEndIT {
             assertEquals("SERVICE_UNAVAILABLE", olivia.find("#error-code").getText());
             assertTrue(!olivia.driver.getPageSource().contains("Exception"), "no stack trace");
         }
+    }
+
+    static String inForce() {
+        List<String> versions = given().auth().oauth2(KeycloakTokens.user(OLIVIA))
+                .when().get(url(PlatformProcesses.ENTITLEMENT) + "/v1/policies").then().statusCode(200)
+                .extract().path("findAll { it.inForce }.version");
+        assertEquals(1, versions.size(), "one version in force");
+        return versions.get(0);
     }
 
     static String draftOfPolicyInForce(String version) {

@@ -27,7 +27,8 @@ import java.util.Map;
 
 /**
  * Policy versions: the list, one version beside the one in force (its diff), validation problems by field,
- * what-if for a subject, publish and roll back. A draft is pasted as the JSON document the API takes.
+ * what-if for a subject, publish and roll back (four eyes: the requests wait on the list for a second officer).
+ * A draft is pasted as the JSON document the API takes.
  */
 @Path("/policies")
 @Produces(MediaType.TEXT_HTML)
@@ -85,7 +86,8 @@ public class PolicyPages {
     @Path("/{version}/publication")
     @RolesAllowed({Viewer.OFFICER, Viewer.ADMIN})
     public Response publish(@PathParam("version") String version) {
-        return Outcome.of(() -> entitlements.publish(version), "/policies/" + version,
+        // four eyes: the request waits on the list page for a second officer
+        return Outcome.of(() -> entitlements.publish(version), "/policies",
                 problem -> page(version, problem, null, Map.of()));
     }
 
@@ -94,6 +96,13 @@ public class PolicyPages {
     @RolesAllowed({Viewer.OFFICER, Viewer.ADMIN})
     public Response rollback() {
         return Outcome.of(() -> entitlements.rollback(), "/policies", problem -> listPage(problem, ""));
+    }
+
+    @POST
+    @Path("/requests/{id}/confirmation")
+    @RolesAllowed({Viewer.OFFICER, Viewer.ADMIN})
+    public Response confirm(@PathParam("id") String id) {
+        return Outcome.of(() -> entitlements.confirmPublication(id), "/policies", problem -> listPage(problem, ""));
     }
 
     @POST
@@ -118,7 +127,8 @@ public class PolicyPages {
     }
 
     private TemplateInstance listPage(ServiceProblem problem, String document) {
-        return policies.data("versions", entitlements.policies()).data("problem", problem).data("document", document);
+        return policies.data("versions", entitlements.policies()).data("requests", entitlements.publicationRequests())
+                .data("problem", problem).data("document", document);
     }
 
     private TemplateInstance page(String version, ServiceProblem problem, Map<String, Object> decision,

@@ -65,6 +65,14 @@ public interface EntitlementApi {
     @Path("/policies/rollback")
     Map<String, Object> rollback();
 
+    @GET
+    @Path("/policies/publication-requests")
+    List<Map<String, Object>> publicationRequests();
+
+    @POST
+    @Path("/policies/publication-requests/{id}/confirmation")
+    Map<String, Object> confirmPublication(@PathParam("id") String id);
+
     @POST
     @Path("/policies/{version}/what-if")
     Map<String, Object> whatIf(@PathParam("version") String version, Map<String, Object> decisionRequest);

@@ -19,6 +19,9 @@ public interface Messages {
     @Message("Actions")
     String actions();
 
+    @Message("against")
+    String against();
+
     @Message("Actor")
     String actor();
 
@@ -538,6 +541,9 @@ public interface Messages {
     @Message("Prompt families")
     String prompt_families();
 
+    @Message("Publications waiting for a second officer")
+    String publication_requests_title();
+
     @Message("Publish this version")
     String publish();
 
@@ -591,6 +597,9 @@ public interface Messages {
 
     @Message("Role")
     String role();
+
+    @Message("Requested by")
+    String requested_by();
 
     @Message("Roll back to the previous version")
     String rollback();

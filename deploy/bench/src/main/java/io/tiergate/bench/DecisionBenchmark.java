@@ -384,7 +384,7 @@ public final class DecisionBenchmark {
         String version = "bench-" + System.currentTimeMillis();
         Http.send("POST", entitlement.resolve("/v1/policies").toString(), admin, Map.of("version", version,
                 "description", "decision benchmark", "capabilities", capabilities)).expect(201);
-        Http.send("POST", entitlement.resolve("/v1/policies/" + version + "/publication").toString(), admin, null)
+        Http.send("POST", entitlement.resolve("/v1/policies/" + version + "/publication?breakGlass=true").toString(), admin, null)
                 .expect(200);
         return version;
     }

@@ -40,6 +40,13 @@ public class PolicyPublication extends PanacheEntityBase {
     @Column(name = "published_at", nullable = false)
     public OffsetDateTime publishedAt;
 
+    /** The second officer who confirmed it; null for a platform-admin's break-glass publication. */
+    @Column(name = "confirmed_by")
+    public String confirmedBy;
+
+    @Column(name = "break_glass", nullable = false)
+    public boolean breakGlass;
+
     public static Optional<PolicyPublication> newest() {
         return find("ORDER BY id DESC").<PolicyPublication>firstResultOptional();
     }

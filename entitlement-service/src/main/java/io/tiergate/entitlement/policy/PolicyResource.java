@@ -1,5 +1,7 @@
 package io.tiergate.entitlement.policy;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.commons.problem.Problem;
 import io.tiergate.entitlement.decision.Decision;
 import io.tiergate.entitlement.decision.DecisionRequest;
@@ -20,13 +22,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The policy lifecycle: draft → validate → diff → publish → roll back, and what-if evaluation of a draft.
- * Platform admins and compliance officers manage policy; auditors read it.
+ * Platform admins and compliance officers manage policy; auditors read it. Publication and rollback need two
+ * officers, as directives do, since either can change every decision at once.
  */
 @Path("/v1/policies")
 @Tag(name = "policies", description = "Versioned capability catalogue and per-tier entitlements")
@@ -45,6 +52,9 @@ public class PolicyResource {
 
     @Inject
     JsonWebToken token;
+
+    @Inject
+    SecurityIdentity caller;
 
     @GET
     @RolesAllowed({OFFICER, ADMIN, AUDITOR})
@@ -98,18 +108,60 @@ public class PolicyResource {
     @POST
     @Path("/{version}/publication")
     @RolesAllowed({OFFICER, ADMIN})
-    @Operation(summary = "Put a valid version in force everywhere (422 POLICY_INVALID otherwise); a version that was "
-            + "in force before comes back as a rollback")
-    public PolicyViews.Publication publish(@PathParam("version") @Size(max = 64) String version) {
-        return policies.publish(token.getSubject(), version);
+    @Operation(summary = "Ask for a valid version to be put in force everywhere (422 POLICY_INVALID otherwise); a "
+            + "version that was in force before comes back as a rollback. Four eyes: the answer is a pending request "
+            + "(202) that a second officer confirms. A platform admin with breakGlass=true puts it in force at once "
+            + "(200), flagged for review; anyone else asking for breakGlass is refused (403 BREAK_GLASS_FORBIDDEN)")
+    @APIResponse(responseCode = "202", description = "pending a second officer",
+            content = @Content(schema = @Schema(implementation = PolicyViews.PublicationRequest.class)))
+    @APIResponse(responseCode = "200", description = "break-glass: in force",
+            content = @Content(schema = @Schema(implementation = PolicyViews.Publication.class)))
+    public Response publish(@PathParam("version") @Size(max = 64) String version,
+                            @QueryParam("breakGlass") boolean breakGlass) {
+        return answer(policies.requestPublication(token.getSubject(), breakGlass(breakGlass), version));
     }
 
     @POST
     @Path("/rollback")
     @RolesAllowed({OFFICER, ADMIN})
-    @Operation(summary = "Put back the version that was in force before the current one")
-    public PolicyViews.Publication rollback() {
-        return policies.rollback(token.getSubject());
+    @Operation(summary = "Ask to put back the version that was in force before the current one: four eyes, as a "
+            + "publication (202 pending; 200 for a platform admin's breakGlass=true)")
+    @APIResponse(responseCode = "202", description = "pending a second officer",
+            content = @Content(schema = @Schema(implementation = PolicyViews.PublicationRequest.class)))
+    @APIResponse(responseCode = "200", description = "break-glass: in force",
+            content = @Content(schema = @Schema(implementation = PolicyViews.Publication.class)))
+    public Response rollback(@QueryParam("breakGlass") boolean breakGlass) {
+        return answer(policies.requestRollback(token.getSubject(), breakGlass(breakGlass)));
+    }
+
+    @GET
+    @Path("/publication-requests")
+    @RolesAllowed({OFFICER, ADMIN, AUDITOR})
+    @Operation(summary = "Publications and rollbacks waiting for a second officer, oldest first")
+    public List<PolicyViews.PublicationRequest> pendingRequests() {
+        return policies.pendingRequests();
+    }
+
+    @POST
+    @Path("/publication-requests/{id}/confirmation")
+    @RolesAllowed({OFFICER, ADMIN})
+    @Operation(summary = "Confirm a pending publication or rollback (a different officer than the requester: 403 "
+            + "CONFIRMER_IS_REQUESTER); it is in force at once. A request made against a version no longer in force "
+            + "cannot be confirmed (409 PUBLICATION_REQUEST_DECIDED)")
+    public PolicyViews.Publication confirm(@PathParam("id") UUID id) {
+        return policies.confirm(token.getSubject(), id);
+    }
+
+    private boolean breakGlass(boolean asked) {
+        if (asked && !caller.hasRole(ADMIN)) {
+            throw ApiProblem.forbidden("BREAK_GLASS_FORBIDDEN", "only a platform admin may publish a policy alone");
+        }
+        return asked;
+    }
+
+    private static Response answer(PolicyService.Requested requested) {
+        return requested.publication() != null ? Response.ok(requested.publication()).build()
+                : Response.status(Response.Status.ACCEPTED).entity(requested.request()).build();
     }
 
     @POST

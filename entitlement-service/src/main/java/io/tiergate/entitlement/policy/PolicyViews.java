@@ -38,10 +38,22 @@ public final class PolicyViews {
 
     /** A publication as the log records it. */
     public record Publication(long id, String version, PolicyPublication.Kind kind, String previousVersion,
-                              String publishedBy, OffsetDateTime publishedAt) {
+                              String publishedBy, OffsetDateTime publishedAt, String confirmedBy, boolean breakGlass) {
 
         static Publication of(PolicyPublication p) {
-            return new Publication(p.id, p.version, p.kind, p.previousVersion, p.publishedBy, p.publishedAt);
+            return new Publication(p.id, p.version, p.kind, p.previousVersion, p.publishedBy, p.publishedAt,
+                    p.confirmedBy, p.breakGlass);
+        }
+    }
+
+    /** A publication or rollback waiting for a second officer (or already decided). */
+    public record PublicationRequest(java.util.UUID id, String version, PolicyPublication.Kind kind, String against,
+                                     PolicyPublicationRequest.Status status, String requestedBy,
+                                     OffsetDateTime requestedAt, String decidedBy, OffsetDateTime decidedAt) {
+
+        static PublicationRequest of(PolicyPublicationRequest r) {
+            return new PublicationRequest(r.id, r.version, r.kind, r.against, r.status, r.requestedBy, r.requestedAt,
+                    r.decidedBy, r.decidedAt);
         }
     }
 }

@@ -101,8 +101,13 @@ class EntitlementEventSchemasTest {
         }
         valid(PolicyService.DRAFTED, new PolicyService.PolicyDrafted("2026-12-01.1", false, "olivia"));
         valid(PolicyService.PUBLISHED, new PolicyService.PolicyPublished("2026-12-01.1", "PUBLISH", "seed-2026-11-23.1",
-                "oscar"));
-        valid(PolicyService.PUBLISHED, new PolicyService.PolicyPublished("seed-2026-11-23.1", "PUBLISH", null, "seed"));
+                "olivia", "oscar", false));
+        valid(PolicyService.PUBLISHED, new PolicyService.PolicyPublished("seed-2026-11-23.1", "ROLLBACK", "2026-12-01.1",
+                "paula", null, true));
+        valid(PolicyService.PUBLICATION_REQUESTED, new PolicyService.PublicationRequested(UUID.randomUUID().toString(),
+                "2026-12-01.1", "PUBLISH", "seed-2026-11-23.1", "olivia"));
+        assertFalse(errors(PolicyService.PUBLICATION_REQUESTED, JSON.valueToTree(new PolicyService.PublicationRequested(
+                "not-a-uuid", "2026-12-01.1", "PUBLISH", "seed-2026-11-23.1", "olivia"))).isEmpty(), "request ids are UUIDs");
 
         JsonNode directive = JSON.valueToTree(new DirectiveService.DirectiveChanged(UUID.randomUUID(), "*", "PAUSED",
                 false, "paula", "why"));

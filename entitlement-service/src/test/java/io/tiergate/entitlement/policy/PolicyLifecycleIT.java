@@ -18,6 +18,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static io.tiergate.commons.testing.KeycloakTokens.AUDREY;
 import static io.tiergate.commons.testing.KeycloakTokens.OLIVIA;
+import static io.tiergate.commons.testing.KeycloakTokens.OSCAR;
 import static io.tiergate.commons.testing.KeycloakTokens.PAULA;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -69,6 +70,54 @@ class PolicyLifecycleIT {
         Policies.get(AUDREY, "/v1/policies/publications").statusCode(200)
                 .body("[0].version", equalTo(before)).body("[0].kind", equalTo("ROLLBACK"))
                 .body("[0].previousVersion", equalTo(draft));
+    }
+
+    @Test
+    void aPublicationNeedsASecondOfficerAndAPlatformAdminMayActAloneAsBreakGlass() {
+        String capability = "test-" + UUID.randomUUID().toString().substring(0, 8) + ":chat";
+        Subjects.Subject customer = Subjects.verified("US", "PUBLIC");
+        String before = Subjects.decide(customer, capability, "US", null).extract().path("policyVersion");
+        String first = Policies.draftWith(Map.of(capability, List.of(Map.of("tiers", List.of("PUBLIC")))));
+        String second = Policies.draftWith(Map.of(capability, List.of(Map.of("tiers", List.of("PUBLIC")))));
+
+        String request = Policies.post(OLIVIA, "/v1/policies/" + first + "/publication", null).statusCode(202)
+                .body("status", equalTo("PENDING")).body("kind", equalTo("PUBLISH")).body("against", equalTo(before))
+                .extract().path("id");
+        Subjects.decide(customer, capability, "US", null).body("decision", equalTo("DENY"))
+                .body("policyVersion", equalTo(before));
+        Policies.get(AUDREY, "/v1/policies/publication-requests").statusCode(200)
+                .body("find { it.id == '" + request + "' }.requestedBy", not(equalTo(null)));
+        assertTrue(KafkaEvents.await("tiergate.entitlement", r -> r.value().contains(PolicyService.PUBLICATION_REQUESTED)
+                && r.value().contains(request), Duration.ofSeconds(20)).isPresent(), "the request is audited");
+
+        Policies.confirm(OLIVIA, request).statusCode(403).body("code", equalTo("CONFIRMER_IS_REQUESTER"));
+        for (String user : List.of(KeycloakTokens.ALICE, AUDREY)) {
+            Policies.confirm(user, request).statusCode(403);
+        }
+        given().when().post("/v1/policies/publication-requests/" + request + "/confirmation").then().statusCode(401);
+        Policies.post(OLIVIA, "/v1/policies/" + second + "/publication?breakGlass=true", null).statusCode(403)
+                .body("code", equalTo("BREAK_GLASS_FORBIDDEN"));
+        Policies.confirm(OSCAR, UUID.randomUUID().toString()).statusCode(404)
+                .body("code", equalTo("PUBLICATION_REQUEST_NOT_FOUND"));
+
+        // a platform admin alone, as break-glass: in force at once and flagged; the pending request is now stale
+        Policies.post(PAULA, "/v1/policies/" + second + "/publication?breakGlass=true", null).statusCode(200)
+                .body("version", equalTo(second)).body("breakGlass", equalTo(true)).body("confirmedBy", equalTo(null));
+        try {
+            Subjects.decide(customer, capability, "US", null).body("decision", equalTo("ALLOW"))
+                    .body("policyVersion", equalTo(second));
+            Policies.confirm(OSCAR, request).statusCode(409).body("code", equalTo("PUBLICATION_REQUEST_DECIDED"));
+            Policies.get(AUDREY, "/v1/policies/publications").statusCode(200)
+                    .body("[0].version", equalTo(second)).body("[0].breakGlass", equalTo(true));
+            assertTrue(KafkaEvents.await("tiergate.entitlement", r -> r.value().contains(PolicyService.PUBLISHED)
+                    && r.value().contains(second) && r.value().contains("\"breakGlass\":true"), Duration.ofSeconds(20))
+                    .isPresent(), "break-glass is flagged in the event");
+        } finally {
+            Policies.rollback();
+        }
+        Policies.get(AUDREY, "/v1/policies/publications").statusCode(200)
+                .body("[0].version", equalTo(before)).body("[0].confirmedBy", not(equalTo(null)))
+                .body("[0].breakGlass", equalTo(false));
     }
 
     @Test

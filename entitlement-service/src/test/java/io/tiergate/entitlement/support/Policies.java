@@ -47,11 +47,20 @@ public final class Policies {
         return version;
     }
 
+    /** Four eyes: Olivia asks, Oscar confirms. */
     public static void publish(String version) {
-        post(KeycloakTokens.OLIVIA, "/v1/policies/" + version + "/publication", null).statusCode(200);
+        String request = post(KeycloakTokens.OLIVIA, "/v1/policies/" + version + "/publication", null).statusCode(202)
+                .extract().path("id");
+        confirm(KeycloakTokens.OSCAR, request).statusCode(200);
     }
 
+    /** Four eyes: Oscar asks, Olivia confirms. */
     public static void rollback() {
-        post(KeycloakTokens.OSCAR, "/v1/policies/rollback", null).statusCode(200);
+        String request = post(KeycloakTokens.OSCAR, "/v1/policies/rollback", null).statusCode(202).extract().path("id");
+        confirm(KeycloakTokens.OLIVIA, request).statusCode(200);
+    }
+
+    public static ValidatableResponse confirm(String user, String request) {
+        return post(user, "/v1/policies/publication-requests/" + request + "/confirmation", null);
     }
 }

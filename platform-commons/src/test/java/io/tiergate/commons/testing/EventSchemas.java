@@ -51,6 +51,7 @@ public final class EventSchemas {
     public static final String DIRECTIVE_CHANGED = "entitlement/directive-changed.schema.json";
     public static final String POLICY_DRAFTED = "entitlement/policy-drafted.schema.json";
     public static final String POLICY_PUBLISHED = "entitlement/policy-published.schema.json";
+    public static final String POLICY_PUBLICATION_REQUESTED = "entitlement/policy-publication-requested.schema.json";
 
     public static final String ACCOUNT_CONTAINED = "campaign/account-contained.schema.json";
     public static final String ACCOUNT_RELEASED = "campaign/account-released.schema.json";
@@ -95,6 +96,7 @@ public final class EventSchemas {
             Map.entry("tiergate.entitlement.directive.revoked", DIRECTIVE_CHANGED),
             Map.entry("tiergate.entitlement.policy.drafted", POLICY_DRAFTED),
             Map.entry("tiergate.entitlement.policy.published", POLICY_PUBLISHED),
+            Map.entry("tiergate.entitlement.policy.publication-requested", POLICY_PUBLICATION_REQUESTED),
             Map.entry("tiergate.campaign.account.contained", ACCOUNT_CONTAINED),
             Map.entry("tiergate.campaign.account.released", ACCOUNT_RELEASED),
             Map.entry("tiergate.campaign.account.confirmed", ACCOUNT_CONFIRMED),
