@@ -212,7 +212,7 @@ def main():
     decide("bob", BOB, "fable-5:chat", "DE", "ALLOW", "ENTITLED", bob_tokens)
     decide("bob", BOB, "mythos-5:chat", "DE", "DENY", "NATIONALITY_DENIED")
 
-    step("3b. policy is data: olivia drafts a capability, asks what-if, publishes; the client IP counts; oscar rolls back")
+    step("3b. policy is data: olivia drafts a capability, asks what-if, asks to publish and oscar confirms; the client IP counts; oscar asks for a rollback and olivia confirms")
     _, versions = call("GET", urls.entitlement + "/v1/policies", tokens["audrey"])
     in_force = next(v["version"] for v in versions if v["inForce"])
     _, current = call("GET", f"{urls.entitlement}/v1/policies/{in_force}", tokens["audrey"])
