@@ -28,6 +28,9 @@ final class LocalPipeline {
     final Map<String, String> campaignOf = new HashMap<>();
     /** The latest evidence of each campaign key, for reporting what a false positive was flagged on. */
     final Map<String, CampaignEvidence> evidence = new HashMap<>();
+    /** Records read before a summary reaches the linker and its verdicts the groups: the topics' lag, 0 for none. */
+    final int lag = Integer.getInteger("tiergate.quality.lag", 0);
+    private final Deque<Object[]> delayed = new ArrayDeque<>();
     long records;
     long rejected;
     long deltas;
@@ -51,6 +54,16 @@ final class LocalPipeline {
 
     void accept(RequestRecord record) {
         records++;
+        while (!delayed.isEmpty() && (long) delayed.peek()[0] <= records) {
+            Object item = delayed.poll()[1];
+            if (item instanceof FamilySummary s) {
+                for (CampaignVerdict v : linker.onSummary(s)) {
+                    delayed.add(new Object[]{records + lag, v});
+                }
+            } else {
+                drain(groups.onVerdict((CampaignVerdict) item));
+            }
+        }
         AccountProfile profile = profiles.computeIfAbsent(record.accountId(), k -> accounts.newProfile());
         for (MemberDelta d : accounts.observe(profile, record)) {
             deltas++;
@@ -66,6 +79,10 @@ final class LocalPipeline {
             out.signals().forEach(this::record);
             for (FamilySummary s : out.summaries()) {
                 summaries++;
+                if (lag > 0) {
+                    delayed.add(new Object[]{records + lag, s});
+                    continue;
+                }
                 for (CampaignVerdict v : linker.onSummary(s)) {
                     todo.add(groups.onVerdict(v));
                 }
