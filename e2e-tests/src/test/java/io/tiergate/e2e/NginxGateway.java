@@ -28,12 +28,10 @@ final class NginxGateway implements AutoCloseable {
     private static final List<String> SBIN = List.of("/usr/sbin", "/usr/local/sbin", "/sbin");
 
     private final Process process;
-    private final Path prefix;
     private final int port;
 
-    private NginxGateway(Process process, Path prefix, int port) {
+    private NginxGateway(Process process, int port) {
         this.process = process;
-        this.prefix = prefix;
         this.port = port;
     }
 
@@ -66,7 +64,7 @@ final class NginxGateway implements AutoCloseable {
             Process process = new ProcessBuilder(nginx.toString(), "-p", prefix + "/", "-c", config.toString(),
                     "-e", "stderr").redirectErrorStream(true).redirectOutput(log.toFile()).start();
             process.getOutputStream().close();
-            NginxGateway gateway = new NginxGateway(process, prefix, port);
+            NginxGateway gateway = new NginxGateway(process, port);
             try {
                 await("nginx " + name + " listening on " + port).atMost(Duration.ofSeconds(20))
                         .pollInterval(Duration.ofMillis(50))
@@ -97,10 +95,6 @@ final class NginxGateway implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + port;
-    }
-
-    Path prefix() {
-        return prefix;
     }
 
     @Override
