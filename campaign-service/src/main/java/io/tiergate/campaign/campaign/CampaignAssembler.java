@@ -67,7 +67,7 @@ public class CampaignAssembler {
         campaign.lastSeen = max(campaign.lastSeen, at);
         // one query for the members the campaign already has, not one per flagged account
         java.util.Map<String, CampaignMember> existing = new java.util.HashMap<>();
-        for (List<String> accounts : chunks(flagged.stream().map(CampaignSignal.Flagged::accountId).toList())) {
+        for (List<String> accounts : accountChunks(flagged)) {
             CampaignMember.<CampaignMember>list("key.campaignId = ?1 AND key.accountId IN ?2", campaign.id, accounts)
                     .forEach(m -> existing.put(m.key.accountId, m));
         }
@@ -103,7 +103,7 @@ public class CampaignAssembler {
     /** The accounts an officer has not cleared of this evidence. */
     private List<CampaignSignal.Flagged> notDismissed(CampaignSignal signal) {
         Set<String> cleared = new HashSet<>();
-        for (List<String> accounts : chunks(signal.flagged().stream().map(CampaignSignal.Flagged::accountId).toList())) {
+        for (List<String> accounts : accountChunks(signal.flagged())) {
             @SuppressWarnings("unchecked")
             List<String> dismissed = em.createNativeQuery(
                             "SELECT DISTINCT account_id FROM dismissal WHERE account_id IN (?1) AND family IN (?2)")
@@ -127,7 +127,7 @@ public class CampaignAssembler {
                         + "JOIN campaign c ON c.id = f.campaign_id WHERE f.family IN (?1) AND c.status IN ('OPEN', 'CONTAINED', 'CONFIRMED')")
                 .setParameter(1, signal.families()).getResultList();
         ids.addAll(byFamily);
-        for (List<String> accounts : chunks(flagged.stream().map(CampaignSignal.Flagged::accountId).toList())) {
+        for (List<String> accounts : accountChunks(flagged)) {
             @SuppressWarnings("unchecked")
             List<UUID> byAccount = em.createNativeQuery("SELECT DISTINCT m.campaign_id FROM campaign_member m "
                             + "JOIN campaign c ON c.id = m.campaign_id WHERE m.account_id IN (?1) AND c.status IN ('OPEN', 'CONTAINED')")
@@ -232,8 +232,9 @@ public class CampaignAssembler {
         }
     }
 
-    /** Account lists cut to a size a statement's parameters can hold (PostgreSQL takes at most 32,767). */
-    static List<List<String>> chunks(List<String> accounts) {
+    /** The flagged accounts' ids, cut to a size a statement's parameters can hold (PostgreSQL takes at most 32,767). */
+    static List<List<String>> accountChunks(List<CampaignSignal.Flagged> flagged) {
+        List<String> accounts = flagged.stream().map(CampaignSignal.Flagged::accountId).toList();
         List<List<String>> chunks = new ArrayList<>();
         for (int from = 0; from < accounts.size(); from += 1_000) {
             chunks.add(accounts.subList(from, Math.min(accounts.size(), from + 1_000)));

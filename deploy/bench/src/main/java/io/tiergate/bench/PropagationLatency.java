@@ -9,7 +9,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -119,15 +118,14 @@ final class PropagationLatency implements AutoCloseable {
                 ? Map.of("subject", subject, "capability", CAPABILITY)
                 : Map.of("subject", subject, "capability", CAPABILITY, "context", Map.of("jurisdiction", jurisdiction));
         long deadline = System.nanoTime() + GIVE_UP_NANOS;
-        List<String> last = new ArrayList<>(1);
+        String last = null;
         while (System.nanoTime() < deadline) {
             String body = Http.send("POST", entitlement.resolve("/v1/decisions").toString(), gateway, request)
                     .expect(200).body();
             if (matches.test(body)) {
                 return System.nanoTime() / 1000;
             }
-            last.clear();
-            last.add(body);
+            last = body;
             long until = System.nanoTime() + POLL_NANOS;
             while (System.nanoTime() < until) {
                 Thread.onSpinWait();
