@@ -49,7 +49,7 @@ public class ExportResource {
 
     @GET
     @Produces({JSON_LINES, Problem.MEDIA_TYPE})
-    @Operation(summary = "Export entries [from, to) with the latest checkpoint and the boundary subtrees, as JSON Lines "
+    @Operation(operationId = "exportAuditEvents", summary = "Export entries [from, to) with the latest checkpoint and the boundary subtrees, as JSON Lines "
             + "(auditor, platform-admin); verify with java -jar audit-verifier.jar")
     public StreamingOutput export(@QueryParam("from") Long from, @QueryParam("to") Long to) {
         SignedCheckpoint checkpoint = SignedCheckpoint.latest();

@@ -45,7 +45,7 @@ public class AuditResource {
     public static final String NEXT_CURSOR = "Tiergate-Next-Cursor";
 
     @GET
-    @Operation(summary = "Query the log by subject, type, actor, capability and time range, in log order "
+    @Operation(operationId = "queryAuditEvents", summary = "Query the log by subject, type, actor, capability and time range, in log order "
             + "(auditor, platform-admin). A full page carries the header Tiergate-Next-Cursor: pass it back as cursor.")
     public RestResponse<List<AuditEventView>> query(@QueryParam("subject") String subject, @QueryParam("type") String type,
                                       @QueryParam("actor") String actor, @QueryParam("capability") String capability,

@@ -49,7 +49,7 @@ public class ProofResource {
 
     @GET
     @Path("/checkpoints/latest")
-    @Operation(summary = "The latest signed checkpoint (auditor, platform-admin); rootHash is base64")
+    @Operation(operationId = "getLatestCheckpoint", summary = "The latest signed checkpoint (auditor, platform-admin); rootHash is base64")
     public CheckpointView latest() {
         SignedCheckpoint latest = SignedCheckpoint.latest();
         if (latest == null) {
@@ -60,7 +60,7 @@ public class ProofResource {
 
     @GET
     @Path("/checkpoints/{treeSize}")
-    @Operation(summary = "The checkpoint signed at exactly this tree size (auditor, platform-admin)")
+    @Operation(operationId = "getCheckpoint", summary = "The checkpoint signed at exactly this tree size (auditor, platform-admin)")
     public CheckpointView atSize(@PathParam("treeSize") long treeSize) {
         if (treeSize < 1) {
             throw ApiProblem.badRequest("TREE_SIZE_OUT_OF_RANGE", "treeSize must be at least 1");
@@ -74,7 +74,7 @@ public class ProofResource {
 
     @GET
     @Path("/proofs/inclusion")
-    @Operation(summary = "Inclusion proof of an entry, by index or event id, in a tree size (auditor, platform-admin); "
+    @Operation(operationId = "getInclusionProof", summary = "Inclusion proof of an entry, by index or event id, in a tree size (auditor, platform-admin); "
             + "leafHash and proof are base64, leaf to root (RFC 9162 §2.1.3)")
     public ProofService.InclusionProof inclusion(@QueryParam("index") Long index, @QueryParam("eventId") UUID eventId,
                                                  @QueryParam("treeSize") Long treeSize) {
@@ -86,7 +86,7 @@ public class ProofResource {
 
     @GET
     @Path("/proofs/consistency")
-    @Operation(summary = "Consistency proof between two tree sizes (auditor, platform-admin); base64, RFC 9162 §2.1.4")
+    @Operation(operationId = "getConsistencyProof", summary = "Consistency proof between two tree sizes (auditor, platform-admin); base64, RFC 9162 §2.1.4")
     public ProofService.ConsistencyProof consistency(@QueryParam("from") Long from, @QueryParam("to") Long to) {
         if (from == null || to == null) {
             throw ApiProblem.badRequest("INVALID_PROOF_REQUEST", "give from and to");
@@ -96,7 +96,7 @@ public class ProofResource {
 
     @GET
     @Path("/entries/{index}")
-    @Operation(summary = "An entry's canonical bytes (base64) and leaf hash (base64) (auditor, platform-admin)")
+    @Operation(operationId = "getEntry", summary = "An entry's canonical bytes (base64) and leaf hash (base64) (auditor, platform-admin)")
     public EntryView entry(@PathParam("index") long index) {
         AuditEntry entry = AuditEntry.findById(index);
         if (entry == null) {
@@ -108,7 +108,7 @@ public class ProofResource {
 
     @GET
     @Path("/log-key")
-    @Operation(summary = "The log's Ed25519 public key (base64, 32 bytes) and C2SP verifier key (auditor, platform-admin)")
+    @Operation(operationId = "getLogKey", summary = "The log's Ed25519 public key (base64, 32 bytes) and C2SP verifier key (auditor, platform-admin)")
     public LogKey logKey() {
         return new LogKey(signer.origin(), "Ed25519", Base64.getEncoder().encodeToString(signer.publicKey()),
                 signer.verifierKey());
@@ -116,7 +116,7 @@ public class ProofResource {
 
     @GET
     @Path("/log/verification")
-    @Operation(summary = "Walk the whole log now: recompute leaves, stored subtrees and the latest signed root "
+    @Operation(operationId = "verifyLog", summary = "Walk the whole log now: recompute leaves, stored subtrees and the latest signed root "
             + "(auditor, platform-admin); names the first index that does not verify")
     public LogVerification verify() {
         return selfCheck.verify();

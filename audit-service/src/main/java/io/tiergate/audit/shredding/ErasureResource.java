@@ -29,7 +29,7 @@ public class ErasureResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("platform-admin")
-    @Operation(summary = "Erase a subject (platform-admin): destroys their key, so their entries read as redacted "
+    @Operation(operationId = "eraseSubject", summary = "Erase a subject (platform-admin): destroys their key, so their entries read as redacted "
             + "while every hash and proof still verifies; the erasure is itself an entry")
     public Response erase(@Valid @NotNull ErasureRequest request) {
         return Response.status(Response.Status.CREATED).entity(erasures.erase(request, token.getSubject())).build();

@@ -30,7 +30,7 @@ public class DecisionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({GATEWAY, CUSTOMER})
-    @Operation(summary = "Decide whether a subject may use a capability now: a gateway for any subject, or a customer "
+    @Operation(operationId = "decide", summary = "Decide whether a subject may use a capability now: a gateway for any subject, or a customer "
             + "with their own token for themselves. A DENY is a normal answer (200), not an error.",
             description = "Ownership: a customer's token decides for its own sub only; naming another subject is 403 "
                     + "OTHER_SUBJECT_FORBIDDEN.")
@@ -62,7 +62,7 @@ public class DecisionResource {
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(GATEWAY)
-    @Operation(summary = "Decide several requests at once (gateway); served as POST /v1/decisions:batch. "
+    @Operation(operationId = "decideBatch", summary = "Decide several requests at once (gateway); served as POST /v1/decisions:batch. "
             + "At most 1000 items; larger batches are refused (413 BATCH_TOO_LARGE).")
     public BatchResponse decideAll(@NotNull BatchRequest batch) {
         if (batch.requests() != null && batch.requests().size() > BatchRequest.MAX_ITEMS) {

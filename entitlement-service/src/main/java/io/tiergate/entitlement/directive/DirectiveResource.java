@@ -41,7 +41,7 @@ public class DirectiveResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({OFFICER, ADMIN})
-    @Operation(summary = "Issue a directive (compliance officer: pending a second officer's confirmation; platform "
+    @Operation(operationId = "issueDirective", summary = "Issue a directive (compliance officer: pending a second officer's confirmation; platform "
             + "admin with breakGlass: in force at once, marked for review)")
     public Response issue(@Valid @NotNull DirectiveRequest request) {
         return Response.status(Response.Status.CREATED)
@@ -51,7 +51,7 @@ public class DirectiveResource {
     @POST
     @Path("/{id}/confirmation")
     @RolesAllowed({OFFICER, ADMIN})
-    @Operation(summary = "Confirm a pending directive (a different officer than the issuer); it is in force at once")
+    @Operation(operationId = "confirmDirective", summary = "Confirm a pending directive (a different officer than the issuer); it is in force at once")
     public DirectiveView confirm(@PathParam("id") UUID id) {
         return directives.confirm(token.getSubject(), id);
     }
@@ -59,14 +59,14 @@ public class DirectiveResource {
     @POST
     @Path("/{id}/revocation")
     @RolesAllowed({OFFICER, ADMIN})
-    @Operation(summary = "Lift a directive (compliance officer or platform admin)")
+    @Operation(operationId = "revokeDirective", summary = "Lift a directive (compliance officer or platform admin)")
     public DirectiveView revoke(@PathParam("id") UUID id) {
         return directives.revoke(token.getSubject(), id);
     }
 
     @GET
     @RolesAllowed({OFFICER, ADMIN, "auditor"})
-    @Operation(summary = "Every directive, newest first, with whether it is in force and whether it was break-glass")
+    @Operation(operationId = "listDirectives", summary = "Every directive, newest first, with whether it is in force and whether it was break-glass")
     public List<DirectiveView> list() {
         return Directive.<Directive>list("order by issuedAt desc").stream().map(DirectiveView::of).toList();
     }

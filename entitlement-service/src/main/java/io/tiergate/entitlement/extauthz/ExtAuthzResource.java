@@ -76,7 +76,7 @@ public class ExtAuthzResource {
     @GET
     @Path("{path: .*}")
     @RolesAllowed({GATEWAY, CUSTOMER})
-    @Operation(summary = "ext_authz check of a GET (gateway with x-tiergate-subject, or the user's own token)")
+    @Operation(operationId = "extAuthzGet", summary = "ext_authz check of a GET (gateway with x-tiergate-subject, or the user's own token)")
     public Response get(@PathParam("path") String path, HttpHeaders headers) {
         return check(path, headers);
     }
@@ -84,7 +84,7 @@ public class ExtAuthzResource {
     @POST
     @Path("{path: .*}")
     @RolesAllowed({GATEWAY, CUSTOMER})
-    @Operation(summary = "ext_authz check of a POST")
+    @Operation(operationId = "extAuthzPost", summary = "ext_authz check of a POST")
     public Response post(@PathParam("path") String path, HttpHeaders headers) {
         return check(path, headers);
     }
@@ -92,6 +92,7 @@ public class ExtAuthzResource {
     @PUT
     @Path("{path: .*}")
     @RolesAllowed({GATEWAY, CUSTOMER})
+    @Operation(operationId = "extAuthzPut", summary = "ext_authz check of a PUT")
     public Response put(@PathParam("path") String path, HttpHeaders headers) {
         return check(path, headers);
     }
@@ -99,6 +100,7 @@ public class ExtAuthzResource {
     @PATCH
     @Path("{path: .*}")
     @RolesAllowed({GATEWAY, CUSTOMER})
+    @Operation(operationId = "extAuthzPatch", summary = "ext_authz check of a PATCH")
     public Response patch(@PathParam("path") String path, HttpHeaders headers) {
         return check(path, headers);
     }
@@ -106,6 +108,7 @@ public class ExtAuthzResource {
     @DELETE
     @Path("{path: .*}")
     @RolesAllowed({GATEWAY, CUSTOMER})
+    @Operation(operationId = "extAuthzDelete", summary = "ext_authz check of a DELETE")
     public Response delete(@PathParam("path") String path, HttpHeaders headers) {
         return check(path, headers);
     }
@@ -113,6 +116,7 @@ public class ExtAuthzResource {
     @HEAD
     @Path("{path: .*}")
     @RolesAllowed({GATEWAY, CUSTOMER})
+    @Operation(operationId = "extAuthzHead", summary = "ext_authz check of a HEAD")
     public Response head(@PathParam("path") String path, HttpHeaders headers) {
         return check(path, headers);
     }
@@ -120,6 +124,7 @@ public class ExtAuthzResource {
     @OPTIONS
     @Path("{path: .*}")
     @RolesAllowed({GATEWAY, CUSTOMER})
+    @Operation(operationId = "extAuthzOptions", summary = "ext_authz check of a OPTIONS")
     public Response options(@PathParam("path") String path, HttpHeaders headers) {
         return check(path, headers);
     }

@@ -58,7 +58,7 @@ public class PolicyResource {
 
     @GET
     @RolesAllowed({OFFICER, ADMIN, AUDITOR})
-    @Operation(summary = "Every policy version, newest first, with its status and whether it is in force")
+    @Operation(operationId = "listPolicies", summary = "Every policy version, newest first, with its status and whether it is in force")
     public List<PolicyViews.Summary> list() {
         return policies.list();
     }
@@ -66,7 +66,7 @@ public class PolicyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({OFFICER, ADMIN})
-    @Operation(summary = "Store a draft (201). It is kept even when it does not validate yet; the answer carries the "
+    @Operation(operationId = "draftPolicy", summary = "Store a draft (201). It is kept even when it does not validate yet; the answer carries the "
             + "validation. Versions are immutable: an existing version is refused (409 POLICY_VERSION_EXISTS)")
     public Response draft(@Valid @NotNull PolicyDocument document) {
         return Response.status(Response.Status.CREATED).entity(policies.draft(token.getSubject(), document)).build();
@@ -75,7 +75,7 @@ public class PolicyResource {
     @GET
     @Path("/publications")
     @RolesAllowed({OFFICER, ADMIN, AUDITOR})
-    @Operation(summary = "The publication log, newest first: who put which version in force, and rollbacks")
+    @Operation(operationId = "listPublications", summary = "The publication log, newest first: who put which version in force, and rollbacks")
     public List<PolicyViews.Publication> publications() {
         return policies.publications();
     }
@@ -83,7 +83,7 @@ public class PolicyResource {
     @GET
     @Path("/{version}")
     @RolesAllowed({OFFICER, ADMIN, AUDITOR})
-    @Operation(summary = "One version: its document, status and validation")
+    @Operation(operationId = "getPolicy", summary = "One version: its document, status and validation")
     public PolicyViews.Detail get(@PathParam("version") @Size(max = 64) String version) {
         return policies.get(version);
     }
@@ -91,7 +91,7 @@ public class PolicyResource {
     @GET
     @Path("/{version}/validation")
     @RolesAllowed({OFFICER, ADMIN, AUDITOR})
-    @Operation(summary = "Validate a version: every problem, each with the field at fault")
+    @Operation(operationId = "validatePolicy", summary = "Validate a version: every problem, each with the field at fault")
     public PolicyViews.Validation validate(@PathParam("version") @Size(max = 64) String version) {
         return policies.validate(version);
     }
@@ -99,7 +99,7 @@ public class PolicyResource {
     @GET
     @Path("/{version}/diff")
     @RolesAllowed({OFFICER, ADMIN, AUDITOR})
-    @Operation(summary = "What a version changes, capability by capability, against another (default: the one in force)")
+    @Operation(operationId = "diffPolicy", summary = "What a version changes, capability by capability, against another (default: the one in force)")
     public PolicyViews.Diff diff(@PathParam("version") @Size(max = 64) String version,
                                  @QueryParam("against") @Size(max = 64) String against) {
         return policies.diff(version, against);
@@ -108,7 +108,7 @@ public class PolicyResource {
     @POST
     @Path("/{version}/publication")
     @RolesAllowed({OFFICER, ADMIN})
-    @Operation(summary = "Ask for a valid version to be put in force everywhere (422 POLICY_INVALID otherwise); a "
+    @Operation(operationId = "publishPolicy", summary = "Ask for a valid version to be put in force everywhere (422 POLICY_INVALID otherwise); a "
             + "version that was in force before comes back as a rollback. Four eyes: the answer is a pending request "
             + "(202) that a second officer confirms. A platform admin with breakGlass=true puts it in force at once "
             + "(200), flagged for review; anyone else asking for breakGlass is refused (403 BREAK_GLASS_FORBIDDEN)")
@@ -124,7 +124,7 @@ public class PolicyResource {
     @POST
     @Path("/rollback")
     @RolesAllowed({OFFICER, ADMIN})
-    @Operation(summary = "Ask to put back the version that was in force before the current one: four eyes, as a "
+    @Operation(operationId = "rollBackPolicy", summary = "Ask to put back the version that was in force before the current one: four eyes, as a "
             + "publication (202 pending; 200 for a platform admin's breakGlass=true)")
     @APIResponse(responseCode = "202", description = "pending a second officer",
             content = @Content(schema = @Schema(implementation = PolicyViews.PublicationRequest.class)))
@@ -137,7 +137,7 @@ public class PolicyResource {
     @GET
     @Path("/publication-requests")
     @RolesAllowed({OFFICER, ADMIN, AUDITOR})
-    @Operation(summary = "Publications and rollbacks waiting for a second officer, oldest first")
+    @Operation(operationId = "listPublicationRequests", summary = "Publications and rollbacks waiting for a second officer, oldest first")
     public List<PolicyViews.PublicationRequest> pendingRequests() {
         return policies.pendingRequests();
     }
@@ -145,7 +145,7 @@ public class PolicyResource {
     @POST
     @Path("/publication-requests/{id}/confirmation")
     @RolesAllowed({OFFICER, ADMIN})
-    @Operation(summary = "Confirm a pending publication or rollback (a different officer than the requester: 403 "
+    @Operation(operationId = "confirmPublicationRequest", summary = "Confirm a pending publication or rollback (a different officer than the requester: 403 "
             + "CONFIRMER_IS_REQUESTER); it is in force at once. A request made against a version no longer in force "
             + "cannot be confirmed (409 PUBLICATION_REQUEST_DECIDED)")
     public PolicyViews.Publication confirm(@PathParam("id") UUID id) {
@@ -168,7 +168,7 @@ public class PolicyResource {
     @Path("/{version}/what-if")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({OFFICER, ADMIN})
-    @Operation(summary = "Decide a request under a version without publishing it: nothing is charged or logged")
+    @Operation(operationId = "whatIfPolicy", summary = "Decide a request under a version without publishing it: nothing is charged or logged")
     public Decision whatIf(@PathParam("version") @Size(max = 64) String version,
                            @Valid @NotNull DecisionRequest request) {
         return decisions.whatIf(policies.compiled(version), request);

@@ -57,7 +57,7 @@ public class SubjectUsageResource {
 
     @GET
     @RolesAllowed({CUSTOMER, OFFICER, AUDITOR})
-    @Operation(summary = "Each capability of the policy in force as it stands for the subject now, with what is left "
+    @Operation(operationId = "getSubjectUsage", summary = "Each capability of the policy in force as it stands for the subject now, with what is left "
             + "of its budgets; charges nothing and logs no decision (the subject themselves; compliance officers, "
             + "auditors)",
             description = "Ownership: a customer sees their own subject only; another's is 403 "

@@ -27,7 +27,7 @@ public class UsageResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("gateway")
-    @Operation(summary = "Report the tokens an allowed request used (gateway). Accepted (202): recorded durably, and "
+    @Operation(operationId = "reportUsage", summary = "Report the tokens an allowed request used (gateway). Accepted (202): recorded durably, and "
             + "counted against token budgets by every instance within moments")
     public Response report(@Valid @NotNull UsageReport report) {
         reports.report(report);

@@ -45,7 +45,7 @@ public class OrganizationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(CUSTOMER)
-    @Operation(summary = "Register an organization for KYB (customer; the caller becomes its first representative)")
+    @Operation(operationId = "registerOrganization", summary = "Register an organization for KYB (customer; the caller becomes its first representative)")
     public Response register(@Valid @NotNull OrganizationRequest request) {
         OrganizationView view = organizations.register(token.getSubject(), request);
         return Response.status(Response.Status.CREATED).entity(view).build();
@@ -54,7 +54,7 @@ public class OrganizationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({CUSTOMER, COMPLIANCE_OFFICER, AUDITOR})
-    @Operation(summary = "Read an organization (its current members, compliance officers and auditors)",
+    @Operation(operationId = "getOrganization", summary = "Read an organization (its current members, compliance officers and auditors)",
             description = "Ownership: a customer who is not a current member gets 403 NOT_AN_ORGANIZATION_MEMBER.")
     public OrganizationView get(@PathParam("id") UUID id) {
         Organization organization = organizations.find(id).orElseThrow(() -> OrganizationService.notFound(id));
@@ -72,7 +72,7 @@ public class OrganizationResource {
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COMPLIANCE_OFFICER)
-    @Operation(summary = "Decide an organization in review after a screening hit: {outcome: VERIFIED|REJECTED, reason} "
+    @Operation(operationId = "decideOrganization", summary = "Decide an organization in review after a screening hit: {outcome: VERIFIED|REJECTED, reason} "
             + "(compliance officer who is not a member)")
     public OrganizationView decide(@PathParam("id") UUID id,
                                    @Valid @NotNull io.tiergate.identity.review.ReviewDecision decision) {
@@ -83,7 +83,7 @@ public class OrganizationResource {
     @Path("/{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({CUSTOMER, COMPLIANCE_OFFICER})
-    @Operation(summary = "Add a member (a representative of the organization, or a compliance officer)",
+    @Operation(operationId = "addOrganizationMember", summary = "Add a member (a representative of the organization, or a compliance officer)",
             description = "Ownership: a customer who is not a representative gets 403 "
                     + "NOT_AN_ORGANIZATION_REPRESENTATIVE.")
     public Response addMember(@PathParam("id") UUID id, @Valid @NotNull MemberRequest request) {
@@ -94,7 +94,7 @@ public class OrganizationResource {
     @DELETE
     @Path("/{id}/members/{subject}")
     @RolesAllowed({CUSTOMER, COMPLIANCE_OFFICER})
-    @Operation(summary = "Remove a member (a representative, a compliance officer, or the member leaving)",
+    @Operation(operationId = "removeOrganizationMember", summary = "Remove a member (a representative, a compliance officer, or the member leaving)",
             description = "Ownership: a customer removes only themselves unless they represent the organization "
                     + "(403 NOT_AN_ORGANIZATION_REPRESENTATIVE).")
     public MembershipView removeMember(@PathParam("id") UUID id, @PathParam("subject") String subject) {

@@ -30,7 +30,7 @@ public class ClusterResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"compliance-officer", "auditor"})
-    @Operation(summary = "An identity cluster's members, how each was linked, and their latest verification status")
+    @Operation(operationId = "getCluster", summary = "An identity cluster's members, how each was linked, and their latest verification status")
     public ClusterView get(@PathParam("id") UUID id) {
         List<ClusterMember> members = ClusterMember.inCluster(id);
         if (members.isEmpty()) {

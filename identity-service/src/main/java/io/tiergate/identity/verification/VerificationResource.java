@@ -42,7 +42,7 @@ public class VerificationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(CUSTOMER)
-    @Operation(summary = "Submit identity claims for verification (customer; the subject is the caller's token sub)")
+    @Operation(operationId = "submitVerification", summary = "Submit identity claims for verification (customer; the subject is the caller's token sub)")
     public Response submit(@Valid @NotNull VerificationRequest request) {
         VerificationView view = verifications.submit(token.getSubject(), request);
         return Response.status(Response.Status.CREATED).entity(view).build();
@@ -51,7 +51,7 @@ public class VerificationResource {
     @GET
     @Path("/latest")
     @RolesAllowed(CUSTOMER)
-    @Operation(summary = "The caller's own latest case (customer): where the console finds a customer's status")
+    @Operation(operationId = "getLatestVerification", summary = "The caller's own latest case (customer): where the console finds a customer's status")
     public VerificationView latest() {
         return VerificationCase.latestOf(token.getSubject()).map(c -> VerificationView.of(c, null))
                 .orElseThrow(() -> ApiProblem.notFound("VERIFICATION_NOT_FOUND", "no verification case yet"));
@@ -60,7 +60,7 @@ public class VerificationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({CUSTOMER, COMPLIANCE_OFFICER, AUDITOR})
-    @Operation(summary = "Read a case's status (its own applicant, compliance officers and auditors)",
+    @Operation(operationId = "getVerification", summary = "Read a case's status (its own applicant, compliance officers and auditors)",
             description = "Ownership: a customer reads their own cases only; another's case is 404 "
                     + "VERIFICATION_NOT_FOUND, as if it did not exist.")
     public VerificationView get(@PathParam("id") UUID id) {

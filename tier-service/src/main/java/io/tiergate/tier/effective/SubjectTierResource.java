@@ -50,7 +50,7 @@ public class SubjectTierResource {
     @GET
     @Path("/{subject}/tier")
     @RolesAllowed({COMPLIANCE_OFFICER, AUDITOR, CUSTOMER})
-    @Operation(summary = "A person's effective tiers and, for each, the grant behind it (officers, auditors, the person)",
+    @Operation(operationId = "getSubjectTier", summary = "A person's effective tiers and, for each, the grant behind it (officers, auditors, the person)",
             description = "Ownership: a customer asks about their own subject only; another's is 403 NOT_YOUR_SUBJECT.")
     public SubjectTier tier(@PathParam("subject") @Size(max = 100) String subject) {
         if (!identity.hasRole(COMPLIANCE_OFFICER) && !identity.hasRole(AUDITOR) && !subject.equals(token.getSubject())) {

@@ -53,7 +53,7 @@ public class GrantResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COMPLIANCE_OFFICER)
-    @Operation(summary = "Grant a one-approval tier (PUBLIC, ENTERPRISE) to a person or an organization (compliance officer)",
+    @Operation(operationId = "grantTier", summary = "Grant a one-approval tier (PUBLIC, ENTERPRISE) to a person or an organization (compliance officer)",
             description = "Refused with 422 REQUIREMENTS_NOT_MET naming every unmet requirement, 409 FOUR_EYES_REQUIRED "
                     + "for tiers that need two officers, 403 when the officer decides about themselves or their organization.")
     public Response grant(@Valid @NotNull GrantRequest request) {
@@ -64,7 +64,7 @@ public class GrantResource {
     @Path("/{id}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COMPLIANCE_OFFICER)
-    @Operation(summary = "Revoke a grant at once (compliance officer); returns consistency tokens for decisions")
+    @Operation(operationId = "revokeTierGrant", summary = "Revoke a grant at once (compliance officer); returns consistency tokens for decisions")
     public GrantView revoke(@PathParam("id") UUID id, @Valid @NotNull ChangeRequest request) {
         return grants.revoke(token.getSubject(), id, request.reason().strip());
     }
@@ -73,7 +73,7 @@ public class GrantResource {
     @Path("/{id}/suspension")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COMPLIANCE_OFFICER)
-    @Operation(summary = "Suspend an active grant (compliance officer)")
+    @Operation(operationId = "suspendTierGrant", summary = "Suspend an active grant (compliance officer)")
     public GrantView suspend(@PathParam("id") UUID id, @Valid @NotNull ChangeRequest request) {
         return grants.suspend(token.getSubject(), id, request.reason().strip());
     }
@@ -82,7 +82,7 @@ public class GrantResource {
     @Path("/{id}/reinstatement")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COMPLIANCE_OFFICER)
-    @Operation(summary = "Reinstate a suspended grant whose requirements are met again (compliance officer)")
+    @Operation(operationId = "reinstateTierGrant", summary = "Reinstate a suspended grant whose requirements are met again (compliance officer)")
     public GrantView reinstate(@PathParam("id") UUID id, @Valid @NotNull ChangeRequest request) {
         return grants.reinstate(token.getSubject(), id, request.reason().strip());
     }
@@ -91,7 +91,7 @@ public class GrantResource {
     @Path("/{id}/renewal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({COMPLIANCE_OFFICER, CUSTOMER})
-    @Operation(summary = "Ask to renew a live grant (its holder or an officer); goes through the tier's approval rules",
+    @Operation(operationId = "renewTierGrant", summary = "Ask to renew a live grant (its holder or an officer); goes through the tier's approval rules",
             description = "Ownership: a customer renews only a grant they hold, directly or through an organization "
                     + "they belong to (403 NOT_GRANT_HOLDER otherwise).")
     public Response renew(@PathParam("id") UUID id, @Valid @NotNull RenewalRequest request) {
@@ -103,7 +103,7 @@ public class GrantResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({COMPLIANCE_OFFICER, AUDITOR})
-    @Operation(summary = "Read a grant (compliance officers and auditors)")
+    @Operation(operationId = "getTierGrant", summary = "Read a grant (compliance officers and auditors)")
     public GrantView get(@PathParam("id") UUID id) {
         return GrantView.of(grants.find(id), null);
     }
@@ -111,7 +111,7 @@ public class GrantResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({COMPLIANCE_OFFICER, AUDITOR})
-    @Operation(summary = "A grant's full history: every change with actor, time and reason (compliance officers and auditors)")
+    @Operation(operationId = "getTierGrantHistory", summary = "A grant's full history: every change with actor, time and reason (compliance officers and auditors)")
     public List<GrantChangeView> history(@PathParam("id") UUID id) {
         grants.find(id);
         return GrantChange.historyOf(id).stream().map(GrantChangeView::of).toList();
@@ -119,7 +119,7 @@ public class GrantResource {
 
     @GET
     @RolesAllowed({COMPLIANCE_OFFICER, AUDITOR})
-    @Operation(summary = "List a holder's grants newest first (?subject=), or live grants expiring within N days "
+    @Operation(operationId = "listTierGrants", summary = "List a holder's grants newest first (?subject=), or live grants expiring within N days "
             + "(?expiringWithinDays=), soonest first (compliance officers and auditors)")
     public List<GrantView> list(@QueryParam("subject") @Size(max = 100) String subject,
                                 @QueryParam("expiringWithinDays") @Min(0) @Max(3650) Integer expiringWithinDays) {

@@ -46,7 +46,7 @@ public class TierRequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({CUSTOMER, COMPLIANCE_OFFICER})
-    @Operation(summary = "Request a tier with a justification and intended use (a customer for themselves or their "
+    @Operation(operationId = "submitTierRequest", summary = "Request a tier with a justification and intended use (a customer for themselves or their "
             + "organization; an officer on someone's behalf)",
             description = "Refused with 422 REQUIREMENTS_NOT_MET naming every unmet requirement.")
     public Response submit(@Valid @NotNull NewTierRequest body) {
@@ -58,7 +58,7 @@ public class TierRequestResource {
     @Path("/{id}/approvals")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COMPLIANCE_OFFICER)
-    @Operation(summary = "Approve a request (compliance officer); the last required approval issues the grant",
+    @Operation(operationId = "approveTierRequest", summary = "Approve a request (compliance officer); the last required approval issues the grant",
             description = "403 APPROVER_IS_REQUESTER, SELF_DECISION_FORBIDDEN or OWN_ORGANIZATION_FORBIDDEN; "
                     + "409 FOUR_EYES_SAME_OFFICER when the same officer approves twice.")
     public TierRequestView approve(@PathParam("id") UUID id, @Valid Approval body) {
@@ -69,14 +69,14 @@ public class TierRequestResource {
     @Path("/{id}/denial")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COMPLIANCE_OFFICER)
-    @Operation(summary = "Deny a request with a reason (compliance officer)")
+    @Operation(operationId = "denyTierRequest", summary = "Deny a request with a reason (compliance officer)")
     public TierRequestView deny(@PathParam("id") UUID id, @Valid @NotNull Denial body) {
         return requests.deny(token.getSubject(), id, body);
     }
 
     @GET
     @RolesAllowed({COMPLIANCE_OFFICER, AUDITOR})
-    @Operation(summary = "The request queue, oldest first (compliance officers and auditors)")
+    @Operation(operationId = "listTierRequests", summary = "The request queue, oldest first (compliance officers and auditors)")
     public List<TierRequestView> queue(@QueryParam("status") @DefaultValue("PENDING") TierRequest.Status status,
                                        @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return requests.queue(status, limit);
@@ -85,7 +85,7 @@ public class TierRequestResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({CUSTOMER, COMPLIANCE_OFFICER, AUDITOR})
-    @Operation(summary = "Read a request (its requester or subject, officers, auditors)",
+    @Operation(operationId = "getTierRequest", summary = "Read a request (its requester or subject, officers, auditors)",
             description = "Ownership: a customer reads only requests they made or that name them as the holder; "
                     + "others' are 403 NOT_YOUR_REQUEST.")
     public TierRequestView get(@PathParam("id") UUID id) {
