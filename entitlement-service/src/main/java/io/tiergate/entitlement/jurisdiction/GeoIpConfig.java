@@ -3,6 +3,7 @@ package io.tiergate.entitlement.jurisdiction;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,8 +16,12 @@ public interface GeoIpConfig {
      */
     Optional<String> countryDatabase();
 
-    /** ip-location-db's {@code asn-ipv4-num.csv} (start,end,asn,organization); without it no network is flagged. */
-    Optional<String> asnDatabase();
+    /**
+     * ASN range files, comma-separated: ip-location-db's {@code asn-ipv4.csv} and {@code asn-ipv6.csv}
+     * (start_ip,end_ip,asn,organization); the older {@code asn-ipv4-num.csv}, with IPv4 addresses as integers, is read
+     * too. Without one no network is flagged.
+     */
+    Optional<List<String>> asnDatabase();
 
     /**
      * Autonomous systems whose addresses are flagged as hosting or VPN networks. The default names large clouds and
