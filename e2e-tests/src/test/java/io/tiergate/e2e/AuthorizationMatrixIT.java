@@ -33,9 +33,7 @@ import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static io.tiergate.commons.testing.KeycloakTokens.ALICE;
-import static io.tiergate.commons.testing.KeycloakTokens.ALICE_SUBJECT;
 import static io.tiergate.commons.testing.KeycloakTokens.AUDREY;
-import static io.tiergate.commons.testing.KeycloakTokens.BOB;
 import static io.tiergate.commons.testing.KeycloakTokens.OLIVIA;
 import static io.tiergate.commons.testing.KeycloakTokens.PAULA;
 import static io.tiergate.e2e.PlatformProcesses.ENTITLEMENT;
@@ -340,42 +338,47 @@ class AuthorizationMatrixIT {
     // ---------------------------------------------------------------------------------------------- ownership
 
     /**
-     * Bob, a customer, on alice's resources; alice on the same ones is the control that each exists. Alice's latest
-     * verification case and a tier request she made are looked up (an officer reads the request queue); when the
-     * shared data has none, one is made as the thread makes them (a verification of US claims; a renewal request for
-     * her live PUBLIC grant, denied at once by an officer so that no queue keeps it).
+     * Bob, a customer, on alice's resources; alice on the same ones is the control that each exists. Both are
+     * customers of this suite's own (not the realm's demo alice and bob), so no other suite's leftovers matter: alice
+     * is verified, as the thread does, and files a renewal of her PUBLIC grant, which an officer denies at once so
+     * that no queue keeps it.
      */
     static List<MatrixCell> ownershipCells() throws Exception {
-        String caseId = aliceCase();
-        String requestId = aliceRequest();
-        String decision = "{\"subject\":\"" + ALICE_SUBJECT + "\",\"capability\":\"fable-5:chat\"}";
-        String tierRequest = "{\"subject\":\"" + ALICE_SUBJECT + "\",\"tier\":\"PUBLIC\","
+        Steps.Customer alice = Steps.newCustomer("alice");
+        Steps.Customer bob = Steps.newCustomer("bob");
+        String caseId = caseOf(alice);
+        String requestId = renewalRequestOf(alice);
+        String decision = "{\"subject\":\"" + alice.subject() + "\",\"capability\":\"fable-5:chat\"}";
+        String tierRequest = "{\"subject\":\"" + alice.subject() + "\",\"tier\":\"PUBLIC\","
                 + "\"justification\":\"authorization matrix: a request for someone else\"}";
         List<MatrixCell> cells = new ArrayList<>();
         cells.addAll(owned(IDENTITY, "GET", "/v1/verifications/{id}", "/v1/verifications/" + caseId, null,
-                "a customer reads their own case only", true));
+                "a customer reads their own case only", alice, bob, true));
         cells.addAll(owned(TIER, "GET", "/v1/tier-requests/{id}", "/v1/tier-requests/" + requestId, null,
-                "a customer reads their own requests only", true));
-        cells.addAll(owned(TIER, "GET", "/v1/subjects/{subject}/tier", "/v1/subjects/" + ALICE_SUBJECT + "/tier", null,
-                "a customer reads their own tier only", true));
+                "a customer reads their own requests only", alice, bob, true));
+        cells.addAll(owned(TIER, "GET", "/v1/subjects/{subject}/tier", "/v1/subjects/" + alice.subject() + "/tier", null,
+                "a customer reads their own tier only", alice, bob, true));
         cells.addAll(owned(ENTITLEMENT, "GET", "/v1/subjects/{subject}/usage",
-                "/v1/subjects/" + ALICE_SUBJECT + "/usage", null, "a customer reads their own usage only", true));
+                "/v1/subjects/" + alice.subject() + "/usage", null, "a customer reads their own usage only", alice, bob, true));
         // state-changing for the owner: bob only (his refusal comes before anything is decided or filed)
         cells.addAll(owned(ENTITLEMENT, "POST", "/v1/decisions", "/v1/decisions", decision,
-                "a customer's token decides for its own subject only", false));
+                "a customer's token decides for its own subject only", alice, bob, false));
         cells.addAll(owned(TIER, "POST", "/v1/tier-requests", "/v1/tier-requests", tierRequest,
-                "a customer requests tiers for themselves only", false));
+                "a customer requests tiers for themselves only", alice, bob, false));
         return cells;
     }
 
     private static List<MatrixCell> owned(String service, String method, String template, String path, String body,
-                                          String rule, boolean withControl) throws Exception {
+                                          String rule, Steps.Customer owner, Steps.Customer other,
+                                          boolean withControl) throws Exception {
         ApiOperation operation = new ApiOperation(service, method, template, Set.of(), rule, Map.of(), Set.of(),
                 body == null ? null : "application/json");
         List<MatrixCell> cells = new ArrayList<>();
-        cells.add(ownedCell(operation, "bob on alice's", KeycloakTokens.user(BOB), url(service) + path, body, false));
+        cells.add(ownedCell(operation, "bob on alice's", KeycloakTokens.user(other.username()), url(service) + path, body,
+                false));
         if (withControl) {
-            cells.add(ownedCell(operation, "alice on her own", KeycloakTokens.user(ALICE), url(service) + path, body,
+            cells.add(ownedCell(operation, "alice on her own", KeycloakTokens.user(owner.username()), url(service) + path,
+                    body,
                     true));
         }
         return cells;
@@ -398,32 +401,17 @@ class AuthorizationMatrixIT {
                 null);
     }
 
-    static String aliceCase() {
-        Response latest = given().auth().oauth2(KeycloakTokens.user(ALICE)).get(url(IDENTITY) + "/v1/verifications/latest");
-        if (latest.statusCode() == 404) {
-            Steps.verify(ALICE, List.of("US"), "US");
-            latest = given().auth().oauth2(KeycloakTokens.user(ALICE)).get(url(IDENTITY) + "/v1/verifications/latest");
-        }
-        return latest.then().statusCode(200).extract().path("id");
+    /** The owner's verification case: US claims, verified at once. */
+    static String caseOf(Steps.Customer owner) {
+        Steps.verify(owner.username(), List.of("US"), "US");
+        return given().auth().oauth2(KeycloakTokens.user(owner.username()))
+                .get(url(IDENTITY) + "/v1/verifications/latest").then().statusCode(200).extract().path("id");
     }
 
-    static String aliceRequest() {
-        for (String status : List.of("DENIED", "GRANTED", "PENDING")) {
-            String found = given().auth().oauth2(KeycloakTokens.user(OLIVIA)).queryParam("status", status)
-                    .queryParam("limit", 1000).get(url(TIER) + "/v1/tier-requests")
-                    .then().statusCode(200).extract().path("find { it.requestedBy == '" + ALICE_SUBJECT + "' }.id");
-            if (found != null) {
-                return found;
-            }
-        }
-        String grant = given().auth().oauth2(KeycloakTokens.user(OLIVIA)).queryParam("subject", ALICE_SUBJECT)
-                .get(url(TIER) + "/v1/grants").then().statusCode(200).extract()
-                .path("find { it.status == 'ACTIVE' || it.status == 'SUSPENDED' }.id");
-        if (grant == null) {
-            Steps.verify(ALICE, List.of("US"), "US");
-            grant = Steps.publicGrantOf(ALICE_SUBJECT);
-        }
-        String request = given().auth().oauth2(KeycloakTokens.user(ALICE)).contentType(ContentType.JSON)
+    /** A tier request the owner filed: a renewal of the PUBLIC grant verification earned, denied by an officer. */
+    static String renewalRequestOf(Steps.Customer owner) {
+        String grant = Steps.publicGrantOf(owner.subject());
+        String request = given().auth().oauth2(KeycloakTokens.user(owner.username())).contentType(ContentType.JSON)
                 .body(Map.of("justification", "authorization matrix: a request of alice's for the ownership cells"))
                 .post(url(TIER) + "/v1/grants/" + grant + "/renewal").then().statusCode(201).extract().path("id");
         given().auth().oauth2(KeycloakTokens.user(OLIVIA)).contentType(ContentType.JSON)

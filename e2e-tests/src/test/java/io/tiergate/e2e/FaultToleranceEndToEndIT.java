@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static io.tiergate.commons.testing.KeycloakTokens.ALICE;
-import static io.tiergate.commons.testing.KeycloakTokens.ALICE_SUBJECT;
-import static io.tiergate.commons.testing.KeycloakTokens.BOB;
-import static io.tiergate.commons.testing.KeycloakTokens.BOB_SUBJECT;
 import static io.tiergate.e2e.PlatformProcesses.ENTITLEMENT;
 import static io.tiergate.e2e.PlatformProcesses.IDENTITY;
 import static io.tiergate.e2e.PlatformProcesses.url;
@@ -23,7 +19,6 @@ import static io.tiergate.e2e.Steps.decide;
 import static io.tiergate.e2e.Steps.expect;
 import static io.tiergate.e2e.Steps.publicGrantOf;
 import static io.tiergate.e2e.Steps.revoke;
-import static io.tiergate.e2e.Steps.revokeActiveGrants;
 import static io.tiergate.e2e.Steps.verify;
 import static org.awaitility.Awaitility.await;
 
@@ -44,10 +39,11 @@ class FaultToleranceEndToEndIT {
 
     @Test
     void writesCommitWhileKafkaIsDownAndTheirEventsFlowWhenItReturns() {
+        Steps.Customer customer = Steps.newCustomer("fault-outbox");
         PlatformProcesses.infrastructure("kafka", "stop");
         String caseId;
         try {
-            Response verification = given().auth().oauth2(KeycloakTokens.user(ALICE))
+            Response verification = given().auth().oauth2(KeycloakTokens.user(customer.username()))
                     .contentType("application/json")
                     .body(Map.of("givenName", "Alice", "familyName", "Example", "dateOfBirth", "1988-02-29",
                             "nationalities", List.of("US"), "residenceCountry", "US"))
@@ -61,16 +57,17 @@ class FaultToleranceEndToEndIT {
         }
         await("the verdict reaches the audit trail once Kafka is back").atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> auditTrail(ALICE_SUBJECT).<List<String>>path("event.data.caseId").contains(caseId));
+                .until(() -> auditTrail(customer.subject()).<List<String>>path("event.data.caseId").contains(caseId));
         await().atMost(Duration.ofSeconds(30)).until(() -> pendingOutboxRows(IDENTITY) == 0);
     }
 
     @Test
     void aRevocationMadeWhileTheDecisionServiceIsDownIsEnforcedAfterItsRestart() {
-        revokeActiveGrants(BOB_SUBJECT);
-        String identity = verify(BOB, List.of("DE"), "DE");
-        String granted = publicGrantOf(BOB_SUBJECT);
-        await().atMost(Duration.ofSeconds(30)).until(() -> decide(BOB_SUBJECT, FABLE_CHAT, "DE", identity),
+        Steps.Customer customer = Steps.newCustomer("fault-restart");
+        String subject = customer.subject();
+        String identity = verify(customer.username(), List.of("DE"), "DE");
+        String granted = publicGrantOf(subject);
+        await().atMost(Duration.ofSeconds(30)).until(() -> decide(subject, FABLE_CHAT, "DE", identity),
                 r -> "ALLOW".equals(r.path("decision")));
 
         PlatformProcesses.stop(ENTITLEMENT);
@@ -78,6 +75,6 @@ class FaultToleranceEndToEndIT {
         revocation.then().statusCode(200);
         PlatformProcesses.start(ENTITLEMENT);
 
-        expect(decide(BOB_SUBJECT, FABLE_CHAT, "DE", revocation.path("consistencyToken")), "DENY", "NO_ACTIVE_TIER");
+        expect(decide(subject, FABLE_CHAT, "DE", revocation.path("consistencyToken")), "DENY", "NO_ACTIVE_TIER");
     }
 }

@@ -9,11 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
-import static io.tiergate.commons.testing.KeycloakTokens.ALICE;
-import static io.tiergate.commons.testing.KeycloakTokens.ALICE_SUBJECT;
 import static io.tiergate.commons.testing.KeycloakTokens.AUDREY;
-import static io.tiergate.commons.testing.KeycloakTokens.BOB;
-import static io.tiergate.commons.testing.KeycloakTokens.BOB_SUBJECT;
 import static io.tiergate.e2e.PlatformProcesses.AUDIT;
 import static io.tiergate.e2e.PlatformProcesses.url;
 import static io.tiergate.e2e.Steps.FABLE_CHAT;
@@ -27,15 +23,14 @@ import static io.tiergate.e2e.Steps.publicGrantOf;
 import static io.tiergate.e2e.Steps.requestAndApprove;
 import static io.tiergate.e2e.Steps.researchInstitution;
 import static io.tiergate.e2e.Steps.revoke;
-import static io.tiergate.e2e.Steps.revokeActiveGrants;
 import static io.tiergate.e2e.Steps.verify;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The first thread across the four real services, Keycloak, Kafka and PostgreSQL: alice and bob
- * are verified, granted, allowed and denied with the right reasons, revoked and denied, and every step
- * is in the audit trail. Prints the time from a revocation to the decision API answering DENY.
+ * The first thread across the four real services, Keycloak, Kafka and PostgreSQL: alice and bob, customers of
+ * this suite's own, are verified, granted, allowed and denied with the right reasons, revoked and denied, and every
+ * step is in the audit trail. Prints the time from a revocation to the decision API answering DENY.
  */
 class FirstThreadEndToEndIT {
 
@@ -46,35 +41,35 @@ class FirstThreadEndToEndIT {
 
     @Test
     void aliceAndBobFromOnboardingToDecisionToAudit() {
-        revokeActiveGrants(ALICE_SUBJECT);
-        revokeActiveGrants(BOB_SUBJECT);
+        Steps.Customer alice = Steps.newCustomer("alice");
+        Steps.Customer bob = Steps.newCustomer("bob");
 
         // 1. verified (and granted PUBLIC by tier-service on its own)
-        String aliceIdentity = verify(ALICE, List.of("US"), "US");
-        String bobIdentity = verify(BOB, List.of("RU"), "DE");
-        String bobPublic = publicGrantOf(BOB_SUBJECT);
-        publicGrantOf(ALICE_SUBJECT);
+        String aliceIdentity = verify(alice.username(), List.of("US"), "US");
+        String bobIdentity = verify(bob.username(), List.of("RU"), "DE");
+        String bobPublic = publicGrantOf(bob.subject());
+        publicGrantOf(alice.subject());
 
         // 2. alice registers her research institution, adds bob, asks for RESEARCH; two officers approve
-        String institute = researchInstitution(ALICE);
-        addMember(ALICE, institute, BOB_SUBJECT);
-        Response granted = requestAndApprove(ALICE, institute, "RESEARCH");
+        String institute = researchInstitution(alice.username());
+        addMember(alice.username(), institute, bob.subject());
+        Response granted = requestAndApprove(alice.username(), institute, "RESEARCH");
         String instituteGrant = granted.path("grantId");
         String memberTokens = granted.path("grant.consistencyToken");
         String aliceTokens = aliceIdentity + "," + memberTokens;
         String bobTokens = bobIdentity + "," + memberTokens;
 
         // 3. allowed and denied with the right reason codes (both members inherit the institute's grant)
-        expect(decide(ALICE_SUBJECT, MYTHOS_CHAT, "US", aliceTokens), "ALLOW", "ENTITLED");
-        expect(decide(ALICE_SUBJECT, MYTHOS_CYBER, "US", aliceTokens), "DENY", "TIER_NOT_ENTITLED");
-        expect(decide(BOB_SUBJECT, FABLE_CHAT, "DE", bobTokens), "ALLOW", "ENTITLED");
-        expect(decide(BOB_SUBJECT, MYTHOS_CHAT, "DE", bobTokens), "DENY", "NATIONALITY_DENIED");
+        expect(decide(alice.subject(), MYTHOS_CHAT, "US", aliceTokens), "ALLOW", "ENTITLED");
+        expect(decide(alice.subject(), MYTHOS_CYBER, "US", aliceTokens), "DENY", "TIER_NOT_ENTITLED");
+        expect(decide(bob.subject(), FABLE_CHAT, "DE", bobTokens), "ALLOW", "ENTITLED");
+        expect(decide(bob.subject(), MYTHOS_CHAT, "DE", bobTokens), "DENY", "NATIONALITY_DENIED");
 
         // 4. revoked, then denied: with the revocation's consistency tokens (one call)...
         long start = System.nanoTime();
         Response revocation = revoke(instituteGrant);
         revocation.then().statusCode(200).body("status", equalTo("REVOKED"));
-        Response aliceDenied = decide(ALICE_SUBJECT, MYTHOS_CHAT, "US", revocation.path("consistencyToken"));
+        Response aliceDenied = decide(alice.subject(), MYTHOS_CHAT, "US", revocation.path("consistencyToken"));
         double withTokenMillis = (System.nanoTime() - start) / 1e6;
         expect(aliceDenied, "DENY", "TIER_NOT_ENTITLED");
 
@@ -82,7 +77,7 @@ class FirstThreadEndToEndIT {
         start = System.nanoTime();
         revoke(bobPublic).then().statusCode(200);
         Response bobDenied = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
-                .until(() -> decide(BOB_SUBJECT, FABLE_CHAT, "DE", null), r -> "DENY".equals(r.path("decision")));
+                .until(() -> decide(bob.subject(), FABLE_CHAT, "DE", null), r -> "DENY".equals(r.path("decision")));
         double withoutTokenMillis = (System.nanoTime() - start) / 1e6;
         expect(bobDenied, "DENY", "NO_ACTIVE_TIER");
         System.out.printf("%nREVOCATION-TO-DENY: with consistency token %.1f ms (revoke call + one decision); "
@@ -91,8 +86,8 @@ class FirstThreadEndToEndIT {
         // 5. each step is in the audit trail
         List<String> steps = List.of("tiergate.identity.verification.verified", "tiergate.tier.granted",
                 "tiergate.tier.effective.changed", "tiergate.decision.allowed.aggregate", "tiergate.decision.denied");
-        assertAudited(ALICE_SUBJECT, steps, aliceDenied.path("decisionId"));
-        assertAudited(BOB_SUBJECT, List.of("tiergate.identity.organization.membership.changed", "tiergate.tier.revoked",
+        assertAudited(alice.subject(), steps, aliceDenied.path("decisionId"));
+        assertAudited(bob.subject(), List.of("tiergate.identity.organization.membership.changed", "tiergate.tier.revoked",
                 "tiergate.decision.denied"), bobDenied.path("decisionId"));
         assertAudited(institute, List.of("tiergate.identity.organization.verified", "tiergate.tier.requested",
                 "tiergate.tier.approved", "tiergate.tier.granted", "tiergate.tier.revoked"), null);

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static io.tiergate.e2e.PlatformProcesses.ENTITLEMENT;
@@ -52,9 +51,9 @@ class GatewayNginxIT {
     static void startGateway() {
         NginxGateway.binary(); // fails, not skips, without nginx
         PlatformProcesses.ensureStarted();
-        String user = "gw-" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-        verified = newCustomer(user);
-        verify(user, List.of("DE"), "DE");
+        Steps.Customer customer = Steps.newCustomer("gw");
+        verified = customer.subject();
+        verify(customer.username(), List.of("DE"), "DE");
         publicGrantOf(verified);
         gateway = NginxGateway.start("tiergate", "127.0.0.1:" + PORTS.get(ENTITLEMENT), KeycloakTokens.gateway(),
                 Map.of(VERIFIED_KEY, verified, UNKNOWN_KEY, UUID.randomUUID().toString()));
@@ -167,24 +166,5 @@ class GatewayNginxIT {
                 .header("x-tiergate-reasons", containsString(reason))
                 .contentType(startsWith("application/problem+json"))
                 .body("decision", equalTo("DENY"));
-    }
-
-    /**
-     * A customer of this test's own, made through Keycloak's admin API (the realm gives new accounts the customer
-     * role); the password equals the user name, as the demo users' do. Returns the subject.
-     */
-    private static String newCustomer(String username) {
-        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", System.getProperty("tiergate.test.keycloak.admin", "admin"))
-                .formParam("password", System.getProperty("tiergate.test.keycloak.admin-password", "admin"))
-                .when().post(KeycloakTokens.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-        String location = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("username", username, "enabled", true, "emailVerified", true, "firstName", "Gateway",
-                        "lastName", "Example", "email", username + "@example.invalid",
-                        "credentials", List.of(Map.of("type", "password", "value", username, "temporary", false))))
-                .when().post(KeycloakTokens.keycloakUrl() + "/admin/realms/tiergate/users")
-                .then().statusCode(201).extract().header("Location");
-        return location.substring(location.lastIndexOf('/') + 1);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static io.tiergate.commons.testing.KeycloakTokens.AUDREY;
@@ -34,6 +35,30 @@ final class Steps {
     private Steps() {
     }
 
+    /** A customer of a suite's own: its name (also its password) and its Keycloak subject. */
+    record Customer(String username, String subject) {
+    }
+
+    /**
+     * A new customer made through Keycloak's admin API (the realm gives new accounts the customer role), so that
+     * no suite depends on what another left behind. The password equals the user name, as the demo users' do.
+     */
+    static Customer newCustomer(String prefix) {
+        String username = prefix + "-" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+        String admin = given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", System.getProperty("tiergate.test.keycloak.admin", "admin"))
+                .formParam("password", System.getProperty("tiergate.test.keycloak.admin-password", "admin"))
+                .when().post(KeycloakTokens.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String location = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "enabled", true, "emailVerified", true, "firstName", "E2E",
+                        "lastName", "Example", "email", username + "@example.invalid",
+                        "credentials", List.of(Map.of("type", "password", "value", username, "temporary", false))))
+                .when().post(KeycloakTokens.keycloakUrl() + "/admin/realms/tiergate/users")
+                .then().statusCode(201).extract().header("Location");
+        return new Customer(username, location.substring(location.lastIndexOf('/') + 1));
+    }
+
     /**
      * Submits the user's claims; a case sent to review (a country of concern, say) is claimed and cleared by an
      * officer, as the review queue would. Returns the consistency token of the VERIFIED verdict.
@@ -55,16 +80,6 @@ final class Steps {
                 .body(Map.of("outcome", "VERIFIED", "reason", "E2E: reviewed, no concern for this customer"))
                 .when().post(url(IDENTITY) + "/v1/reviews/" + id + "/decision")
                 .then().statusCode(200).body("status", equalTo("VERIFIED")).extract().path("consistencyToken");
-    }
-
-    /** Revokes what an earlier run left active, so the thread starts from a known state. */
-    static void revokeActiveGrants(String subject) {
-        List<String> active = given().auth().oauth2(KeycloakTokens.user(OSCAR)).queryParam("subject", subject)
-                .when().get(url(TIER) + "/v1/grants")
-                .then().statusCode(200).extract().path("findAll { it.status == 'ACTIVE' }.id");
-        for (String id : active) {
-            revoke(id);
-        }
     }
 
     static Response grant(String subject, String tier) {
