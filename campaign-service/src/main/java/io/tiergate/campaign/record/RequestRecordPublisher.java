@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class RequestRecordPublisher {
 
+    /** Kafka's own setting, which the messaging extension reads too: no mapping of ours may own kafka.*. */
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 

@@ -27,6 +27,7 @@ public class TopicSetup {
 
     private static final Logger LOG = Logger.getLogger(TopicSetup.class);
 
+    /** Kafka's own setting, which the messaging extension reads too: no mapping of ours may own kafka.*. */
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 

@@ -2,6 +2,7 @@ package io.tiergate.console.audit;
 
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.tiergate.console.config.ConsoleConfig;
 import io.tiergate.console.services.AuditApi;
 import io.tiergate.console.web.Viewer;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.LinkedHashMap;
@@ -41,8 +41,8 @@ public class TrailPages {
     @Inject
     Template auditEntry;
 
-    @ConfigProperty(name = "tiergate.console.audit-log-origin")
-    String logOrigin;
+    @Inject
+    ConsoleConfig config;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -71,7 +71,7 @@ public class TrailPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance entry(@PathParam("index") long index) {
         Map<String, Object> entry = audit.entry(index);
-        return auditEntry.data("e", entry).data("origin", logOrigin)
+        return auditEntry.data("e", entry).data("origin", config.auditLogOrigin())
                 .data("decoded", Entries.decode((String) entry.get("entry")));
     }
 

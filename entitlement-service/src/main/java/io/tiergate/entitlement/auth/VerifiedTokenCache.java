@@ -16,7 +16,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.Principal;
@@ -46,10 +45,9 @@ public class VerifiedTokenCache implements HttpAuthenticationMechanism, Security
     private final Cache<String, Verified> verified;
     private final boolean enabled;
 
-    VerifiedTokenCache(@ConfigProperty(name = "tiergate.auth.token-cache.enabled", defaultValue = "true") boolean enabled,
-                       @ConfigProperty(name = "tiergate.auth.token-cache.size", defaultValue = "10000") long size) {
-        this.enabled = enabled;
-        this.verified = Caffeine.newBuilder().maximumSize(size).build();
+    VerifiedTokenCache(AuthConfig config) {
+        this.enabled = config.tokenCache().enabled();
+        this.verified = Caffeine.newBuilder().maximumSize(config.tokenCache().size()).build();
     }
 
     /** Ahead of OIDC's mechanism: a remembered, unexpired token; otherwise null, and OIDC verifies it. */

@@ -3,12 +3,12 @@ package io.tiergate.entitlement.baseline;
 import io.tiergate.commons.problem.ApiProblem;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,8 +24,8 @@ public class BaselineResource {
 
     private static final String CONSTANT = "{\"decision\":\"ALLOW\"}";
 
-    @ConfigProperty(name = "tiergate.bench.baseline-enabled", defaultValue = "false")
-    boolean enabled;
+    @Inject
+    BenchConfig bench;
 
     @GET
     @Path("/plain")
@@ -44,7 +44,7 @@ public class BaselineResource {
     }
 
     private String constant() {
-        if (!enabled) {
+        if (!bench.baselineEnabled()) {
             throw ApiProblem.notFound("NOT_FOUND", "baselines are enabled for benchmarks only");
         }
         return CONSTANT;

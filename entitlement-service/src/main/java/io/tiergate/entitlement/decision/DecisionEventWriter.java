@@ -10,11 +10,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,14 +40,8 @@ public class DecisionEventWriter {
     @Inject
     MeterRegistry meters;
 
-    @ConfigProperty(name = "tiergate.decisions.events.queue-capacity", defaultValue = "100000")
-    int capacity;
-
-    @ConfigProperty(name = "tiergate.decisions.events.batch-size", defaultValue = "500")
-    int batchSize;
-
-    @ConfigProperty(name = "tiergate.decisions.events.allow-window", defaultValue = "PT1M")
-    Duration allowWindow;
+    @Inject
+    DecisionsConfig config;
 
     /** Where ALLOW windows start and close. */
     Clock clock = Clock.systemUTC();
@@ -66,7 +58,7 @@ public class DecisionEventWriter {
 
     @PostConstruct
     void init() {
-        allowed = new AllowedAggregates(allowWindow);
+        allowed = new AllowedAggregates(config.events().allowWindow());
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -112,7 +104,7 @@ public class DecisionEventWriter {
 
     /** Queues an event, or drops and counts it when the queue is full. */
     private void enqueue(DecisionEvents.Pending pending) {
-        if (queued.incrementAndGet() > capacity) {
+        if (queued.incrementAndGet() > config.events().queueCapacity()) {
             queued.decrementAndGet();
             dropped.increment();
             return;
@@ -121,6 +113,7 @@ public class DecisionEventWriter {
     }
 
     private void run() {
+        int batchSize = config.events().batchSize();
         List<DecisionEvents.Pending> batch = new ArrayList<>(batchSize);
         while (running || !queue.isEmpty() || !allowed.isEmpty() || !closedAggregates.isEmpty()) {
             try {

@@ -21,7 +21,6 @@ import io.tiergate.entitlement.usage.UsageLedger;
 import io.tiergate.commons.event.EventIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -66,8 +65,8 @@ public class DecisionService {
     @Inject
     MeterRegistry meters;
 
-    @ConfigProperty(name = "tiergate.decisions.consistency-wait", defaultValue = "PT2S")
-    Duration consistencyWait;
+    @Inject
+    DecisionsConfig config;
 
     public Decision decide(DecisionRequest request) {
         Timer.Sample timing = Timer.start(meters);
@@ -103,7 +102,7 @@ public class DecisionService {
         if (request.consistencyToken() != null && !caughtUp(request.consistencyToken())) {
             // Fail closed: the caller asked for a state we cannot yet see.
             return deny(policy, null, new Reason(Reason.PROJECTION_BEHIND,
-                    "the decision could not reach the requested consistency token in " + consistencyWait));
+                    "the decision could not reach the requested consistency token in " + config.consistencyWait()));
         }
         if (live && request.consistencyToken() == null && (stale = freshness.staleness()) != null) {
             // Fail closed: without a token, the projection must be known fresh within the bound.
@@ -218,7 +217,7 @@ public class DecisionService {
                 throw ApiProblem.badRequest("INVALID_CONSISTENCY_TOKEN", e.getMessage());
             }
         }
-        long deadline = System.nanoTime() + consistencyWait.toNanos();
+        long deadline = System.nanoTime() + config.consistencyWait().toNanos();
         for (ConsistencyToken token : tokens) {
             Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
             if (!projection.awaitVersion(token.source(), token.subject(), token.version(), left)) {

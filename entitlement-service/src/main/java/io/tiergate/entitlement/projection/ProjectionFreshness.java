@@ -3,10 +3,10 @@ package io.tiergate.entitlement.projection;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import io.tiergate.entitlement.decision.DecisionsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -35,8 +35,8 @@ public class ProjectionFreshness {
     @Inject
     KafkaClientService kafka;
 
-    @ConfigProperty(name = "tiergate.decisions.staleness-bound", defaultValue = "PT5S")
-    Duration bound;
+    @Inject
+    DecisionsConfig config;
 
     /** When the projection was last seen fully caught up (lag 0, nothing stuck in processing). */
     private volatile long freshAtNanos = System.nanoTime();
@@ -45,11 +45,11 @@ public class ProjectionFreshness {
     /** How long the projection has not been known to be caught up, if beyond the bound; else null. */
     public Duration staleness() {
         long behind = System.nanoTime() - freshAtNanos;
-        return behind > bound.toNanos() ? Duration.ofNanos(behind) : null;
+        return behind > config.stalenessBound().toNanos() ? Duration.ofNanos(behind) : null;
     }
 
     public Duration bound() {
-        return bound;
+        return config.stalenessBound();
     }
 
     /** Marks the start and end of applying one event, so that a stuck event shows. */

@@ -9,6 +9,7 @@ import io.tiergate.commons.event.EventIds;
 import jakarta.enterprise.event.Observes;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tiergate.commons.event.CloudEvent;
+import io.tiergate.commons.event.EventsConfig;
 import io.tiergate.commons.inbox.EventConsumer;
 import io.tiergate.entitlement.policy.Budget;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +22,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -70,9 +70,13 @@ public class UsageEvents {
     @Channel("usage-out")
     Emitter<String> out;
 
-    @ConfigProperty(name = "tiergate.events.source")
-    String source;
+    @Inject
+    EventsConfig eventsConfig;
 
+    @Inject
+    UsageConfig config;
+
+    /** This instance's id, which Quarkus generates: no mapping of ours may own quarkus.*. */
     @ConfigProperty(name = "quarkus.uuid")
     String instance;
 
@@ -84,9 +88,6 @@ public class UsageEvents {
         }
     });
 
-    @ConfigProperty(name = "tiergate.usage.share-every", defaultValue = "PT0.2S")
-    Duration shareEvery;
-
     /** Quarkus' scheduler works in whole seconds; the deltas go out more often, on a thread of their own. */
     private ScheduledExecutorService sharing;
 
@@ -96,7 +97,8 @@ public class UsageEvents {
             thread.setDaemon(true);
             return thread;
         });
-        sharing.scheduleWithFixedDelay(this::shareSafely, 1000, shareEvery.toMillis(), TimeUnit.MILLISECONDS);
+        sharing.scheduleWithFixedDelay(this::shareSafely, 1000, config.shareEvery().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent ignored) {
@@ -119,8 +121,8 @@ public class UsageEvents {
         ledger.drainUnshared().forEach((key, delta) -> {
             UsageRecorded data = new UsageRecorded(instance, key.scope(), key.holder(), key.capability(),
                     key.windowMillis(), delta[0], delta[1], now);
-            CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.random(), source, RECORDED,
-                    key.holder(), now, CloudEvent.JSON, null, objectMapper.valueToTree(data));
+            CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.random(), eventsConfig.source(),
+                    RECORDED, key.holder(), now, CloudEvent.JSON, null, objectMapper.valueToTree(data));
             String json;
             try {
                 json = objectMapper.writeValueAsString(event);

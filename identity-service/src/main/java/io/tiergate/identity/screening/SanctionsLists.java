@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.io.ByteArrayInputStream;
@@ -33,8 +32,8 @@ public class SanctionsLists {
 
     private final AtomicReference<ScreeningIndex> index = new AtomicReference<>(ScreeningIndex.empty());
 
-    @ConfigProperty(name = "tiergate.screening.sources")
-    List<String> sources;
+    @Inject
+    ScreeningConfig config;
 
     @Inject
     Event<ListsChanged> changed;
@@ -55,6 +54,7 @@ public class SanctionsLists {
 
     /** Reads every source; swaps in a new index if the content changed. Returns whether it did. */
     public synchronized boolean refresh() {
+        List<String> sources = config.sources();
         List<ListEntry> entries = new ArrayList<>();
         MessageDigest digest = sha256();
         for (String spec : sources) {

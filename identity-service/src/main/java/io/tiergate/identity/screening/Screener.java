@@ -2,7 +2,6 @@ package io.tiergate.identity.screening;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
@@ -13,11 +12,11 @@ public class Screener {
     @Inject
     SanctionsLists lists;
 
-    @ConfigProperty(name = "tiergate.screening.review-threshold", defaultValue = "0.88")
-    double threshold;
+    @Inject
+    ScreeningConfig config;
 
     public List<ScreeningHit> screen(ScreeningQuery query) {
-        return lists.index().screen(query, threshold);
+        return lists.index().screen(query, config.reviewThreshold());
     }
 
     public String listsVersion() {

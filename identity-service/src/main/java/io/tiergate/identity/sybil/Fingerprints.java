@@ -2,9 +2,9 @@ package io.tiergate.identity.sybil;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.tiergate.identity.config.IdentityConfig;
 import io.tiergate.identity.document.DocumentEvidence;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -15,7 +15,6 @@ import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,8 +30,8 @@ public class Fingerprints {
     private final SecretKeySpec key;
 
     // Optional, so that a missing key is reported by IdentitySecrets at startup, naming its variable.
-    public Fingerprints(@ConfigProperty(name = "tiergate.identity.fingerprint-key") Optional<String> base64Key) {
-        byte[] bytes = Base64.getDecoder().decode(base64Key.orElseThrow(() -> new IllegalStateException(
+    public Fingerprints(IdentityConfig config) {
+        byte[] bytes = Base64.getDecoder().decode(config.fingerprintKey().orElseThrow(() -> new IllegalStateException(
                 "tiergate.identity.fingerprint-key is not set (TIERGATE_IDENTITY_FINGERPRINT_KEY)")));
         if (bytes.length < 32) {
             throw new IllegalStateException("tiergate.identity.fingerprint-key must be at least 256 bits");

@@ -2,6 +2,7 @@ package io.tiergate.identity.verification;
 
 import io.tiergate.commons.event.ConsistencyToken;
 import io.tiergate.commons.outbox.Outbox;
+import io.tiergate.identity.config.IdentityConfig;
 import io.tiergate.identity.document.DocumentProvider;
 import io.tiergate.identity.screening.Screener;
 import io.tiergate.identity.screening.ScreeningHit;
@@ -11,9 +12,7 @@ import io.tiergate.identity.sybil.SybilLinker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -52,8 +51,8 @@ public class VerificationService {
     @Inject
     SybilLinker linker;
 
-    @ConfigProperty(name = "tiergate.identity.verification-validity", defaultValue = "P365D")
-    Duration validity;
+    @Inject
+    IdentityConfig config;
 
     @Transactional
     public VerificationView submit(String subject, VerificationRequest request) {
@@ -124,7 +123,7 @@ public class VerificationService {
     /** VERIFIED, valid for the configured period. */
     public void verifyNow(VerificationCase verification, String actor, String reason) {
         verification.moveTo(VerificationStatus.VERIFIED, actor, reason);
-        verification.expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(validity);
+        verification.expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(config.verificationValidity());
     }
 
     /** The verdict event of the case's current status. */

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiergate.commons.event.CloudEvent;
 import io.tiergate.commons.event.ConsistencyToken;
+import io.tiergate.commons.event.EventsConfig;
 import io.tiergate.commons.tx.AfterCommit;
 import io.tiergate.commons.event.EventIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,8 +36,8 @@ public class Outbox {
     @Inject
     AfterCommit afterCommit;
 
-    @ConfigProperty(name = "tiergate.events.source")
-    String source;
+    @Inject
+    EventsConfig events;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public ConsistencyToken append(String topic, String type, String subject, Object data) {
@@ -53,7 +53,7 @@ public class Outbox {
         entry.createdAt = now;
         entry.persist();
         afterCommit.run(relay::wakeUp);
-        return new ConsistencyToken(source, subject, version);
+        return new ConsistencyToken(events.source(), subject, version);
     }
 
     /** A record for {@link #appendRecords}: no read ever waits for it, so it carries no per-subject version. */
@@ -118,8 +118,8 @@ public class Outbox {
     }
 
     private CloudEvent event(String type, String subject, OffsetDateTime now, Long version, Object data) {
-        return new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.random(), source, type, subject, now, CloudEvent.JSON,
-                version, objectMapper.valueToTree(data));
+        return new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.random(), events.source(), type, subject, now,
+                CloudEvent.JSON, version, objectMapper.valueToTree(data));
     }
 
     private String toJson(CloudEvent event) {

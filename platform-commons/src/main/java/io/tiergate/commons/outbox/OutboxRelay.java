@@ -45,21 +45,12 @@ public class OutboxRelay {
     @Inject
     MeterRegistry meters;
 
+    /** Kafka's own setting, which the messaging extension reads too: no mapping of ours may own kafka.*. */
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    @ConfigProperty(name = "tiergate.outbox.enabled", defaultValue = "true")
-    boolean enabled;
-
-    @ConfigProperty(name = "tiergate.outbox.batch-size", defaultValue = "200")
-    int batchSize;
-
-    @ConfigProperty(name = "tiergate.outbox.poll-interval", defaultValue = "PT1S")
-    Duration pollInterval;
-
-    /** Published rows are kept this long for investigation, then purged. */
-    @ConfigProperty(name = "tiergate.outbox.retention", defaultValue = "P7D")
-    Duration retention;
+    @Inject
+    OutboxConfig config;
 
     private long nextPurge;
 
@@ -69,7 +60,7 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
 
     void start(@Observes StartupEvent ignored) {
-        if (!enabled) {
+        if (!config.enabled()) {
             LOG.info("outbox relay disabled by configuration");
             return;
         }
@@ -132,13 +123,13 @@ public class OutboxRelay {
         long backoffMillis = 0;
         while (running) {
             try {
-                long waitMillis = backoffMillis > 0 ? backoffMillis : pollInterval.toMillis();
+                long waitMillis = backoffMillis > 0 ? backoffMillis : config.pollInterval().toMillis();
                 wakeUps.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();
                 if (!running) {
                     break;
                 }
-                while (running && publishBatch() == batchSize) {
+                while (running && publishBatch() == config.batchSize()) {
                     // a full batch means more may be waiting
                 }
                 backoffMillis = 0;
@@ -159,13 +150,13 @@ public class OutboxRelay {
             return;
         }
         nextPurge = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
         int purged = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createNativeQuery("DELETE FROM outbox_event WHERE published_at < ?1")
                 .setParameter(1, cutoff)
                 .executeUpdate());
         if (purged > 0) {
-            LOG.infof("purged %d published outbox rows older than %s", purged, retention);
+            LOG.infof("purged %d published outbox rows older than %s", purged, config.retention());
         }
     }
 
@@ -182,7 +173,7 @@ public class OutboxRelay {
             List<OutboxEntry> pending = entityManager.createNativeQuery(
                             "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?1 "
                                     + "FOR UPDATE SKIP LOCKED", OutboxEntry.class)
-                    .setParameter(1, batchSize)
+                    .setParameter(1, config.batchSize())
                     .getResultList();
             if (pending.isEmpty()) {
                 return 0;

@@ -16,7 +16,6 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -37,16 +36,12 @@ public class RecordPublisher {
     @Inject
     MeterRegistry meters;
 
+    /** Kafka's own setting, which the messaging extension reads too: no mapping of ours may own kafka.*. */
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafkaBootstrapServers;
 
-    /** Another broker for these records only (tests point it at a closed port); unset, the service's own. */
-    @ConfigProperty(name = "tiergate.records.bootstrap-servers")
-    Optional<String> bootstrapServers;
-
-    /** Lets the producer gather a batch; records are off the request path, so a few milliseconds cost nothing. */
-    @ConfigProperty(name = "tiergate.records.linger", defaultValue = "PT0.005S")
-    Duration linger;
+    @Inject
+    RecordsConfig config;
 
     private final ConcurrentLinkedQueue<Outbox.Prepared> unacknowledged = new ConcurrentLinkedQueue<>();
     private volatile KafkaProducer<String, String> producer;
@@ -67,7 +62,8 @@ public class RecordPublisher {
                     }
                     try {
                         producer = new KafkaProducer<>(OutboxRelay.producerConfig(
-                                bootstrapServers.orElse(kafkaBootstrapServers), (int) linger.toMillis()));
+                                config.bootstrapServers().orElse(kafkaBootstrapServers),
+                                (int) config.linger().toMillis()));
                     } catch (RuntimeException e) {
                         retryConstructionAt = System.nanoTime() + Duration.ofSeconds(5).toNanos();
                         LOG.errorf("records go to the outbox: no producer (%s)", rootCause(e));

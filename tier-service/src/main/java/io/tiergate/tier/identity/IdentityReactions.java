@@ -1,6 +1,7 @@
 package io.tiergate.tier.identity;
 
 import io.tiergate.commons.event.CloudEvent;
+import io.tiergate.tier.config.TierConfig;
 import io.tiergate.tier.effective.EffectiveTiers;
 import io.tiergate.tier.grant.GrantService;
 import io.tiergate.tier.grant.Holder;
@@ -10,7 +11,6 @@ import io.tiergate.tier.grant.TierGrant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -46,8 +46,8 @@ public class IdentityReactions {
     @Inject
     EffectiveTiers effective;
 
-    @ConfigProperty(name = "tiergate.tier.auto-grant-public", defaultValue = "true")
-    boolean autoGrantPublic;
+    @Inject
+    TierConfig config;
 
     @Transactional(Transactional.TxType.MANDATORY)
     void onVerdict(CloudEvent event) {
@@ -82,7 +82,7 @@ public class IdentityReactions {
             grants.suspendAll(event.subject(), HolderKind.SUBJECT, "IDENTITY_" + status,
                     "identity verification " + status.toLowerCase());
         }
-        if (identity.verified() && autoGrantPublic && !TierGrant.hasLive(event.subject(), Tier.PUBLIC)) {
+        if (identity.verified() && config.autoGrantPublic() && !TierGrant.hasLive(event.subject(), Tier.PUBLIC)) {
             grants.issue(GrantService.SYSTEM_ACTOR, new Holder(event.subject(), HolderKind.SUBJECT), Tier.PUBLIC,
                     "granted on identity verification", null, null, null);
         }

@@ -3,6 +3,7 @@ package io.tiergate.tier.keycloak;
 import io.smallrye.common.annotation.Blocking;
 import io.tiergate.commons.event.CloudEvent;
 import io.tiergate.commons.inbox.EventConsumer;
+import io.tiergate.tier.config.TierConfig;
 import io.tiergate.tier.grant.Tier;
 import io.tiergate.tier.grant.TierEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,11 +44,12 @@ public class KeycloakTierReflection {
     @Inject
     Keycloak keycloak;
 
+    @Inject
+    TierConfig config;
+
+    /** The admin client extension's own setting: no mapping of ours may own quarkus.*. */
     @ConfigProperty(name = "quarkus.keycloak.admin-client.realm")
     String realm;
-
-    @ConfigProperty(name = "tiergate.tier.keycloak-reflection.enabled", defaultValue = "true")
-    boolean enabled;
 
     private final Map<Tier, String> groupIds = new ConcurrentHashMap<>();
 
@@ -55,7 +57,7 @@ public class KeycloakTierReflection {
     @Blocking
     @ActivateRequestContext // the admin client bean is request-scoped
     public void onTierEvent(String payload) {
-        if (enabled) {
+        if (config.keycloakReflection().enabled()) {
             consumer.consume("tier-service.keycloak", payload, this::apply);
         }
     }

@@ -2,10 +2,10 @@ package io.tiergate.tier.requirement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tiergate.tier.config.TierConfig;
 import io.tiergate.tier.grant.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +32,12 @@ public class TierRequirements {
     private final Map<Tier, TierPolicy> policies;
 
     @Inject
-    public TierRequirements(ObjectMapper json,
-                            @ConfigProperty(name = "tiergate.tier.requirements-file") Optional<String> file) {
+    public TierRequirements(ObjectMapper json, TierConfig config) {
+        this(json, config.requirementsFile());
+    }
+
+    /** From the file if one is given (not blank), else the bundled default. */
+    public TierRequirements(ObjectMapper json, Optional<String> file) {
         JsonNode root = read(json, file);
         this.version = root.path("version").asText();
         if (version.isBlank()) {
