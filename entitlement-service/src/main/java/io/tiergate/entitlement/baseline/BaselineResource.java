@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -30,7 +31,9 @@ public class BaselineResource {
     @GET
     @Path("/plain")
     @PermitAll
-    @Operation(summary = "A constant, unauthenticated (anyone; only when enabled for a benchmark)")
+    @APIResponse(responseCode = "200", description = "The constant {\"decision\":\"ALLOW\"}")
+    @APIResponse(responseCode = "404", description = "Baselines are off: the default outside benchmarks")
+    @Operation(operationId = "getPlainBaseline", summary = "A constant, unauthenticated (anyone; only when enabled for a benchmark)")
     public String plain() {
         return constant();
     }
@@ -38,7 +41,9 @@ public class BaselineResource {
     @POST
     @Path("/authenticated")
     @RolesAllowed("gateway")
-    @Operation(summary = "A constant behind the gateway role (only when enabled for a benchmark)")
+    @APIResponse(responseCode = "200", description = "The constant {\"decision\":\"ALLOW\"}")
+    @APIResponse(responseCode = "404", description = "Baselines are off: the default outside benchmarks")
+    @Operation(operationId = "postAuthenticatedBaseline", summary = "A constant behind the gateway role (only when enabled for a benchmark)")
     public String authenticated() {
         return constant();
     }
