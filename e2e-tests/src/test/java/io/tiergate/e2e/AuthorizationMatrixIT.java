@@ -65,7 +65,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuthorizationMatrixIT {
 
     static final String CAMPAIGN = "campaign-service";
-    static final int CAMPAIGN_PORT = 18085;
+    static final int CAMPAIGN_PORT = Ports.test("campaign-service");
     static final Path ROOT = Path.of(System.getProperty("tiergate.root", "..")).toAbsolutePath().normalize();
     static final String REALM_ISSUER = KeycloakTokens.keycloakUrl() + "/realms/tiergate";
 

@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ConsoleEndToEndIT {
 
-    static final int CONSOLE_PORT = 18080;
-    static final int TAMPERED_CONSOLE_PORT = 18090;
+    static final int CONSOLE_PORT = Ports.test("console");
+    static final int TAMPERED_CONSOLE_PORT = CONSOLE_PORT + 10;
     static final String CONSOLE = "http://127.0.0.1:" + CONSOLE_PORT;
 
     @BeforeAll
@@ -50,12 +50,12 @@ class ConsoleEndToEndIT {
     static Map<String, String> consoleEnvironment(String auditUrl) {
         Map<String, String> env = new HashMap<>();
         env.put("TIERGATE_CONSOLE_CLIENT_SECRET", "tiergate-console-dev-secret-0123456789abcdef");
-        env.put("TIERGATE_CONSOLE_KEYCLOAK_ORIGIN", "http://127.0.0.1:18180");
+        env.put("TIERGATE_CONSOLE_KEYCLOAK_ORIGIN", KeycloakTokens.keycloakUrl());
         env.put("QUARKUS_REST_CLIENT_IDENTITY_URL", url(PlatformProcesses.IDENTITY));
         env.put("QUARKUS_REST_CLIENT_TIER_URL", url(PlatformProcesses.TIER));
         env.put("QUARKUS_REST_CLIENT_ENTITLEMENT_URL", url(PlatformProcesses.ENTITLEMENT));
         env.put("QUARKUS_REST_CLIENT_AUDIT_URL", auditUrl);
-        env.put("QUARKUS_REST_CLIENT_CAMPAIGN_URL", "http://127.0.0.1:18085");
+        env.put("QUARKUS_REST_CLIENT_CAMPAIGN_URL", "http://127.0.0.1:" + Ports.test("campaign-service"));
         return env;
     }
 

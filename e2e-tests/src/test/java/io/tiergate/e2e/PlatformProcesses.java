@@ -1,6 +1,7 @@
 package io.tiergate.e2e;
 
 import io.restassured.RestAssured;
+import io.tiergate.commons.testing.KeycloakTokens;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,8 @@ public final class PlatformProcesses {
     static final String ENTITLEMENT = "entitlement-service";
     public static final String AUDIT = "audit-service";
     static final List<String> SERVICES = List.of(IDENTITY, TIER, ENTITLEMENT, AUDIT);
-    static final Map<String, Integer> PORTS = Map.of(IDENTITY, 18081, TIER, 18082, ENTITLEMENT, 18083, AUDIT, 18084);
+    static final Map<String, Integer> PORTS = Map.of(IDENTITY, Ports.test(IDENTITY), TIER, Ports.test(TIER),
+            ENTITLEMENT, Ports.test(ENTITLEMENT), AUDIT, Ports.test(AUDIT));
     static final Map<String, String> DATABASES = Map.of(IDENTITY, "identity", TIER, "tier", ENTITLEMENT, "entitlement",
             AUDIT, "audit");
 
@@ -129,9 +131,9 @@ public final class PlatformProcesses {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:25432/" + database);
-            env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
-            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:18180/realms/tiergate");
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + Ports.test("postgres") + "/" + database);
+            env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + Ports.test("kafka"));
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakTokens.keycloakUrl() + "/realms/tiergate");
             // Every test user signs up from 127.0.0.1: the per-address submission limit is for real clients.
             env.put("TIERGATE_ABUSE_PER_ACCOUNT", "1000");
             env.put("TIERGATE_ABUSE_PER_IP", "1000");

@@ -1,5 +1,6 @@
 package io.tiergate.e2e.bench;
 
+import io.tiergate.e2e.Ports;
 import io.tiergate.commons.testing.KafkaEvents;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AuditAppendBenchmark {
 
     static final int EVENTS = Integer.getInteger("bench.events", 50_000);
-    static final String DB = "jdbc:postgresql://127.0.0.1:25432/audit";
+    static final String DB = "jdbc:postgresql://127.0.0.1:" + Ports.test("postgres") + "/audit";
 
     @Test
     void sustainedAppends() throws Exception {

@@ -1,5 +1,6 @@
 package io.tiergate.e2e.bench;
 
+import io.tiergate.e2e.Ports;
 import io.tiergate.commons.testing.KeycloakTokens;
 import io.tiergate.e2e.PlatformProcesses;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class AuditProofBenchmark {
 
     static final int ENTRIES = Integer.getInteger("bench.entries", 1_000_000);
     static final int REQUESTS = Integer.getInteger("bench.requests", 5_000);
-    static final String SUPERUSER = "jdbc:postgresql://127.0.0.1:25432/postgres";
+    static final String SUPERUSER = "jdbc:postgresql://127.0.0.1:" + Ports.test("postgres") + "/postgres";
     static final String DATABASE = "audit_bench";
     static final int PORT = 18094;
 
@@ -86,7 +87,7 @@ class AuditProofBenchmark {
 
     /** Entries, leaves and every perfect subtree, computed by PostgreSQL level by level. */
     static void fill() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:25432/" + DATABASE, "tiergate", "tiergate");
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + Ports.test("postgres") + "/" + DATABASE, "tiergate", "tiergate");
              Statement sql = db.createStatement()) {
             sql.execute("""
                     INSERT INTO audit_entry (leaf_index, event_id, topic, type, source, subject, event_time, recorded_at,
