@@ -1,7 +1,8 @@
 package io.tiergate.e2e;
 
-import io.restassured.path.json.JsonPath;
+import static io.restassured.RestAssured.given;
 
+import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,8 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static io.restassured.RestAssured.given;
 
 /**
  * One operation of a service's OpenAPI document, with what the document says about who may call it: the scopes of
@@ -21,8 +20,15 @@ import static io.restassured.RestAssured.given;
  * @param queryParameters the names of its query parameters
  * @param bodyType the first media type of its request body, or null when it takes none
  */
-record ApiOperation(String service, String method, String path, Set<String> roles, String summary,
-                    Map<String, Map<String, Object>> pathParameters, Set<String> queryParameters, String bodyType) {
+record ApiOperation(
+        String service,
+        String method,
+        String path,
+        Set<String> roles,
+        String summary,
+        Map<String, Map<String, Object>> pathParameters,
+        Set<String> queryParameters,
+        String bodyType) {
 
     static final String SCHEME = "keycloak";
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch");
@@ -38,8 +44,12 @@ record ApiOperation(String service, String method, String path, Set<String> role
     /** Every operation of the service's live document ({@code /q/openapi?format=json}), in document order. */
     @SuppressWarnings("unchecked")
     static List<ApiOperation> of(String service, String baseUrl) {
-        JsonPath document = JsonPath.from(given().queryParam("format", "json").get(baseUrl + "/q/openapi")
-                .then().statusCode(200).extract().asString());
+        JsonPath document = JsonPath.from(given().queryParam("format", "json")
+                .get(baseUrl + "/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
         List<Map<String, List<String>>> documentSecurity = document.getList("security");
         Map<String, Map<String, Object>> paths = document.getMap("paths");
         Map<String, Map<String, Object>> schemas = document.getMap("components.schemas");
@@ -58,20 +68,30 @@ record ApiOperation(String service, String method, String path, Set<String> role
                 for (Map<String, Object> parameter : parameters) {
                     String name = (String) parameter.get("name");
                     if ("path".equals(parameter.get("in"))) {
-                        pathParameters.put(name, resolved((Map<String, Object>) parameter.getOrDefault("schema",
-                                Map.of()), schemas));
+                        pathParameters.put(
+                                name,
+                                resolved((Map<String, Object>) parameter.getOrDefault("schema", Map.of()), schemas));
                     } else if ("query".equals(parameter.get("in"))) {
                         queryParameters.add(name);
                     }
                 }
                 Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
-                String bodyType = body == null ? null
-                        : ((Map<String, Object>) body.getOrDefault("content", Map.of())).keySet().stream().findFirst()
-                        .orElse("application/json");
+                String bodyType = body == null
+                        ? null
+                        : ((Map<String, Object>) body.getOrDefault("content", Map.of()))
+                                .keySet().stream().findFirst().orElse("application/json");
                 List<Map<String, List<String>>> security = operation.containsKey("security")
-                        ? (List<Map<String, List<String>>>) operation.get("security") : documentSecurity;
-                operations.add(new ApiOperation(service, method.toUpperCase(), path, roles(security),
-                        (String) operation.get("summary"), pathParameters, queryParameters, bodyType));
+                        ? (List<Map<String, List<String>>>) operation.get("security")
+                        : documentSecurity;
+                operations.add(new ApiOperation(
+                        service,
+                        method.toUpperCase(),
+                        path,
+                        roles(security),
+                        (String) operation.get("summary"),
+                        pathParameters,
+                        queryParameters,
+                        bodyType));
             }
         });
         return operations;
@@ -95,8 +115,10 @@ record ApiOperation(String service, String method, String path, Set<String> role
             return null;
         }
         Set<String> roles = new LinkedHashSet<>();
-        security.stream().map(requirement -> requirement.getOrDefault(SCHEME, List.of()))
-                .flatMap(Collection::stream).forEach(roles::add);
+        security.stream()
+                .map(requirement -> requirement.getOrDefault(SCHEME, List.of()))
+                .flatMap(Collection::stream)
+                .forEach(roles::add);
         return roles;
     }
 }

@@ -1,15 +1,24 @@
 package io.tiergate.e2e;
 
+import static io.restassured.RestAssured.given;
+import static io.tiergate.commons.testing.KeycloakTokens.ALICE;
+import static io.tiergate.commons.testing.KeycloakTokens.AUDREY;
+import static io.tiergate.commons.testing.KeycloakTokens.OLIVIA;
+import static io.tiergate.commons.testing.KeycloakTokens.PAULA;
+import static io.tiergate.e2e.PlatformProcesses.ENTITLEMENT;
+import static io.tiergate.e2e.PlatformProcesses.IDENTITY;
+import static io.tiergate.e2e.PlatformProcesses.TIER;
+import static io.tiergate.e2e.PlatformProcesses.url;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import io.tiergate.commons.testing.KeycloakTokens;
 import io.tiergate.e2e.MatrixCell.Expected;
 import io.tiergate.e2e.MatrixCell.Verdict;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -30,20 +39,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static io.restassured.RestAssured.given;
-import static io.tiergate.commons.testing.KeycloakTokens.ALICE;
-import static io.tiergate.commons.testing.KeycloakTokens.AUDREY;
-import static io.tiergate.commons.testing.KeycloakTokens.OLIVIA;
-import static io.tiergate.commons.testing.KeycloakTokens.PAULA;
-import static io.tiergate.e2e.PlatformProcesses.ENTITLEMENT;
-import static io.tiergate.e2e.PlatformProcesses.IDENTITY;
-import static io.tiergate.e2e.PlatformProcesses.TIER;
-import static io.tiergate.e2e.PlatformProcesses.url;
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15, section 2: for every operation of every service's live OpenAPI document, every kind of caller. The
@@ -66,34 +64,43 @@ class AuthorizationMatrixIT {
 
     static final String CAMPAIGN = "campaign-service";
     static final int CAMPAIGN_PORT = Ports.test("campaign-service");
-    static final Path ROOT = Path.of(System.getProperty("tiergate.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("tiergate.root", "..")).toAbsolutePath().normalize();
     static final String REALM_ISSUER = KeycloakTokens.keycloakUrl() + "/realms/tiergate";
 
     /** Operations that take no input an allowed caller could send harmlessly: sent only to callers to be refused. */
-    static final Map<String, String> NOT_SENT_WHEN_ALLOWED = Map.of(
-            "entitlement-service POST /v1/policies/rollback", "would roll back the policy in force");
+    static final Map<String, String> NOT_SENT_WHEN_ALLOWED =
+            Map.of("entitlement-service POST /v1/policies/rollback", "would roll back the policy in force");
 
     /** Query parameters that keep an allowed read cheap (one item, an empty export range); others are left out. */
     static final Map<String, String> CHEAP_QUERY = Map.of("limit", "1", "from", "0", "to", "0");
 
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     static boolean startedCampaign;
 
     /** A column of the matrix: a token per service, or none (anonymous). */
-    record Caller(String column, String who, boolean forged, Function<String, String> tokenFor) {
-    }
+    record Caller(String column, String who, boolean forged, Function<String, String> tokenFor) {}
 
     @BeforeAll
     static void platform() {
         PlatformProcesses.ensureStarted();
         // PlatformProcesses starts the four services of the thread; campaign-service is started here as the
         // launcher starts it (deploy/tiergate start_service), with the test profile's pseudonym key.
-        PlatformProcesses.startVariant(CAMPAIGN, CAMPAIGN, CAMPAIGN_PORT, "campaign", Map.of(
-                "TIERGATE_CAMPAIGN_PSEUDONYM_KEY", "test-only-pseudonym-key",
-                "KAFKA_STREAMS_STATE_DIR", ROOT.resolve("e2e-tests/target/authorization-matrix-streams").toString(),
-                "QUARKUS_KAFKA_STREAMS_APPLICATION_ID", "campaign-service-e2e"));
+        PlatformProcesses.startVariant(
+                CAMPAIGN,
+                CAMPAIGN,
+                CAMPAIGN_PORT,
+                "campaign",
+                Map.of(
+                        "TIERGATE_CAMPAIGN_PSEUDONYM_KEY", "test-only-pseudonym-key",
+                        "KAFKA_STREAMS_STATE_DIR",
+                                ROOT.resolve("e2e-tests/target/authorization-matrix-streams")
+                                        .toString(),
+                        "QUARKUS_KAFKA_STREAMS_APPLICATION_ID", "campaign-service-e2e"));
         startedCampaign = true;
     }
 
@@ -126,34 +133,45 @@ class AuthorizationMatrixIT {
         List<MatrixCell> ownership = ownershipCells();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-        AuthorizationMatrixReport report = new AuthorizationMatrixReport(urls.keySet(), operations, callers,
-                callerRoles(callers), cells, ownership, took);
+        AuthorizationMatrixReport report = new AuthorizationMatrixReport(
+                urls.keySet(), operations, callers, callerRoles(callers), cells, ownership, took);
         report.write(ROOT.resolve("e2e-tests/target/authorization-matrix.md"));
         if (Boolean.getBoolean("tiergate.security.docs")) {
             report.replaceGeneratedPart(ROOT.resolve("docs/security.md"));
         }
         System.out.println(report.markdown());
 
-        List<String> undeclared = operations.stream().filter(o -> !o.isPublic() && o.roles().isEmpty())
-                .map(o -> o.service() + " " + o.name()).toList();
+        List<String> undeclared = operations.stream()
+                .filter(o -> !o.isPublic() && o.roles().isEmpty())
+                .map(o -> o.service() + " " + o.name())
+                .toList();
         List<String> allows = failures(cells, ownership, Verdict.UNEXPECTED_ALLOW);
         List<String> denials = failures(cells, ownership, Verdict.UNEXPECTED_DENIAL);
         List<String> otherRefusals = failures(cells, ownership, Verdict.OTHER_REFUSAL);
         assertAll(
-                () -> assertEquals(urls.keySet(), operations.stream().map(ApiOperation::service)
-                        .collect(Collectors.toCollection(java.util.LinkedHashSet::new)), "every service has operations"),
+                () -> assertEquals(
+                        urls.keySet(),
+                        operations.stream()
+                                .map(ApiOperation::service)
+                                .collect(Collectors.toCollection(java.util.LinkedHashSet::new)),
+                        "every service has operations"),
                 () -> assertTrue(undeclared.isEmpty(), "operations whose security names no role: " + undeclared),
                 () -> assertTrue(allows.isEmpty(), allows.size() + " unexpected allows:\n" + String.join("\n", allows)),
-                () -> assertTrue(denials.isEmpty(), denials.size() + " unexpected denials:\n" + String.join("\n", denials)),
-                () -> assertTrue(otherRefusals.isEmpty(), otherRefusals.size() + " refused with the other status:\n"
-                        + String.join("\n", otherRefusals)),
+                () -> assertTrue(
+                        denials.isEmpty(), denials.size() + " unexpected denials:\n" + String.join("\n", denials)),
+                () -> assertTrue(
+                        otherRefusals.isEmpty(),
+                        otherRefusals.size() + " refused with the other status:\n" + String.join("\n", otherRefusals)),
                 () -> assertFalse(ownership.isEmpty(), "ownership cells ran"));
     }
 
     private static List<String> failures(List<MatrixCell> cells, List<MatrixCell> ownership, Verdict verdict) {
         List<String> found = new ArrayList<>();
         for (List<MatrixCell> list : List.of(cells, ownership)) {
-            list.stream().filter(c -> c.verdict() == verdict).map(MatrixCell::describe).forEach(found::add);
+            list.stream()
+                    .filter(c -> c.verdict() == verdict)
+                    .map(MatrixCell::describe)
+                    .forEach(found::add);
         }
         return found;
     }
@@ -171,15 +189,24 @@ class AuthorizationMatrixIT {
                 new Caller("auditor", "audrey (auditor)", false, s -> KeycloakTokens.user(AUDREY)),
                 new Caller("admin", "paula (platform-admin)", false, s -> KeycloakTokens.user(PAULA)),
                 new Caller("gateway", "demo-gateway (client credentials)", false, s -> KeycloakTokens.gateway()),
-                new Caller("expired", "exp an hour ago, our own key under the realm's kid, every role", true,
+                new Caller(
+                        "expired",
+                        "exp an hour ago, our own key under the realm's kid, every role",
+                        true,
                         s -> expired),
-                new Caller("foreign key", "unexpired, our own key under the realm's kid, every role", true,
-                        s -> foreign),
+                new Caller(
+                        "foreign key", "unexpired, our own key under the realm's kid, every role", true, s -> foreign),
                 new Caller("alg none", "alg: none, no signature, every role", true, s -> none),
-                new Caller("other audience", "a real token whose aud lacks the service: demo-gateway's where its "
-                        + "audience lacks the service, else tier-service's service account (aud realm-management)",
-                        false, AuthorizationMatrixIT::otherAudienceToken),
-                new Caller("other realm", "the master realm's admin (admin-cli, password grant)", false,
+                new Caller(
+                        "other audience",
+                        "a real token whose aud lacks the service: demo-gateway's where its "
+                                + "audience lacks the service, else tier-service's service account (aud realm-management)",
+                        false,
+                        AuthorizationMatrixIT::otherAudienceToken),
+                new Caller(
+                        "other realm",
+                        "the master realm's admin (admin-cli, password grant)",
+                        false,
                         s -> masterAdminToken()));
     }
 
@@ -188,9 +215,11 @@ class AuthorizationMatrixIT {
         Map<String, String> roles = new LinkedHashMap<>();
         for (Caller caller : callers) {
             String token = caller.tokenFor().apply(IDENTITY);
-            List<String> held = token == null ? List.of() : ForgedTokens.claimsOf(token).getList("realm_access.roles");
-            String shown = held == null ? "none" : held.stream().filter(ForgedTokens.EVERY_ROLE::contains)
-                    .collect(Collectors.joining(", "));
+            List<String> held =
+                    token == null ? List.of() : ForgedTokens.claimsOf(token).getList("realm_access.roles");
+            String shown = held == null
+                    ? "none"
+                    : held.stream().filter(ForgedTokens.EVERY_ROLE::contains).collect(Collectors.joining(", "));
             roles.put(caller.column(), (shown.isEmpty() ? "none" : shown) + (caller.forged() ? " (forged)" : ""));
         }
         return roles;
@@ -201,18 +230,27 @@ class AuthorizationMatrixIT {
         if (!audiences(ForgedTokens.claimsOf(gateway)).contains(service)) {
             return gateway;
         }
-        return given().formParam("grant_type", "client_credentials").formParam("client_id", "tier-service")
+        return given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", "tier-service")
                 .formParam("client_secret", "tier-service-secret")
                 .post(REALM_ISSUER + "/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     /** The master realm's tokens live a minute: one per service, fetched when its column is filled. */
     static String masterAdminToken() {
-        return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", "admin").formParam("password", "admin")
+        return given().formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", "admin")
+                .formParam("password", "admin")
                 .post(KeycloakTokens.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     static List<String> audiences(JsonPath claims) {
@@ -220,7 +258,9 @@ class AuthorizationMatrixIT {
         if (aud instanceof String single) {
             return List.of(single);
         }
-        return aud instanceof Collection<?> many ? many.stream().map(String::valueOf).toList() : List.of();
+        return aud instanceof Collection<?> many
+                ? many.stream().map(String::valueOf).toList()
+                : List.of();
     }
 
     /** From the document and the token only: who this caller is to this operation. */
@@ -242,7 +282,8 @@ class AuthorizationMatrixIT {
         if (!validForService) {
             return Expected.REFUSE_401;
         }
-        boolean declared = operation.roles().isEmpty() || operation.roles().stream().anyMatch(roles::contains);
+        boolean declared =
+                operation.roles().isEmpty() || operation.roles().stream().anyMatch(roles::contains);
         return declared ? Expected.PASS : Expected.REFUSE_403;
     }
 
@@ -284,36 +325,54 @@ class AuthorizationMatrixIT {
         if (notSent != null && expected != Expected.REFUSE_401 && expected != Expected.REFUSE_403) {
             return MatrixCell.notSent(operation, caller.column(), expected, notSent);
         }
-        String sub = token == null || caller.forged() ? null : ForgedTokens.claimsOf(token).getString("sub");
+        String sub = token == null || caller.forged()
+                ? null
+                : ForgedTokens.claimsOf(token).getString("sub");
         String subject = sub != null ? sub : UUID.randomUUID().toString();
-        HttpResponse<String> response = HTTP.send(request(operation, base, token, subject),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HTTP.send(request(operation, base, token, subject), HttpResponse.BodyHandlers.ofString());
         String contentType = response.headers().firstValue("content-type").orElse(null);
-        return new MatrixCell(operation, caller.column(), expected, response.statusCode(),
-                MatrixCell.codeOf(contentType, response.body(),
-                        response.headers().firstValue("x-tiergate-reasons").orElse(null)), null);
+        return new MatrixCell(
+                operation,
+                caller.column(),
+                expected,
+                response.statusCode(),
+                MatrixCell.codeOf(
+                        contentType,
+                        response.body(),
+                        response.headers().firstValue("x-tiergate-reasons").orElse(null)),
+                null);
     }
 
     /** Placeholders an allowed caller cannot hurt anything with; a {subject} is the caller's own (ownership aside). */
     static HttpRequest request(ApiOperation operation, String base, String token, String subject) {
         String path = operation.path();
-        for (Map.Entry<String, Map<String, Object>> parameter : operation.pathParameters().entrySet()) {
-            path = path.replace("{" + parameter.getKey() + "}",
-                    URLEncoder.encode(placeholder(parameter.getKey(), parameter.getValue(), subject),
-                            StandardCharsets.UTF_8));
+        for (Map.Entry<String, Map<String, Object>> parameter :
+                operation.pathParameters().entrySet()) {
+            path = path.replace(
+                    "{" + parameter.getKey() + "}",
+                    URLEncoder.encode(
+                            placeholder(parameter.getKey(), parameter.getValue(), subject), StandardCharsets.UTF_8));
         }
-        String query = operation.queryParameters().stream().filter(CHEAP_QUERY::containsKey)
-                .map(q -> q + "=" + CHEAP_QUERY.get(q)).collect(Collectors.joining("&"));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path + (query.isEmpty() ? "" : "?" + query)))
-                .timeout(Duration.ofSeconds(30)).header("Accept", "*/*");
+        String query = operation.queryParameters().stream()
+                .filter(CHEAP_QUERY::containsKey)
+                .map(q -> q + "=" + CHEAP_QUERY.get(q))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        URI.create(base + path + (query.isEmpty() ? "" : "?" + query)))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "*/*");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
         HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
         if (operation.bodyType() != null) {
             builder.header("Content-Type", operation.bodyType());
-            body = HttpRequest.BodyPublishers.ofString(operation.bodyType().contains("json")
-                    && !operation.bodyType().contains("ndjson") ? "{}" : "");
+            body = HttpRequest.BodyPublishers.ofString(
+                    operation.bodyType().contains("json")
+                                    && !operation.bodyType().contains("ndjson")
+                            ? "{}"
+                            : "");
         }
         return builder.method(operation.method(), body).build();
     }
@@ -352,32 +411,99 @@ class AuthorizationMatrixIT {
         String tierRequest = "{\"subject\":\"" + alice.subject() + "\",\"tier\":\"PUBLIC\","
                 + "\"justification\":\"authorization matrix: a request for someone else\"}";
         List<MatrixCell> cells = new ArrayList<>();
-        cells.addAll(owned(IDENTITY, "GET", "/v1/verifications/{id}", "/v1/verifications/" + caseId, null,
-                "a customer reads their own case only", alice, bob, true));
-        cells.addAll(owned(TIER, "GET", "/v1/tier-requests/{id}", "/v1/tier-requests/" + requestId, null,
-                "a customer reads their own requests only", alice, bob, true));
-        cells.addAll(owned(TIER, "GET", "/v1/subjects/{subject}/tier", "/v1/subjects/" + alice.subject() + "/tier", null,
-                "a customer reads their own tier only", alice, bob, true));
-        cells.addAll(owned(ENTITLEMENT, "GET", "/v1/subjects/{subject}/usage",
-                "/v1/subjects/" + alice.subject() + "/usage", null, "a customer reads their own usage only", alice, bob, true));
+        cells.addAll(owned(
+                IDENTITY,
+                "GET",
+                "/v1/verifications/{id}",
+                "/v1/verifications/" + caseId,
+                null,
+                "a customer reads their own case only",
+                alice,
+                bob,
+                true));
+        cells.addAll(owned(
+                TIER,
+                "GET",
+                "/v1/tier-requests/{id}",
+                "/v1/tier-requests/" + requestId,
+                null,
+                "a customer reads their own requests only",
+                alice,
+                bob,
+                true));
+        cells.addAll(owned(
+                TIER,
+                "GET",
+                "/v1/subjects/{subject}/tier",
+                "/v1/subjects/" + alice.subject() + "/tier",
+                null,
+                "a customer reads their own tier only",
+                alice,
+                bob,
+                true));
+        cells.addAll(owned(
+                ENTITLEMENT,
+                "GET",
+                "/v1/subjects/{subject}/usage",
+                "/v1/subjects/" + alice.subject() + "/usage",
+                null,
+                "a customer reads their own usage only",
+                alice,
+                bob,
+                true));
         // state-changing for the owner: bob only (his refusal comes before anything is decided or filed)
-        cells.addAll(owned(ENTITLEMENT, "POST", "/v1/decisions", "/v1/decisions", decision,
-                "a customer's token decides for its own subject only", alice, bob, false));
-        cells.addAll(owned(TIER, "POST", "/v1/tier-requests", "/v1/tier-requests", tierRequest,
-                "a customer requests tiers for themselves only", alice, bob, false));
+        cells.addAll(owned(
+                ENTITLEMENT,
+                "POST",
+                "/v1/decisions",
+                "/v1/decisions",
+                decision,
+                "a customer's token decides for its own subject only",
+                alice,
+                bob,
+                false));
+        cells.addAll(owned(
+                TIER,
+                "POST",
+                "/v1/tier-requests",
+                "/v1/tier-requests",
+                tierRequest,
+                "a customer requests tiers for themselves only",
+                alice,
+                bob,
+                false));
         return cells;
     }
 
-    private static List<MatrixCell> owned(String service, String method, String template, String path, String body,
-                                          String rule, Steps.Customer owner, Steps.Customer other,
-                                          boolean withControl) throws Exception {
-        ApiOperation operation = new ApiOperation(service, method, template, Set.of(), rule, Map.of(), Set.of(),
+    private static List<MatrixCell> owned(
+            String service,
+            String method,
+            String template,
+            String path,
+            String body,
+            String rule,
+            Steps.Customer owner,
+            Steps.Customer other,
+            boolean withControl)
+            throws Exception {
+        ApiOperation operation = new ApiOperation(
+                service,
+                method,
+                template,
+                Set.of(),
+                rule,
+                Map.of(),
+                Set.of(),
                 body == null ? null : "application/json");
         List<MatrixCell> cells = new ArrayList<>();
-        cells.add(ownedCell(operation, "bob on alice's", KeycloakTokens.user(other.username()), url(service) + path, body,
-                false));
+        cells.add(ownedCell(
+                operation, "bob on alice's", KeycloakTokens.user(other.username()), url(service) + path, body, false));
         if (withControl) {
-            cells.add(ownedCell(operation, "alice on her own", KeycloakTokens.user(owner.username()), url(service) + path,
+            cells.add(ownedCell(
+                    operation,
+                    "alice on her own",
+                    KeycloakTokens.user(owner.username()),
+                    url(service) + path,
                     body,
                     true));
         }
@@ -385,17 +511,28 @@ class AuthorizationMatrixIT {
     }
 
     /** Bob must be refused (403, or 404 where the rule hides another's resource); alice must read hers (2xx). */
-    private static MatrixCell ownedCell(ApiOperation operation, String caller, String token, String target, String body,
-                                        boolean owner) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json").header("Authorization", "Bearer " + token);
+    private static MatrixCell ownedCell(
+            ApiOperation operation, String caller, String token, String target, String body, boolean owner)
+            throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(target))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token);
         if (body != null) {
             builder.header("Content-Type", "application/json");
         }
-        HttpResponse<String> response = HTTP.send(builder.method(operation.method(), body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> response = HTTP.send(
+                builder.method(
+                                operation.method(),
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new MatrixCell(operation, caller, owner ? Expected.OWNER_READS : Expected.REFUSE_NOT_OWNER,
+        return new MatrixCell(
+                operation,
+                caller,
+                owner ? Expected.OWNER_READS : Expected.REFUSE_NOT_OWNER,
                 response.statusCode(),
                 MatrixCell.codeOf(response.headers().firstValue("content-type").orElse(null), response.body(), null),
                 null);
@@ -404,19 +541,34 @@ class AuthorizationMatrixIT {
     /** The owner's verification case: US claims, verified at once. */
     static String caseOf(Steps.Customer owner) {
         Steps.verify(owner.username(), List.of("US"), "US");
-        return given().auth().oauth2(KeycloakTokens.user(owner.username()))
-                .get(url(IDENTITY) + "/v1/verifications/latest").then().statusCode(200).extract().path("id");
+        return given().auth()
+                .oauth2(KeycloakTokens.user(owner.username()))
+                .get(url(IDENTITY) + "/v1/verifications/latest")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
     }
 
     /** A tier request the owner filed: a renewal of the PUBLIC grant verification earned, denied by an officer. */
     static String renewalRequestOf(Steps.Customer owner) {
         String grant = Steps.publicGrantOf(owner.subject());
-        String request = given().auth().oauth2(KeycloakTokens.user(owner.username())).contentType(ContentType.JSON)
+        String request = given().auth()
+                .oauth2(KeycloakTokens.user(owner.username()))
+                .contentType(ContentType.JSON)
                 .body(Map.of("justification", "authorization matrix: a request of alice's for the ownership cells"))
-                .post(url(TIER) + "/v1/grants/" + grant + "/renewal").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(KeycloakTokens.user(OLIVIA)).contentType(ContentType.JSON)
+                .post(url(TIER) + "/v1/grants/" + grant + "/renewal")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(KeycloakTokens.user(OLIVIA))
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "authorization matrix: not a real renewal"))
-                .post(url(TIER) + "/v1/tier-requests/" + request + "/denial").then().statusCode(200);
+                .post(url(TIER) + "/v1/tier-requests/" + request + "/denial")
+                .then()
+                .statusCode(200);
         return request;
     }
 }

@@ -1,7 +1,6 @@
 package io.tiergate.e2e;
 
 import io.tiergate.e2e.MatrixCell.Verdict;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +29,14 @@ final class AuthorizationMatrixReport {
     private final List<MatrixCell> ownership;
     private final Duration took;
 
-    AuthorizationMatrixReport(Collection<String> services, List<ApiOperation> operations,
-                              List<AuthorizationMatrixIT.Caller> callers, Map<String, String> callerRoles,
-                              List<MatrixCell> cells, List<MatrixCell> ownership, Duration took) {
+    AuthorizationMatrixReport(
+            Collection<String> services,
+            List<ApiOperation> operations,
+            List<AuthorizationMatrixIT.Caller> callers,
+            Map<String, String> callerRoles,
+            List<MatrixCell> cells,
+            List<MatrixCell> ownership,
+            Duration took) {
         this.services = services;
         this.operations = operations;
         this.callers = callers;
@@ -48,12 +52,15 @@ final class AuthorizationMatrixReport {
 
     String counts() {
         Map<String, Long> perService = new LinkedHashMap<>();
-        services.forEach(s -> perService.put(s, operations.stream().filter(o -> o.service().equals(s)).count()));
+        services.forEach(s -> perService.put(
+                s, operations.stream().filter(o -> o.service().equals(s)).count()));
         long sent = cells.stream().filter(c -> c.status() != 0).count();
         long serverErrors = cells.stream().filter(c -> c.status() >= 500).count();
         return "- **" + operations.size() + " operations** ("
-                + perService.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ")) + ") × **" + callers.size() + " callers** = **" + cells.size()
+                + perService.entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", "))
+                + ") × **" + callers.size() + " callers** = **" + cells.size()
                 + " cells**: " + sent + " sent, " + (cells.size() - sent) + " not sent (see below)\n"
                 + "- unexpected allows: **" + count(cells, Verdict.UNEXPECTED_ALLOW) + "**; unexpected denials: **"
                 + count(cells, Verdict.UNEXPECTED_DENIAL) + "**; refused with the other status (401 for 403 or the "
@@ -66,14 +73,20 @@ final class AuthorizationMatrixReport {
 
     String markdown() {
         StringBuilder out = new StringBuilder();
-        out.append("Generated on ").append(LocalDate.now(ZoneOffset.UTC))
+        out.append("Generated on ")
+                .append(LocalDate.now(ZoneOffset.UTC))
                 .append(" from each service's live `/q/openapi?format=json`.\n\n");
         out.append(counts()).append('\n');
 
         out.append("| column | caller | realm roles in its token |\n|---|---|---|\n");
         for (AuthorizationMatrixIT.Caller caller : callers) {
-            out.append("| ").append(caller.column()).append(" | ").append(caller.who()).append(" | ")
-                    .append(callerRoles.getOrDefault(caller.column(), "")).append(" |\n");
+            out.append("| ")
+                    .append(caller.column())
+                    .append(" | ")
+                    .append(caller.who())
+                    .append(" | ")
+                    .append(callerRoles.getOrDefault(caller.column(), ""))
+                    .append(" |\n");
         }
         out.append("\nA cell is the status the service answered. **Bold**: the caller holds a declared role (any "
                 + "answer but a security refusal is right: placeholder ids give 404, empty bodies 400). Plain: the "
@@ -90,11 +103,17 @@ final class AuthorizationMatrixReport {
                 if (!operation.service().equals(service)) {
                     continue;
                 }
-                out.append("| `").append(operation.name()).append("` | ")
-                        .append(operation.isPublic() ? "*public*" : String.join(", ", operation.roles())).append(" |");
+                out.append("| `")
+                        .append(operation.name())
+                        .append("` | ")
+                        .append(operation.isPublic() ? "*public*" : String.join(", ", operation.roles()))
+                        .append(" |");
                 for (AuthorizationMatrixIT.Caller caller : callers) {
-                    MatrixCell cell = cells.stream().filter(c -> c.operation() == operation
-                            && c.caller().equals(caller.column())).findFirst().orElseThrow();
+                    MatrixCell cell = cells.stream()
+                            .filter(c ->
+                                    c.operation() == operation && c.caller().equals(caller.column()))
+                            .findFirst()
+                            .orElseThrow();
                     out.append(' ').append(cell.text()).append(" |");
                 }
                 out.append('\n');
@@ -104,20 +123,36 @@ final class AuthorizationMatrixReport {
         out.append("\n### Ownership: another customer on the first one's resources\n\n")
                 .append("| rule | operation | caller | status | code | as expected |\n|---|---|---|---|---|---|\n");
         for (MatrixCell cell : ownership) {
-            out.append("| ").append(cell.operation().summary()).append(" | `").append(cell.operation().service())
-                    .append(' ').append(cell.operation().name()).append("` | ").append(cell.caller()).append(" | ")
-                    .append(cell.status()).append(" | ").append(cell.code() == null ? "" : cell.code()).append(" | ")
-                    .append(cell.verdict() == Verdict.AS_EXPECTED ? "yes" : "⚠ " + cell.verdict()).append(" |\n");
+            out.append("| ")
+                    .append(cell.operation().summary())
+                    .append(" | `")
+                    .append(cell.operation().service())
+                    .append(' ')
+                    .append(cell.operation().name())
+                    .append("` | ")
+                    .append(cell.caller())
+                    .append(" | ")
+                    .append(cell.status())
+                    .append(" | ")
+                    .append(cell.code() == null ? "" : cell.code())
+                    .append(" | ")
+                    .append(cell.verdict() == Verdict.AS_EXPECTED ? "yes" : "⚠ " + cell.verdict())
+                    .append(" |\n");
         }
 
         List<MatrixCell> notSent = cells.stream().filter(c -> c.status() == 0).toList();
         if (!notSent.isEmpty()) {
             out.append("\nNot sent (an allowed caller would change shared state, and the operation takes no input "
                     + "that could make it fail harmlessly):\n\n");
-            notSent.stream().collect(Collectors.groupingBy(c -> c.operation().service() + " `"
-                            + c.operation().name() + "`: " + c.note(), LinkedHashMap::new,
-                    Collectors.mapping(MatrixCell::caller, Collectors.toList())))
-                    .forEach((what, who) -> out.append("- ").append(what).append(" (").append(String.join(", ", who))
+            notSent.stream()
+                    .collect(Collectors.groupingBy(
+                            c -> c.operation().service() + " `" + c.operation().name() + "`: " + c.note(),
+                            LinkedHashMap::new,
+                            Collectors.mapping(MatrixCell::caller, Collectors.toList())))
+                    .forEach((what, who) -> out.append("- ")
+                            .append(what)
+                            .append(" (")
+                            .append(String.join(", ", who))
                             .append(")\n"));
         }
         return out.toString();
@@ -141,8 +176,10 @@ final class AuthorizationMatrixReport {
             if (begin < 0 || end < begin) {
                 throw new IllegalStateException(doc + " lacks the matrix markers");
             }
-            Files.writeString(doc, text.substring(0, begin + BEGIN.length()) + "\n\n" + markdown() + "\n"
-                    + text.substring(end), StandardCharsets.UTF_8);
+            Files.writeString(
+                    doc,
+                    text.substring(0, begin + BEGIN.length()) + "\n\n" + markdown() + "\n" + text.substring(end),
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,12 @@
 package io.tiergate.e2e;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -11,14 +18,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-
 /**
  * One person's browser: Debian's headless Chromium driven through Debian's chromedriver, with its own profile
  * (so two officers are two sessions), signing in through Keycloak's own pages.
@@ -27,8 +26,8 @@ final class ConsoleBrowser implements AutoCloseable {
 
     static final String CHROMIUM = System.getProperty("tiergate.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("tiergate.chromedriver", "/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("tiergate.root", ".."))
-            .resolve("e2e-tests/target/console-screenshots");
+    private static final Path SCREENSHOTS =
+            Path.of(System.getProperty("tiergate.root", "..")).resolve("e2e-tests/target/console-screenshots");
 
     final WebDriver driver;
     final String base;
@@ -44,12 +43,23 @@ final class ConsoleBrowser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         // The flags the machine needs: no sandbox as root, and no background calls to the closed network.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--lang=en-US", "--window-size=1280,1000",
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--lang=en-US",
+                "--window-size=1280,1000",
                 "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .build();
         driver = new ChromeDriver(service, options);
     }
 
@@ -62,10 +72,12 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return until(d -> {
-            var found = d.findElements(By.cssSelector(css));
-            return found.isEmpty() ? null : found.get(0);
-        }, "an element " + css);
+        return until(
+                d -> {
+                    var found = d.findElements(By.cssSelector(css));
+                    return found.isEmpty() ? null : found.get(0);
+                },
+                "an element " + css);
     }
 
     boolean present(String css) {
@@ -90,8 +102,9 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     <T> T until(ExpectedCondition<T> condition, String what) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(() -> "waiting for " + what + " at "
-                + driver.getCurrentUrl() + ", showing: " + excerpt()).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage(() -> "waiting for " + what + " at " + driver.getCurrentUrl() + ", showing: " + excerpt())
+                .until(condition);
     }
 
     /**
@@ -121,13 +134,15 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Waits until the page at hand shows the text (anywhere in the body). */
     void waitForText(String text) {
-        until(d -> d.findElement(By.tagName("body")).getText().contains(text) ? Boolean.TRUE : null,
+        until(
+                d -> d.findElement(By.tagName("body")).getText().contains(text) ? Boolean.TRUE : null,
                 "the text '" + text + "'");
     }
 
     boolean onKeycloakLogin() {
         return driver.getCurrentUrl().contains("/realms/tiergate/protocol/openid-connect/auth")
-                && present("#username") && present("#password");
+                && present("#username")
+                && present("#password");
     }
 
     /** Opens a console page; when Keycloak asks, signs in there with the demo user's password. */
@@ -171,7 +186,8 @@ final class ConsoleBrowser implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a leftover temporary profile is harmless
         }

@@ -1,20 +1,5 @@
 package io.tiergate.e2e;
 
-import io.restassured.http.ContentType;
-import io.tiergate.commons.testing.KeycloakTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-
 import static io.restassured.RestAssured.given;
 import static io.tiergate.commons.testing.KeycloakTokens.AUDREY;
 import static io.tiergate.commons.testing.KeycloakTokens.OLIVIA;
@@ -23,6 +8,20 @@ import static io.tiergate.e2e.PlatformProcesses.url;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.tiergate.commons.testing.KeycloakTokens;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The console in a real browser (Debian's Chromium), signed in through Keycloak's own pages, on the packaged
@@ -36,8 +35,10 @@ class ConsoleEndToEndIT {
 
     @BeforeAll
     static void start() {
-        assertTrue(ConsoleBrowser.available(), "the browser tests need Debian's chromium and chromium-driver "
-                + "(apt-get install chromium chromium-driver)");
+        assertTrue(
+                ConsoleBrowser.available(),
+                "the browser tests need Debian's chromium and chromium-driver "
+                        + "(apt-get install chromium chromium-driver)");
         PlatformProcesses.ensureStarted();
         PlatformProcesses.startVariant("console", "console", CONSOLE_PORT, "none", consoleEnvironment(url(AUDIT)));
     }
@@ -107,7 +108,9 @@ class ConsoleEndToEndIT {
             b.clickAndLoad("#submit-claims");
             WebElement error = b.find("#nationalities-error");
             assertTrue(b.find(".field.invalid #nationalities").isDisplayed());
-            assertTrue(b.find("#problem").getText().contains("VALIDATION_FAILED"), b.find("#problem").getText());
+            assertTrue(
+                    b.find("#problem").getText().contains("VALIDATION_FAILED"),
+                    b.find("#problem").getText());
             assertTrue(!error.getText().isBlank());
 
             fillClaims(b, "Marta", uniqueName(), "1990-04-17", "SE");
@@ -119,8 +122,10 @@ class ConsoleEndToEndIT {
             assertEquals("VERIFIED", b.find("#verification-heading + p .status").getText());
 
             // My usage: the PUBLIC tier's capabilities open once tier-service's grant reaches entitlement-service.
-            await("fable-5:chat is open to the new customer").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+            await("fable-5:chat is open to the new customer")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
                         b.open("/me/usage");
                         b.find("#usage");
                         return b.present("#usage tr.usage-row[data-capability='fable-5:chat'] td.decision-ALLOW");
@@ -137,13 +142,15 @@ class ConsoleEndToEndIT {
 
             customer.open("/organizations/new");
             customer.type("#legalName", "Institute of " + uniqueName());
-            customer.type("#registrationNumber", "R-" + ThreadLocalRandom.current().nextInt(100_000, 999_999));
+            customer.type(
+                    "#registrationNumber", "R-" + ThreadLocalRandom.current().nextInt(100_000, 999_999));
             customer.type("#countryOfIncorporation", "SE");
             new org.openqa.selenium.support.ui.Select(customer.find("#kind")).selectByValue("RESEARCH_INSTITUTION");
             customer.type("#representatives", "Marta Lindqvist, SE");
             customer.clickAndLoad("#register-organization");
             String organization = customer.find("#organization-id").getText();
-            assertEquals("VERIFIED", customer.find("#organization-status .status").getText());
+            assertEquals(
+                    "VERIFIED", customer.find("#organization-status .status").getText());
             assertTrue(customer.present("tr.member-row[data-subject='" + subject + "']"), "the registrant is a member");
             customer.screenshot("organization");
 
@@ -152,22 +159,28 @@ class ConsoleEndToEndIT {
             String colleagueRow = "tr.member-row[data-subject='" + colleague + "']";
             customer.type("#member-subject", colleague);
             customer.clickAndLoad("#add-member-button");
-            assertEquals("MEMBER", customer.find(colleagueRow + " td:nth-child(2)").getText());
+            assertEquals(
+                    "MEMBER", customer.find(colleagueRow + " td:nth-child(2)").getText());
             customer.clickAndLoad(colleagueRow + " button.remove-member");
             customer.find("#members");
             assertTrue(!customer.present(colleagueRow), "the colleague is no longer a member");
 
             // tier-service learns of the verification and the organization from Kafka: file until it knows.
-            await("tier-service accepts the RESEARCH request").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+            await("tier-service accepts the RESEARCH request")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
                         customer.open("/me/tiers");
                         new org.openqa.selenium.support.ui.Select(customer.find("#tier")).selectByValue("RESEARCH");
                         customer.type("#organizationId", organization);
                         customer.type("#justification", "Evaluating model robustness for our alignment lab");
                         customer.type("#intendedUse", "Red-team evaluations under our IRB protocol");
                         customer.clickAndLoad("#file-request");
-                        customer.until(d -> d.getCurrentUrl().contains("/me/tier-requests/")
-                                || customer.present("#problem") ? Boolean.TRUE : null, "an answer");
+                        customer.until(
+                                d -> d.getCurrentUrl().contains("/me/tier-requests/") || customer.present("#problem")
+                                        ? Boolean.TRUE
+                                        : null,
+                                "an answer");
                         return customer.driver.getCurrentUrl().contains("/me/tier-requests/");
                     });
             assertEquals("PENDING", customer.find("#request-status").getAttribute("data-status"));
@@ -175,10 +188,11 @@ class ConsoleEndToEndIT {
             requestPath = "/tier-requests/" + customer.driver.getCurrentUrl().replaceAll(".*/me/tier-requests/", "");
 
             try (ConsoleBrowser olivia = new ConsoleBrowser(CONSOLE);
-                 ConsoleBrowser oscar = new ConsoleBrowser(CONSOLE)) {
+                    ConsoleBrowser oscar = new ConsoleBrowser(CONSOLE)) {
                 olivia.signIn("olivia", requestPath);
                 olivia.clickAndLoad("#approve");
-                olivia.until(d -> "1 / 2".equals(olivia.find("#approval-count").getText()) ? Boolean.TRUE : null,
+                olivia.until(
+                        d -> "1 / 2".equals(olivia.find("#approval-count").getText()) ? Boolean.TRUE : null,
                         "the first approval");
                 olivia.screenshot("tier-request");
 
@@ -209,8 +223,10 @@ class ConsoleEndToEndIT {
 
             customer.open(requestPath.replace("/tier-requests/", "/me/tier-requests/"));
             assertEquals("GRANTED", customer.find("#request-status").getAttribute("data-status"));
-            await("the RESEARCH tier shows among the customer's tiers").atMost(Duration.ofSeconds(30))
-                    .pollInterval(Duration.ofMillis(500)).until(() -> {
+            await("the RESEARCH tier shows among the customer's tiers")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
                         customer.open("/me/tiers");
                         return customer.driver.findElements(By.cssSelector(".tier-row .status")).stream()
                                 .anyMatch(e -> e.getText().equals("RESEARCH"));
@@ -218,18 +234,21 @@ class ConsoleEndToEndIT {
             customer.screenshot("my-tiers");
 
             // The customer asks to renew it: a RENEWAL request under the same four-eyes rule.
-            customer.type("form.renewal[data-tier='RESEARCH'] input[name=justification]",
+            customer.type(
+                    "form.renewal[data-tier='RESEARCH'] input[name=justification]",
                     "The evaluation programme continues for another term");
             customer.clickAndLoad("form.renewal[data-tier='RESEARCH'] button.renew");
             assertEquals("PENDING", customer.find("#request-status").getAttribute("data-status"));
-            assertTrue(customer.find("dl.facts").getText().contains("RENEWAL"), customer.find("dl.facts").getText());
+            assertTrue(
+                    customer.find("dl.facts").getText().contains("RENEWAL"),
+                    customer.find("dl.facts").getText());
         }
     }
 
     @Test
     void anOfficerDecidesAScreeningHitFromTheQueue() {
         try (ConsoleBrowser customer = new ConsoleBrowser(CONSOLE);
-             ConsoleBrowser oscar = new ConsoleBrowser(CONSOLE)) {
+                ConsoleBrowser oscar = new ConsoleBrowser(CONSOLE)) {
             customer.register(uniqueUser("listed"), "Pw-listed-1");
             String subject = customer.find("#my-subject").getText();
             // the listed Leila Farzaneh KARIMPOUR, with her listed date of birth
@@ -242,7 +261,8 @@ class ConsoleEndToEndIT {
             oscar.find("tr.review-row[data-subject='" + subject + "'] a");
             oscar.screenshot("review-queue");
             oscar.clickAndLoad("tr.review-row[data-subject='" + subject + "'] a");
-            assertTrue(oscar.find(".hit .entry-name").getText().toUpperCase().contains("KARIMPOUR"),
+            assertTrue(
+                    oscar.find(".hit .entry-name").getText().toUpperCase().contains("KARIMPOUR"),
                     "the hit names its list entry");
             oscar.clickAndLoad("#claim");
             oscar.click("#outcome-rejected");
@@ -253,7 +273,8 @@ class ConsoleEndToEndIT {
             assertTrue(oscar.driver.getCurrentUrl().endsWith(casePath), oscar.driver.getCurrentUrl());
 
             // the customer's page, refreshing by itself with htmx, settles on the decision
-            customer.until(d -> customer.present("#status[data-status='REJECTED']") ? Boolean.TRUE : null,
+            customer.until(
+                    d -> customer.present("#status[data-status='REJECTED']") ? Boolean.TRUE : null,
                     "the customer's page to show the decision");
         }
     }
@@ -263,18 +284,32 @@ class ConsoleEndToEndIT {
         // Two events of this test's own, so that the entry's inclusion proof has at least one hash.
         String tag = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 2; i++) {
-            given().auth().oauth2(KeycloakTokens.user(OLIVIA)).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(KeycloakTokens.user(OLIVIA))
+                    .contentType(ContentType.JSON)
                     .body(Map.of("version", "e2e-console-" + tag + "-" + i, "capabilities", Map.of()))
-                    .when().post(url(PlatformProcesses.ENTITLEMENT) + "/v1/policies")
-                    .then().statusCode(201);
+                    .when()
+                    .post(url(PlatformProcesses.ENTITLEMENT) + "/v1/policies")
+                    .then()
+                    .statusCode(201);
         }
-        int index = await("the drafts are in the log").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500)).until(ConsoleEndToEndIT::lastDraftIndex, n -> n >= 1);
-        await("a signed checkpoint covers entry " + index).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500)).until(() -> checkpointSize() > index);
+        int index = await("the drafts are in the log")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(ConsoleEndToEndIT::lastDraftIndex, n -> n >= 1);
+        await("a signed checkpoint covers entry " + index)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> checkpointSize() > index);
         // The key the auditor pinned, obtained out of band (here: straight from audit-service, not the console).
-        String pinned = given().auth().oauth2(KeycloakTokens.user(AUDREY)).when().get(url(AUDIT) + "/v1/log-key")
-                .then().statusCode(200).extract().path("verifierKey");
+        String pinned = given().auth()
+                .oauth2(KeycloakTokens.user(AUDREY))
+                .when()
+                .get(url(AUDIT) + "/v1/log-key")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("verifierKey");
 
         try (ConsoleBrowser audrey = new ConsoleBrowser(CONSOLE)) {
             audrey.signIn("audrey", "/audit?type=tiergate.entitlement.policy.drafted");
@@ -289,12 +324,14 @@ class ConsoleEndToEndIT {
             // A wrong pinned key fails too: the signature is checked against the auditor's key, not the server's.
             audrey.type("#pinned-key", pinned.replaceFirst("\\+[0-9a-f]{8}\\+", "+00000000+"));
             audrey.click("#verify");
-            assertTrue(audrey.find("#verify-result[data-outcome='failed']").getText().contains("FAILED"));
+            assertTrue(audrey.find("#verify-result[data-outcome='failed']")
+                    .getText()
+                    .contains("FAILED"));
         }
 
         try (TamperingProofDouble tampering = new TamperingProofDouble(url(AUDIT))) {
-            PlatformProcesses.startVariant("console-tampered", "console", TAMPERED_CONSOLE_PORT, "none",
-                    consoleEnvironment(tampering.url()));
+            PlatformProcesses.startVariant(
+                    "console-tampered", "console", TAMPERED_CONSOLE_PORT, "none", consoleEnvironment(tampering.url()));
             try (ConsoleBrowser audrey = new ConsoleBrowser("http://127.0.0.1:" + TAMPERED_CONSOLE_PORT)) {
                 audrey.signIn("audrey", "/audit/entries/" + index);
                 audrey.type("#pinned-key", pinned);
@@ -314,7 +351,7 @@ class ConsoleEndToEndIT {
         String capability = "e2e-" + tag + ":chat";
         String row = "tr.directive-row[data-capability='" + capability + "']";
         try (ConsoleBrowser olivia = new ConsoleBrowser(CONSOLE);
-             ConsoleBrowser oscar = new ConsoleBrowser(CONSOLE)) {
+                ConsoleBrowser oscar = new ConsoleBrowser(CONSOLE)) {
             olivia.signIn("olivia", "/directives");
             olivia.type("#capability", capability);
             olivia.type("#deniedJurisdictions", "kp");
@@ -340,14 +377,15 @@ class ConsoleEndToEndIT {
             olivia.open("/policies");
             olivia.type("#document", draftOfPolicyInForce(version));
             olivia.clickAndLoad("#store-draft");
-            olivia.until(d -> d.getCurrentUrl().endsWith("/policies/" + version) ? Boolean.TRUE : null,
-                    "the draft's page");
+            olivia.until(
+                    d -> d.getCurrentUrl().endsWith("/policies/" + version) ? Boolean.TRUE : null, "the draft's page");
             olivia.find("#validation");
             olivia.find("#diff-heading");
             olivia.type("#wi-subject", KeycloakTokens.ALICE_SUBJECT);
             olivia.type("#wi-capability", "fable-5:chat");
             olivia.clickAndLoad("#what-if-form button");
-            assertTrue(List.of("ALLOW", "DENY").contains(olivia.find("#what-if-result strong").getText()));
+            assertTrue(List.of("ALLOW", "DENY")
+                    .contains(olivia.find("#what-if-result strong").getText()));
             olivia.screenshot("policy");
 
             // Four eyes on publication too: Olivia asks, her own confirmation is refused, Oscar confirms; then
@@ -382,22 +420,38 @@ class ConsoleEndToEndIT {
     }
 
     static String inForce() {
-        List<String> versions = given().auth().oauth2(KeycloakTokens.user(OLIVIA))
-                .when().get(url(PlatformProcesses.ENTITLEMENT) + "/v1/policies").then().statusCode(200)
-                .extract().path("findAll { it.inForce }.version");
+        List<String> versions = given().auth()
+                .oauth2(KeycloakTokens.user(OLIVIA))
+                .when()
+                .get(url(PlatformProcesses.ENTITLEMENT) + "/v1/policies")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("findAll { it.inForce }.version");
         assertEquals(1, versions.size(), "one version in force");
         return versions.get(0);
     }
 
     static String draftOfPolicyInForce(String version) {
         String officer = KeycloakTokens.user(OLIVIA);
-        List<Map<String, Object>> versions = given().auth().oauth2(officer)
-                .when().get(url(PlatformProcesses.ENTITLEMENT) + "/v1/policies").then().statusCode(200)
-                .extract().path("findAll { it.inForce }");
+        List<Map<String, Object>> versions = given().auth()
+                .oauth2(officer)
+                .when()
+                .get(url(PlatformProcesses.ENTITLEMENT) + "/v1/policies")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("findAll { it.inForce }");
         assertTrue(!versions.isEmpty(), "a policy is in force");
-        Map<String, Object> document = new HashMap<>(given().auth().oauth2(officer)
-                .when().get(url(PlatformProcesses.ENTITLEMENT) + "/v1/policies/" + versions.get(0).get("version"))
-                .then().statusCode(200).extract().path("document"));
+        Map<String, Object> document = new HashMap<>(given().auth()
+                .oauth2(officer)
+                .when()
+                .get(url(PlatformProcesses.ENTITLEMENT) + "/v1/policies/"
+                        + versions.get(0).get("version"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("document"));
         document.put("version", version);
         document.put("description", "from the console");
         try {
@@ -408,14 +462,22 @@ class ConsoleEndToEndIT {
     }
 
     static int lastDraftIndex() {
-        List<Integer> indexes = given().auth().oauth2(KeycloakTokens.user(AUDREY))
-                .queryParam("type", "tiergate.entitlement.policy.drafted").queryParam("limit", 1000)
-                .when().get(url(AUDIT) + "/v1/events").then().statusCode(200).extract().path("index");
+        List<Integer> indexes = given().auth()
+                .oauth2(KeycloakTokens.user(AUDREY))
+                .queryParam("type", "tiergate.entitlement.policy.drafted")
+                .queryParam("limit", 1000)
+                .when()
+                .get(url(AUDIT) + "/v1/events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("index");
         return indexes.isEmpty() ? -1 : indexes.get(indexes.size() - 1);
     }
 
     static int checkpointSize() {
-        var latest = given().auth().oauth2(KeycloakTokens.user(AUDREY)).when().get(url(AUDIT) + "/v1/checkpoints/latest");
+        var latest =
+                given().auth().oauth2(KeycloakTokens.user(AUDREY)).when().get(url(AUDIT) + "/v1/checkpoints/latest");
         return latest.statusCode() == 200 ? latest.path("treeSize") : 0;
     }
 
@@ -438,23 +500,28 @@ class ConsoleEndToEndIT {
             // Sign-out ends the Keycloak session too: the next page asks for a login again.
             customer.open("/me");
             customer.clickAndLoad("#sign-out");
-            customer.until(d -> d.getCurrentUrl().startsWith(CONSOLE + "/signed-out") ? Boolean.TRUE : null,
+            customer.until(
+                    d -> d.getCurrentUrl().startsWith(CONSOLE + "/signed-out") ? Boolean.TRUE : null,
                     "the signed-out page");
             customer.open("/me");
             customer.until(d -> customer.onKeycloakLogin() ? Boolean.TRUE : null, "a login page after sign-out");
         }
-        for (String[] roleHome : List.of(new String[]{"olivia", "/officer"}, new String[]{"audrey", "/audit"},
-                new String[]{"paula", "/officer"}, new String[]{"alice", "/me"})) {
+        for (String[] roleHome : List.of(
+                new String[] {"olivia", "/officer"},
+                new String[] {"audrey", "/audit"},
+                new String[] {"paula", "/officer"},
+                new String[] {"alice", "/me"})) {
             try (ConsoleBrowser b = new ConsoleBrowser(CONSOLE)) {
                 b.signIn(roleHome[0], "/");
-                b.until(d -> d.getCurrentUrl().startsWith(CONSOLE + roleHome[1]) ? Boolean.TRUE : null,
+                b.until(
+                        d -> d.getCurrentUrl().startsWith(CONSOLE + roleHome[1]) ? Boolean.TRUE : null,
                         roleHome[0] + "'s home " + roleHome[1]);
                 assertEquals(roleHome[0], b.find("#who").getText());
                 if (roleHome[0].equals("olivia")) {
                     b.screenshot("officer-home");
                     // A form post without the CSRF token (as another site would send it) is refused.
-                    Object status = ((org.openqa.selenium.JavascriptExecutor) b.driver).executeAsyncScript(
-                            "const done = arguments[arguments.length - 1];"
+                    Object status = ((org.openqa.selenium.JavascriptExecutor) b.driver)
+                            .executeAsyncScript("const done = arguments[arguments.length - 1];"
                                     + "fetch('/directives', {method: 'POST', headers: {'Content-Type': "
                                     + "'application/x-www-form-urlencoded'}, body: 'capability=*&denyAll=on&reason=x'})"
                                     + ".then(r => done(r.status), e => done(String(e)));");

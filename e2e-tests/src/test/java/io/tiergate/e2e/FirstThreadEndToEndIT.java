@@ -1,13 +1,5 @@
 package io.tiergate.e2e;
 
-import io.restassured.response.Response;
-import io.tiergate.commons.testing.KeycloakTokens;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-
 import static io.restassured.RestAssured.given;
 import static io.tiergate.commons.testing.KeycloakTokens.AUDREY;
 import static io.tiergate.e2e.PlatformProcesses.AUDIT;
@@ -15,10 +7,10 @@ import static io.tiergate.e2e.PlatformProcesses.url;
 import static io.tiergate.e2e.Steps.FABLE_CHAT;
 import static io.tiergate.e2e.Steps.MYTHOS_CHAT;
 import static io.tiergate.e2e.Steps.MYTHOS_CYBER;
+import static io.tiergate.e2e.Steps.addMember;
 import static io.tiergate.e2e.Steps.assertAudited;
 import static io.tiergate.e2e.Steps.decide;
 import static io.tiergate.e2e.Steps.expect;
-import static io.tiergate.e2e.Steps.addMember;
 import static io.tiergate.e2e.Steps.publicGrantOf;
 import static io.tiergate.e2e.Steps.requestAndApprove;
 import static io.tiergate.e2e.Steps.researchInstitution;
@@ -26,6 +18,13 @@ import static io.tiergate.e2e.Steps.revoke;
 import static io.tiergate.e2e.Steps.verify;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.response.Response;
+import io.tiergate.commons.testing.KeycloakTokens;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The first thread across the four real services, Keycloak, Kafka and PostgreSQL: alice and bob, customers of
@@ -76,22 +75,46 @@ class FirstThreadEndToEndIT {
         // ...and without it, as a gateway that knows nothing of the revocation sees it (polling).
         start = System.nanoTime();
         revoke(bobPublic).then().statusCode(200);
-        Response bobDenied = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(5))
+        Response bobDenied = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(5))
                 .until(() -> decide(bob.subject(), FABLE_CHAT, "DE", null), r -> "DENY".equals(r.path("decision")));
         double withoutTokenMillis = (System.nanoTime() - start) / 1e6;
         expect(bobDenied, "DENY", "NO_ACTIVE_TIER");
-        System.out.printf("%nREVOCATION-TO-DENY: with consistency token %.1f ms (revoke call + one decision); "
-                + "without token %.1f ms (revoke call + polling decisions every 5 ms)%n%n", withTokenMillis, withoutTokenMillis);
+        System.out.printf(
+                "%nREVOCATION-TO-DENY: with consistency token %.1f ms (revoke call + one decision); "
+                        + "without token %.1f ms (revoke call + polling decisions every 5 ms)%n%n",
+                withTokenMillis, withoutTokenMillis);
 
         // 5. each step is in the audit trail
-        List<String> steps = List.of("tiergate.identity.verification.verified", "tiergate.tier.granted",
-                "tiergate.tier.effective.changed", "tiergate.decision.allowed.aggregate", "tiergate.decision.denied");
+        List<String> steps = List.of(
+                "tiergate.identity.verification.verified",
+                "tiergate.tier.granted",
+                "tiergate.tier.effective.changed",
+                "tiergate.decision.allowed.aggregate",
+                "tiergate.decision.denied");
         assertAudited(alice.subject(), steps, aliceDenied.path("decisionId"));
-        assertAudited(bob.subject(), List.of("tiergate.identity.organization.membership.changed", "tiergate.tier.revoked",
-                "tiergate.decision.denied"), bobDenied.path("decisionId"));
-        assertAudited(institute, List.of("tiergate.identity.organization.verified", "tiergate.tier.requested",
-                "tiergate.tier.approved", "tiergate.tier.granted", "tiergate.tier.revoked"), null);
-        given().auth().oauth2(KeycloakTokens.user(AUDREY)).when().get(url(AUDIT) + "/v1/log/verification")
-                .then().statusCode(200).body("valid", equalTo(true));
+        assertAudited(
+                bob.subject(),
+                List.of(
+                        "tiergate.identity.organization.membership.changed",
+                        "tiergate.tier.revoked",
+                        "tiergate.decision.denied"),
+                bobDenied.path("decisionId"));
+        assertAudited(
+                institute,
+                List.of(
+                        "tiergate.identity.organization.verified",
+                        "tiergate.tier.requested",
+                        "tiergate.tier.approved",
+                        "tiergate.tier.granted",
+                        "tiergate.tier.revoked"),
+                null);
+        given().auth()
+                .oauth2(KeycloakTokens.user(AUDREY))
+                .when()
+                .get(url(AUDIT) + "/v1/log/verification")
+                .then()
+                .statusCode(200)
+                .body("valid", equalTo(true));
     }
 }

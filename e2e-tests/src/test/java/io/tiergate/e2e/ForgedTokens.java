@@ -1,8 +1,9 @@
 package io.tiergate.e2e;
 
+import static io.restassured.RestAssured.given;
+
 import io.restassured.path.json.JsonPath;
 import io.tiergate.commons.testing.KeycloakTokens;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.given;
-
 /**
  * Tokens no service may accept, crafted with the JDK alone (no JWT library is on the end-to-end classpath). Each names
  * the realm's own signing key id and claims every realm role for every service, so that a service that accepted one
@@ -25,10 +24,10 @@ import static io.restassured.RestAssured.given;
  */
 final class ForgedTokens {
 
-    static final List<String> SERVICES = List.of("identity-service", "tier-service", "entitlement-service",
-            "audit-service", "campaign-service");
-    static final List<String> EVERY_ROLE = List.of("customer", "compliance-officer", "auditor", "platform-admin",
-            "gateway");
+    static final List<String> SERVICES =
+            List.of("identity-service", "tier-service", "entitlement-service", "audit-service", "campaign-service");
+    static final List<String> EVERY_ROLE =
+            List.of("customer", "compliance-officer", "auditor", "platform-admin", "gateway");
 
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -43,8 +42,12 @@ final class ForgedTokens {
     /** Reads the realm's published RS256 signing key id (its JWKS), which every forged token claims to be signed by. */
     static ForgedTokens forRealm() {
         String realm = KeycloakTokens.keycloakUrl() + "/realms/tiergate";
-        String kid = JsonPath.from(given().get(realm + "/protocol/openid-connect/certs").then().statusCode(200)
-                .extract().asString()).getString("keys.find { it.use == 'sig' && it.alg == 'RS256' }.kid");
+        String kid = JsonPath.from(given().get(realm + "/protocol/openid-connect/certs")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .getString("keys.find { it.use == 'sig' && it.alg == 'RS256' }.kid");
         if (kid == null) {
             throw new IllegalStateException("the realm publishes no RS256 signing key");
         }

@@ -1,7 +1,6 @@
 package io.tiergate.e2e;
 
 import io.restassured.path.json.JsonPath;
-
 import java.util.Set;
 
 /**
@@ -28,7 +27,13 @@ record MatrixCell(ApiOperation operation, String caller, Expected expected, int 
         REFUSE_NOT_OWNER
     }
 
-    enum Verdict { AS_EXPECTED, UNEXPECTED_ALLOW, UNEXPECTED_DENIAL, OTHER_REFUSAL, NOT_SENT }
+    enum Verdict {
+        AS_EXPECTED,
+        UNEXPECTED_ALLOW,
+        UNEXPECTED_DENIAL,
+        OTHER_REFUSAL,
+        NOT_SENT
+    }
 
     /** The platform's own codes for a refusal by the security layer (docs/api.md); any other 401/403 is an answer. */
     static final Set<String> SECURITY_CODES = Set.of("UNAUTHENTICATED", "FORBIDDEN");
@@ -67,10 +72,14 @@ record MatrixCell(ApiOperation operation, String caller, Expected expected, int 
         }
         return switch (expected) {
             case PASS -> refusedBySecurity() ? Verdict.UNEXPECTED_DENIAL : Verdict.AS_EXPECTED;
-            case REFUSE_401 -> !refusedBySecurity() ? Verdict.UNEXPECTED_ALLOW
-                    : status == 401 ? Verdict.AS_EXPECTED : Verdict.OTHER_REFUSAL;
-            case REFUSE_403 -> !refusedBySecurity() ? Verdict.UNEXPECTED_ALLOW
-                    : status == 403 ? Verdict.AS_EXPECTED : Verdict.OTHER_REFUSAL;
+            case REFUSE_401 ->
+                !refusedBySecurity()
+                        ? Verdict.UNEXPECTED_ALLOW
+                        : status == 401 ? Verdict.AS_EXPECTED : Verdict.OTHER_REFUSAL;
+            case REFUSE_403 ->
+                !refusedBySecurity()
+                        ? Verdict.UNEXPECTED_ALLOW
+                        : status == 403 ? Verdict.AS_EXPECTED : Verdict.OTHER_REFUSAL;
             case EITHER -> Verdict.AS_EXPECTED;
             case OWNER_READS -> status >= 200 && status < 300 ? Verdict.AS_EXPECTED : Verdict.UNEXPECTED_DENIAL;
             case REFUSE_NOT_OWNER -> status == 403 || status == 404 ? Verdict.AS_EXPECTED : Verdict.UNEXPECTED_ALLOW;
@@ -85,8 +94,8 @@ record MatrixCell(ApiOperation operation, String caller, Expected expected, int 
         String shown = String.valueOf(status);
         if (expected == Expected.PASS || expected == Expected.OWNER_READS) {
             // a 401/403 the operation itself answered names its code (ext-authz refuses an undecidable check)
-            shown = "**" + shown + "**" + ((status == 401 || status == 403) && code != null && !refusedBySecurity()
-                    ? " " + code : "");
+            shown = "**" + shown + "**"
+                    + ((status == 401 || status == 403) && code != null && !refusedBySecurity() ? " " + code : "");
         }
         return switch (verdict()) {
             case UNEXPECTED_ALLOW -> "⚠ ALLOWED " + shown;

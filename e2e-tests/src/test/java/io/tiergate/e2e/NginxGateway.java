@@ -1,5 +1,7 @@
 package io.tiergate.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -15,15 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.awaitility.Awaitility.await;
-
 /**
  * Debian's nginx running {@code deploy/nginx/gateway.conf.template} unprivileged in the foreground: its own prefix,
  * pid, logs and temp dirs under {@code e2e-tests/target/}, on free loopback ports, stopped by its process handle.
  */
 final class NginxGateway implements AutoCloseable {
 
-    private static final Path ROOT = Path.of(System.getProperty("tiergate.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("tiergate.root", "..")).toAbsolutePath().normalize();
     private static final Path TEMPLATE = ROOT.resolve("deploy/nginx/gateway.conf.template");
     private static final List<String> SBIN = List.of("/usr/sbin", "/usr/local/sbin", "/sbin");
 
@@ -44,10 +45,14 @@ final class NginxGateway implements AutoCloseable {
         Path prefix = ROOT.resolve("e2e-tests/target/nginx/" + name).toAbsolutePath();
         try {
             Files.createDirectories(prefix.resolve("temp"));
-            Files.writeString(prefix.resolve("gateway-token.conf"),
+            Files.writeString(
+                    prefix.resolve("gateway-token.conf"),
                     "proxy_set_header Authorization \"Bearer " + gatewayToken + "\";\n");
-            Files.writeString(prefix.resolve("api-keys.map"), apiKeys.entrySet().stream()
-                    .map(e -> "\"" + e.getKey() + "\" \"" + e.getValue() + "\";\n").collect(Collectors.joining()));
+            Files.writeString(
+                    prefix.resolve("api-keys.map"),
+                    apiKeys.entrySet().stream()
+                            .map(e -> "\"" + e.getKey() + "\" \"" + e.getValue() + "\";\n")
+                            .collect(Collectors.joining()));
             int port = freePort();
             int modelPort = freePort();
             Map<String, String> values = new LinkedHashMap<>();
@@ -56,17 +61,22 @@ final class NginxGateway implements AutoCloseable {
             values.put("MODEL_LISTEN", "127.0.0.1:" + modelPort);
             values.put("MODEL_UPSTREAM", "127.0.0.1:" + modelPort);
             values.put("TIERGATE_ENTITLEMENT", entitlement);
-            values.put("GATEWAY_TOKEN_FILE", prefix.resolve("gateway-token.conf").toString());
+            values.put(
+                    "GATEWAY_TOKEN_FILE", prefix.resolve("gateway-token.conf").toString());
             values.put("GATEWAY_API_KEYS", prefix.resolve("api-keys.map").toString());
             Path config = prefix.resolve("gateway.conf");
             Files.writeString(config, render(Files.readString(TEMPLATE), values));
             Path log = prefix.resolve("nginx.out");
-            Process process = new ProcessBuilder(nginx.toString(), "-p", prefix + "/", "-c", config.toString(),
-                    "-e", "stderr").redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(
+                            nginx.toString(), "-p", prefix + "/", "-c", config.toString(), "-e", "stderr")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             process.getOutputStream().close();
             NginxGateway gateway = new NginxGateway(process, port);
             try {
-                await("nginx " + name + " listening on " + port).atMost(Duration.ofSeconds(20))
+                await("nginx " + name + " listening on " + port)
+                        .atMost(Duration.ofSeconds(20))
                         .pollInterval(Duration.ofMillis(50))
                         .until(() -> {
                             if (!process.isAlive()) {
@@ -113,8 +123,11 @@ final class NginxGateway implements AutoCloseable {
     /** Debian puts nginx in /usr/sbin, which a non-root PATH often lacks. CI installs it (.ci/run). */
     static Path binary() {
         Stream<String> path = Stream.of(System.getenv().getOrDefault("PATH", "").split(":"));
-        return Stream.concat(path, SBIN.stream()).filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir, "nginx"))
-                .filter(Files::isExecutable).findFirst()
+        return Stream.concat(path, SBIN.stream())
+                .filter(dir -> !dir.isBlank())
+                .map(dir -> Path.of(dir, "nginx"))
+                .filter(Files::isExecutable)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("nginx is not installed: the gateway tests need "
                         + "Debian's nginx (apt-get install nginx-light, or nginx; .ci/run installs it)"));
     }

@@ -1,10 +1,10 @@
 package io.tiergate.e2e;
 
-import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every service's OpenAPI document passes Redocly's recommended rules with no error and no warning, as a gateway
@@ -25,18 +24,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OpenApiLintIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("tiergate.root", "..")).toAbsolutePath().normalize();
-    private static final Path REDOCLY = Path.of(System.getProperty("tiergate.redocly",
+    private static final Path ROOT =
+            Path.of(System.getProperty("tiergate.root", "..")).toAbsolutePath().normalize();
+    private static final Path REDOCLY = Path.of(System.getProperty(
+            "tiergate.redocly",
             ROOT.resolve(".tiergate/dist/redocly/node_modules/.bin/redocly").toString()));
 
     @ParameterizedTest
-    @ValueSource(strings = {"identity-service", "tier-service", "entitlement-service", "audit-service",
-            "campaign-service"})
+    @ValueSource(
+            strings = {"identity-service", "tier-service", "entitlement-service", "audit-service", "campaign-service"})
     void theDocumentPassesRedoclysRecommendedRules(String service) throws Exception {
         Path document = ROOT.resolve(service).resolve("target/openapi/openapi.yaml");
         assertTrue(Files.isRegularFile(document), service + " is not packaged: " + document);
-        assertTrue(Files.isExecutable(REDOCLY), "no Redocly CLI at " + REDOCLY
-                + " (deploy/tiergate test installs it; or set -Dtiergate.redocly)");
+        assertTrue(
+                Files.isExecutable(REDOCLY),
+                "no Redocly CLI at " + REDOCLY + " (deploy/tiergate test installs it; or set -Dtiergate.redocly)");
 
         JsonPath report = JsonPath.from(lint(document));
 
@@ -48,12 +50,22 @@ class OpenApiLintIT {
     @Test
     void theRunningServicesServeTheLintedDocuments() throws IOException {
         PlatformProcesses.ensureStarted();
-        for (String service : List.of(PlatformProcesses.IDENTITY, PlatformProcesses.TIER,
-                PlatformProcesses.ENTITLEMENT, PlatformProcesses.AUDIT)) {
+        for (String service : List.of(
+                PlatformProcesses.IDENTITY,
+                PlatformProcesses.TIER,
+                PlatformProcesses.ENTITLEMENT,
+                PlatformProcesses.AUDIT)) {
             Object served = given().accept("application/json")
                     .get(PlatformProcesses.url(service) + "/q/openapi?format=json")
-                    .then().statusCode(200).extract().jsonPath().get("");
-            Object built = JsonPath.from(ROOT.resolve(service).resolve("target/openapi/openapi.json").toFile()).get("");
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .get("");
+            Object built = JsonPath.from(ROOT.resolve(service)
+                            .resolve("target/openapi/openapi.json")
+                            .toFile())
+                    .get("");
             assertEquals(built, served, service + " serves a document other than the one linted");
         }
     }
@@ -74,7 +86,11 @@ class OpenApiLintIT {
     private static String summary(List<Map<String, Object>> problems) {
         StringBuilder text = new StringBuilder();
         for (Map<String, Object> problem : problems) {
-            text.append("\n  ").append(problem.get("severity")).append(' ').append(problem.get("ruleId")).append(": ")
+            text.append("\n  ")
+                    .append(problem.get("severity"))
+                    .append(' ')
+                    .append(problem.get("ruleId"))
+                    .append(": ")
                     .append(problem.get("message"));
             Object location = problem.get("location");
             if (location instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map<?, ?> first) {

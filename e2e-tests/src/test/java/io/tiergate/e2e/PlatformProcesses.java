@@ -1,8 +1,9 @@
 package io.tiergate.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import io.restassured.RestAssured;
 import io.tiergate.commons.testing.KeycloakTokens;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * Starts the four packaged services as separate JVMs against the test infrastructure (ports 1808x),
@@ -27,17 +26,24 @@ public final class PlatformProcesses {
     static final String ENTITLEMENT = "entitlement-service";
     public static final String AUDIT = "audit-service";
     static final List<String> SERVICES = List.of(IDENTITY, TIER, ENTITLEMENT, AUDIT);
-    static final Map<String, Integer> PORTS = Map.of(IDENTITY, Ports.test(IDENTITY), TIER, Ports.test(TIER),
-            ENTITLEMENT, Ports.test(ENTITLEMENT), AUDIT, Ports.test(AUDIT));
-    static final Map<String, String> DATABASES = Map.of(IDENTITY, "identity", TIER, "tier", ENTITLEMENT, "entitlement",
-            AUDIT, "audit");
+    static final Map<String, Integer> PORTS = Map.of(
+            IDENTITY,
+            Ports.test(IDENTITY),
+            TIER,
+            Ports.test(TIER),
+            ENTITLEMENT,
+            Ports.test(ENTITLEMENT),
+            AUDIT,
+            Ports.test(AUDIT));
+    static final Map<String, String> DATABASES =
+            Map.of(IDENTITY, "identity", TIER, "tier", ENTITLEMENT, "entitlement", AUDIT, "audit");
 
-    private static final Path ROOT = Path.of(System.getProperty("tiergate.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("tiergate.root", "..")).toAbsolutePath().normalize();
     private static final Map<String, Process> RUNNING = new ConcurrentHashMap<>();
     private static boolean started;
 
-    private PlatformProcesses() {
-    }
+    private PlatformProcesses() {}
 
     static String url(String service) {
         return "http://127.0.0.1:" + PORTS.get(service);
@@ -78,8 +84,9 @@ public final class PlatformProcesses {
     /** Stops or starts one infrastructure component through the launcher, as an operator would. */
     static void infrastructure(String component, String action) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("deploy/tiergate").toString(), "component",
-                    component, action).inheritIO();
+            ProcessBuilder builder = new ProcessBuilder(
+                            ROOT.resolve("deploy/tiergate").toString(), "component", component, action)
+                    .inheritIO();
             builder.environment().put("TIERGATE_ENV", "test");
             Process process = builder.start();
             process.getOutputStream().close();
@@ -99,7 +106,8 @@ public final class PlatformProcesses {
     }
 
     /** Starts a service under another name, port and database, with extra environment (benchmarks). */
-    public static void startVariant(String name, String service, int port, String database, Map<String, String> extraEnv) {
+    public static void startVariant(
+            String name, String service, int port, String database, Map<String, String> extraEnv) {
         launch(name, service, port, database, extraEnv);
         awaitReady(name, port);
     }
@@ -109,13 +117,17 @@ public final class PlatformProcesses {
      * a restarted service reads what it wrote before, and public, like the test realm's client secret).
      */
     static final Map<String, Map<String, String>> TEST_KEYS = Map.of(
-            "identity-service", Map.of(
-                    "TIERGATE_IDENTITY_PII_KEY", "q3Jv2m8Yx1Zb6Lk0Tn4Rw7Pd9Sf5Hc2Ue8Ga1Mj3Vo4=",
-                    "TIERGATE_IDENTITY_FINGERPRINT_KEY", "Zk3pW8sN2vQ5xT1bR7mY4cL9hJ6dF0gA2eU5iO8kP3w="),
-            "audit-service", Map.of(
-                    "TIERGATE_AUDIT_KEY_ENCRYPTION_KEY", "7fM6m4Zr0cJ0a1ZkqS9rT2vXw8yB3nE5hG6jK7lP9Qs=",
-                    "TIERGATE_AUDIT_SIGNING_KEY", "MC4CAQAwBQYDK2VwBCIEIAvyXqtBYU0WtL9wHiVoRVszAseXaibXslkdcgslPcHB",
-                    "TIERGATE_AUDIT_PUBLIC_KEY", "MCowBQYDK2VwAyEAWFKNEh47khUNZFTyGXJG7GZDTYRRbWlhUHIGqa94vfI="),
+            "identity-service",
+                    Map.of(
+                            "TIERGATE_IDENTITY_PII_KEY", "q3Jv2m8Yx1Zb6Lk0Tn4Rw7Pd9Sf5Hc2Ue8Ga1Mj3Vo4=",
+                            "TIERGATE_IDENTITY_FINGERPRINT_KEY", "Zk3pW8sN2vQ5xT1bR7mY4cL9hJ6dF0gA2eU5iO8kP3w="),
+            "audit-service",
+                    Map.of(
+                            "TIERGATE_AUDIT_KEY_ENCRYPTION_KEY", "7fM6m4Zr0cJ0a1ZkqS9rT2vXw8yB3nE5hG6jK7lP9Qs=",
+                            "TIERGATE_AUDIT_SIGNING_KEY",
+                                    "MC4CAQAwBQYDK2VwBCIEIAvyXqtBYU0WtL9wHiVoRVszAseXaibXslkdcgslPcHB",
+                            "TIERGATE_AUDIT_PUBLIC_KEY",
+                                    "MCowBQYDK2VwAyEAWFKNEh47khUNZFTyGXJG7GZDTYRRbWlhUHIGqa94vfI="),
             "tier-service", Map.of("TIERGATE_TIER_KEYCLOAK_CLIENT_SECRET", "tier-service-secret"));
 
     private static void launch(String name, String service, int port, String database, Map<String, String> extraEnv) {
@@ -128,10 +140,13 @@ public final class PlatformProcesses {
             }
             ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            logs.resolve(name + ".log").toFile()));
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + Ports.test("postgres") + "/" + database);
+            env.put(
+                    "QUARKUS_DATASOURCE_JDBC_URL",
+                    "jdbc:postgresql://127.0.0.1:" + Ports.test("postgres") + "/" + database);
             env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + Ports.test("kafka"));
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", KeycloakTokens.keycloakUrl() + "/realms/tiergate");
             // Every test user signs up from 127.0.0.1: the per-address submission limit is for real clients.
@@ -154,8 +169,12 @@ public final class PlatformProcesses {
     }
 
     private static void awaitReady(String name, int port) {
-        await(name + " ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+        await(name + " ready")
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
-                .until(() -> RestAssured.get("http://127.0.0.1:" + port + "/q/health/ready").statusCode() == 200);
+                .until(() -> RestAssured.get("http://127.0.0.1:" + port + "/q/health/ready")
+                                .statusCode()
+                        == 200);
     }
 }

@@ -10,12 +10,13 @@ import java.util.Properties;
 /** The platform's ports as deploy/ports.properties defines them, for the dev and the test environment. */
 public final class Ports {
 
-    static final Path FILE = Path.of(System.getProperty("tiergate.root", "..")).toAbsolutePath().normalize()
+    static final Path FILE = Path.of(System.getProperty("tiergate.root", ".."))
+            .toAbsolutePath()
+            .normalize()
             .resolve("deploy/ports.properties");
     private static final Properties DEFINED = load();
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /** The port of a component (a service's module name, console, keycloak, kafka, postgres) in development. */
     public static int dev(String component) {
@@ -28,7 +29,8 @@ public final class Ports {
 
     /** The same component's port in the test environment that deploy/tiergate test starts. */
     public static int test(String component) {
-        return dev(component) + Integer.parseInt(DEFINED.getProperty("test-offset").strip());
+        return dev(component)
+                + Integer.parseInt(DEFINED.getProperty("test-offset").strip());
     }
 
     static Properties defined() {

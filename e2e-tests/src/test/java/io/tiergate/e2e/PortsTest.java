@@ -1,6 +1,7 @@
 package io.tiergate.e2e;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * deploy/ports.properties defines the ports once; the launcher and the end-to-end tests read it. The services'
@@ -22,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PortsTest {
 
     private static final Path ROOT = Ports.FILE.getParent().getParent();
-    private static final List<String> MODULES = List.of("console", "identity-service", "tier-service",
-            "entitlement-service", "audit-service", "campaign-service");
+    private static final List<String> MODULES = List.of(
+            "console", "identity-service", "tier-service", "entitlement-service", "audit-service", "campaign-service");
     private static final Pattern ADDRESS = Pattern.compile("(?:127\\.0\\.0\\.1|localhost):(\\d+)");
 
     @Test
@@ -42,7 +41,8 @@ class PortsTest {
                 String key = line.substring(0, line.indexOf('=')).replaceFirst("^%\\w+\\.", "");
                 List<Integer> ports = new ArrayList<>();
                 if (key.equals("quarkus.http.port")) {
-                    ports.add(Integer.parseInt(line.substring(line.indexOf('=') + 1).strip()));
+                    ports.add(Integer.parseInt(
+                            line.substring(line.indexOf('=') + 1).strip()));
                 }
                 Matcher address = ADDRESS.matcher(line);
                 while (address.find()) {
@@ -65,19 +65,42 @@ class PortsTest {
 
     @Test
     void theReadmeTableShowsTheDefinedPorts() throws IOException {
-        Map<String, String> rows = Map.of("console", "console", "Keycloak", "keycloak", "Kafka", "kafka",
-                "PostgreSQL", "postgres", "identity-service", "identity-service", "tier-service", "tier-service",
-                "entitlement-service", "entitlement-service", "audit-service", "audit-service",
-                "campaign-service", "campaign-service");
+        Map<String, String> rows = Map.of(
+                "console",
+                "console",
+                "Keycloak",
+                "keycloak",
+                "Kafka",
+                "kafka",
+                "PostgreSQL",
+                "postgres",
+                "identity-service",
+                "identity-service",
+                "tier-service",
+                "tier-service",
+                "entitlement-service",
+                "entitlement-service",
+                "audit-service",
+                "audit-service",
+                "campaign-service",
+                "campaign-service");
         List<String> readme = Files.readAllLines(ROOT.resolve("README.md"));
         for (Map.Entry<String, String> row : rows.entrySet()) {
-            String line = readme.stream().filter(l -> l.startsWith("| " + row.getKey() + " |")).findFirst()
+            String line = readme.stream()
+                    .filter(l -> l.startsWith("| " + row.getKey() + " |"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("README's ports table has no row for " + row.getKey()));
             String[] cells = line.split("\\|");
             String component = row.getValue();
-            assertTrue(Pattern.compile("\\b" + Ports.dev(component) + "\\b").matcher(cells[2]).find(),
+            assertTrue(
+                    Pattern.compile("\\b" + Ports.dev(component) + "\\b")
+                            .matcher(cells[2])
+                            .find(),
                     row.getKey() + "'s dev port in the README: " + line);
-            assertTrue(Pattern.compile("\\b" + Ports.test(component) + "\\b").matcher(cells[3]).find(),
+            assertTrue(
+                    Pattern.compile("\\b" + Ports.test(component) + "\\b")
+                            .matcher(cells[3])
+                            .find(),
                     row.getKey() + "'s test port in the README: " + line);
         }
     }

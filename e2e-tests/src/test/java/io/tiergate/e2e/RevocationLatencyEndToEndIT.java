@@ -1,13 +1,5 @@
 package io.tiergate.e2e;
 
-import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-
 import static io.tiergate.e2e.Steps.FABLE_CHAT;
 import static io.tiergate.e2e.Steps.decide;
 import static io.tiergate.e2e.Steps.expect;
@@ -17,6 +9,13 @@ import static io.tiergate.e2e.Steps.revoke;
 import static io.tiergate.e2e.Steps.verify;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * 100 revocations in tier-service, each followed by the decision a gateway asks with the revocation's consistency
@@ -38,8 +37,8 @@ class RevocationLatencyEndToEndIT {
         String identity = verify(customer.username(), List.of("DE"), "DE");
         String grant = publicGrantOf(subject);
         // The decision service learns of the verdict from Kafka: start once it has.
-        await().atMost(Duration.ofSeconds(30)).until(() -> decide(subject, FABLE_CHAT, "DE", identity),
-                r -> "ALLOW".equals(r.path("decision")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> decide(subject, FABLE_CHAT, "DE", identity), r -> "ALLOW".equals(r.path("decision")));
         double[] millis = new double[REVOCATIONS];
         for (int i = 0; i < REVOCATIONS; i++) {
             long start = System.nanoTime();
@@ -52,12 +51,18 @@ class RevocationLatencyEndToEndIT {
             Response granted = grant(subject, "PUBLIC");
             granted.then().statusCode(201);
             grant = granted.path("id");
-            expect(decide(subject, FABLE_CHAT, "DE", identity + "," + granted.path("consistencyToken")),
-                    "ALLOW", "ENTITLED");
+            expect(
+                    decide(subject, FABLE_CHAT, "DE", identity + "," + granted.path("consistencyToken")),
+                    "ALLOW",
+                    "ENTITLED");
         }
         Arrays.sort(millis);
-        System.out.printf("%nREVOCATION-TO-DENY over %d revocations (revoke call + decision with its token): "
-                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms (goal: p99 <= 1000 ms)%n%n", REVOCATIONS,
-                millis[REVOCATIONS / 2], millis[(int) Math.ceil(REVOCATIONS * 0.99) - 1], millis[REVOCATIONS - 1]);
+        System.out.printf(
+                "%nREVOCATION-TO-DENY over %d revocations (revoke call + decision with its token): "
+                        + "p50 %.1f ms, p99 %.1f ms, max %.1f ms (goal: p99 <= 1000 ms)%n%n",
+                REVOCATIONS,
+                millis[REVOCATIONS / 2],
+                millis[(int) Math.ceil(REVOCATIONS * 0.99) - 1],
+                millis[REVOCATIONS - 1]);
     }
 }

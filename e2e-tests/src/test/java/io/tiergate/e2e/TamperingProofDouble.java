@@ -2,7 +2,6 @@ package io.tiergate.e2e;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -40,8 +39,10 @@ final class TamperingProofDouble implements AutoCloseable {
     private void pass(HttpExchange exchange) throws IOException {
         try (exchange) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(upstream + exchange.getRequestURI()))
-                    .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(
-                            exchange.getRequestBody().readAllBytes()));
+                    .method(
+                            exchange.getRequestMethod(),
+                            HttpRequest.BodyPublishers.ofByteArray(
+                                    exchange.getRequestBody().readAllBytes()));
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (authorization != null) {
                 request.header("Authorization", authorization);
@@ -53,8 +54,10 @@ final class TamperingProofDouble implements AutoCloseable {
                 body = tamper(body);
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type",
-                    response.headers().firstValue("Content-Type").orElse("application/json"));
+            exchange.getResponseHeaders()
+                    .set(
+                            "Content-Type",
+                            response.headers().firstValue("Content-Type").orElse("application/json"));
             exchange.sendResponseHeaders(response.statusCode(), bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);

@@ -1,5 +1,14 @@
 package io.tiergate.identity;
 
+import static io.restassured.RestAssured.given;
+import static io.tiergate.commons.testing.KeycloakTokens.CAROL;
+import static io.tiergate.commons.testing.KeycloakTokens.CAROL_SUBJECT;
+import static io.tiergate.commons.testing.KeycloakTokens.OLIVIA;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,9 +26,6 @@ import io.tiergate.identity.verification.VerificationRequest;
 import io.tiergate.identity.verification.VerificationService;
 import io.tiergate.identity.verification.VerificationStatus;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -29,15 +35,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
-
-import static io.restassured.RestAssured.given;
-import static io.tiergate.commons.testing.KeycloakTokens.CAROL;
-import static io.tiergate.commons.testing.KeycloakTokens.CAROL_SUBJECT;
-import static io.tiergate.commons.testing.KeycloakTokens.OLIVIA;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * Drives the API to produce each identity event type and checks every one found on Kafka against the envelope
@@ -51,8 +50,17 @@ class IdentityEventSchemaIT {
     static final String ADULT_BIRTH_DATE = "1988-06-01";
     static final String EMBARGOED = "IR";
     /** Sent to review by the bundled sample sanctions list. */
-    static final Map<String, Object> LISTED_PERSON = Map.of("givenName", "Ivan", "familyName", "Sidorov",
-            "dateOfBirth", "1971-03-12", "nationalities", List.of("RU"), "residenceCountry", "DE");
+    static final Map<String, Object> LISTED_PERSON = Map.of(
+            "givenName",
+            "Ivan",
+            "familyName",
+            "Sidorov",
+            "dateOfBirth",
+            "1971-03-12",
+            "nationalities",
+            List.of("RU"),
+            "residenceCountry",
+            "DE");
 
     @Inject
     ObjectMapper objectMapper;
@@ -61,32 +69,61 @@ class IdentityEventSchemaIT {
     VerificationService verifications;
 
     static Map<String, Object> claims(String residence) {
-        return Map.of("givenName", "Carol", "familyName", "Lindqvist", "dateOfBirth", ADULT_BIRTH_DATE,
-                "nationalities", List.of("US", "SE"), "residenceCountry", residence);
+        return Map.of(
+                "givenName",
+                "Carol",
+                "familyName",
+                "Lindqvist",
+                "dateOfBirth",
+                ADULT_BIRTH_DATE,
+                "nationalities",
+                List.of("US", "SE"),
+                "residenceCountry",
+                residence);
     }
 
     static ValidatableResponse post(String user, String path, Object body) {
-        return given().auth().oauth2(KeycloakTokens.user(user)).contentType(ContentType.JSON).body(body)
-                .when().post(path).then();
+        return given().auth()
+                .oauth2(KeycloakTokens.user(user))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(path)
+                .then();
     }
 
     static String submit(Map<String, Object> claims, String expectedStatus) {
-        return post(CAROL, "/v1/verifications", claims).statusCode(201)
-                .body("status", equalTo(expectedStatus)).extract().path("id");
+        return post(CAROL, "/v1/verifications", claims)
+                .statusCode(201)
+                .body("status", equalTo(expectedStatus))
+                .extract()
+                .path("id");
     }
 
     static Map<String, Object> organization(String country) {
-        return Map.of("legalName", "Schema Check Inc", "registrationNumber",
+        return Map.of(
+                "legalName",
+                "Schema Check Inc",
+                "registrationNumber",
                 "SC " + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L),
-                "countryOfIncorporation", country, "kind", "COMPANY",
-                "beneficialOwners", List.of(), "representatives", List.of());
+                "countryOfIncorporation",
+                country,
+                "kind",
+                "COMPANY",
+                "beneficialOwners",
+                List.of(),
+                "representatives",
+                List.of());
     }
 
     /** The event of this type that mentions {@code id} and passes {@code also}, checked against its schemas. */
     static JsonNode awaitValid(String type, String id, Predicate<JsonNode> also) {
         String typeAttribute = "\"type\":\"" + type + "\"";
-        Optional<ConsumerRecord<String, String>> found = KafkaEvents.await(IdentityEvents.TOPIC,
-                r -> r.value().contains(typeAttribute) && r.value().contains(id) && also.test(EventSchemas.parse(r.value())),
+        Optional<ConsumerRecord<String, String>> found = KafkaEvents.await(
+                IdentityEvents.TOPIC,
+                r -> r.value().contains(typeAttribute)
+                        && r.value().contains(id)
+                        && also.test(EventSchemas.parse(r.value())),
                 EVENT_WAIT);
         assertTrue(found.isPresent(), type + " about " + id + " reaches Kafka");
         JsonNode event = EventSchemas.assertValid(found.get().value());
@@ -108,23 +145,37 @@ class IdentityEventSchemaIT {
 
         String rejected = submit(claims(EMBARGOED), "REJECTED");
         JsonNode rejection = awaitValid(IdentityEvents.REJECTED, rejected);
-        assertEquals("EMBARGOED_RESIDENCE", rejection.path("data").path("reasons").path(0).path("code").asText());
+        assertEquals(
+                "EMBARGOED_RESIDENCE",
+                rejection.path("data").path("reasons").path(0).path("code").asText());
     }
 
     @Test
     void reviewEventsMatchTheirSchemas() {
         String inReview = submit(LISTED_PERSON, "IN_REVIEW");
         JsonNode reviewRequired = awaitValid(IdentityEvents.REVIEW_REQUIRED, inReview);
-        assertEquals("SCREENING_HIT", reviewRequired.path("data").path("reasons").path(0).path("code").asText());
+        assertEquals(
+                "SCREENING_HIT",
+                reviewRequired.path("data").path("reasons").path(0).path("code").asText());
         assertFalse(reviewRequired.toString().contains("Sidorov"), "events carry no names");
 
         post(OLIVIA, "/v1/reviews/" + inReview + "/claim", Map.of()).statusCode(200);
-        post(OLIVIA, "/v1/reviews/" + inReview + "/decision",
-                Map.of("outcome", "VERIFIED", "reason", "Different person: passport seen")).statusCode(200);
+        post(
+                        OLIVIA,
+                        "/v1/reviews/" + inReview + "/decision",
+                        Map.of("outcome", "VERIFIED", "reason", "Different person: passport seen"))
+                .statusCode(200);
         JsonNode reviewed = awaitValid(IdentityEvents.REVIEWED, inReview);
         assertEquals("VERIFIED", reviewed.path("data").path("status").asText());
-        awaitValid(IdentityEvents.VERIFIED, inReview,
-                event -> "REVIEWED_CLEAR".equals(event.path("data").path("reasons").path(0).path("code").asText()));
+        awaitValid(
+                IdentityEvents.VERIFIED,
+                inReview,
+                event -> "REVIEWED_CLEAR"
+                        .equals(event.path("data")
+                                .path("reasons")
+                                .path(0)
+                                .path("code")
+                                .asText()));
     }
 
     @Test
@@ -132,8 +183,19 @@ class IdentityEventSchemaIT {
         // Another applicant (no Keycloak user) was verified with this device; carol's submission shares it.
         String device = "schema-test-device-" + UUID.randomUUID();
         String other = UUID.randomUUID().toString();
-        verifications.submit(other, new VerificationRequest("Dana", "Holm", LocalDate.parse(ADULT_BIRTH_DATE),
-                List.of("US"), "US", null, null, null, device, null));
+        verifications.submit(
+                other,
+                new VerificationRequest(
+                        "Dana",
+                        "Holm",
+                        LocalDate.parse(ADULT_BIRTH_DATE),
+                        List.of("US"),
+                        "US",
+                        null,
+                        null,
+                        null,
+                        device,
+                        null));
 
         Map<String, Object> withDevice = new HashMap<>(claims("US"));
         withDevice.put("deviceId", device);
@@ -143,30 +205,48 @@ class IdentityEventSchemaIT {
         assertEquals(other, link.path("data").path("linkedSubjects").path(0).asText());
         assertEquals("DEVICE", link.path("data").path("via").path(0).asText());
         JsonNode duplicate = awaitValid(IdentityEvents.REVIEW_REQUIRED, linked);
-        assertEquals("DUPLICATE_IDENTITY", duplicate.path("data").path("reasons").path(0).path("code").asText());
+        assertEquals(
+                "DUPLICATE_IDENTITY",
+                duplicate.path("data").path("reasons").path(0).path("code").asText());
     }
 
     @Test
     void organizationEventsMatchTheirSchemas() {
-        String organization = post(CAROL, "/v1/organizations", organization("US")).statusCode(201)
-                .body("status", equalTo("VERIFIED")).extract().path("id");
+        String organization = post(CAROL, "/v1/organizations", organization("US"))
+                .statusCode(201)
+                .body("status", equalTo("VERIFIED"))
+                .extract()
+                .path("id");
         awaitValid(OrganizationEvents.VERIFIED, organization);
-        awaitValid(OrganizationEvents.MEMBERSHIP_CHANGED, organization,
+        awaitValid(
+                OrganizationEvents.MEMBERSHIP_CHANGED,
+                organization,
                 event -> CAROL_SUBJECT.equals(event.path("subject").asText()));
 
         String newcomer = UUID.randomUUID().toString();
         post(CAROL, "/v1/organizations/" + organization + "/members", Map.of("subject", newcomer, "role", "MEMBER"))
                 .statusCode(201);
-        awaitValid(OrganizationEvents.MEMBERSHIP_CHANGED, newcomer,
+        awaitValid(
+                OrganizationEvents.MEMBERSHIP_CHANGED,
+                newcomer,
                 event -> event.path("data").path("member").asBoolean());
-        given().auth().oauth2(KeycloakTokens.user(CAROL))
-                .when().delete("/v1/organizations/" + organization + "/members/" + newcomer).then().statusCode(200);
-        JsonNode left = awaitValid(OrganizationEvents.MEMBERSHIP_CHANGED, newcomer,
+        given().auth()
+                .oauth2(KeycloakTokens.user(CAROL))
+                .when()
+                .delete("/v1/organizations/" + organization + "/members/" + newcomer)
+                .then()
+                .statusCode(200);
+        JsonNode left = awaitValid(
+                OrganizationEvents.MEMBERSHIP_CHANGED,
+                newcomer,
                 event -> !event.path("data").path("member").asBoolean());
         assertEquals(CAROL_SUBJECT, left.path("data").path("actor").asText());
 
-        String rejected = post(CAROL, "/v1/organizations", organization(EMBARGOED)).statusCode(201)
-                .body("status", equalTo("REJECTED")).extract().path("id");
+        String rejected = post(CAROL, "/v1/organizations", organization(EMBARGOED))
+                .statusCode(201)
+                .body("status", equalTo("REJECTED"))
+                .extract()
+                .path("id");
         awaitValid(OrganizationEvents.REJECTED, rejected);
     }
 
@@ -174,39 +254,68 @@ class IdentityEventSchemaIT {
     void eventsThatNeedAListUpdateOrAYearToPassMatchTheirSchemas() {
         UUID caseId = UUID.randomUUID();
         List<Reason> expired = List.of(new Reason("VERIFICATION_EXPIRED", "verification validity ended; verify again"));
-        assertDataValid(EventSchemas.VERIFICATION_DECIDED, new IdentityEvents.VerificationDecided(caseId,
-                VerificationStatus.EXPIRED, List.of("US"), "US", expired));
+        assertDataValid(
+                EventSchemas.VERIFICATION_DECIDED,
+                new IdentityEvents.VerificationDecided(
+                        caseId, VerificationStatus.EXPIRED, List.of("US"), "US", expired));
         List<Reason> confirmed = List.of(new Reason("SCREENING_HIT_CONFIRMED", "a confirmed sanctions match"));
-        assertDataValid(EventSchemas.VERIFICATION_DECIDED, new IdentityEvents.VerificationDecided(caseId,
-                VerificationStatus.REVOKED, List.of("NL"), "DE", confirmed));
+        assertDataValid(
+                EventSchemas.VERIFICATION_DECIDED,
+                new IdentityEvents.VerificationDecided(
+                        caseId, VerificationStatus.REVOKED, List.of("NL"), "DE", confirmed));
         // A revocation for a subject with no verified case left.
-        assertDataValid(EventSchemas.VERIFICATION_DECIDED, new IdentityEvents.VerificationDecided(null,
-                VerificationStatus.REVOKED, List.of(), null, confirmed));
-        assertDataValid(EventSchemas.SCREENING_HIT, IdentityEvents.ScreeningHitFound.of(caseId, "3f9a0c1d2e4b5a67",
-                List.of(new ScreeningHit("ofac-sdn-xml:classpath:screening/sample-sdn.xml", "36001", "SIDOROV, Ivan",
-                        "ivan sidorov", ScreeningHit.MatchedOn.ALIAS, 0.97, 1.0, List.of("dateOfBirth: matches")))));
+        assertDataValid(
+                EventSchemas.VERIFICATION_DECIDED,
+                new IdentityEvents.VerificationDecided(null, VerificationStatus.REVOKED, List.of(), null, confirmed));
+        assertDataValid(
+                EventSchemas.SCREENING_HIT,
+                IdentityEvents.ScreeningHitFound.of(
+                        caseId,
+                        "3f9a0c1d2e4b5a67",
+                        List.of(new ScreeningHit(
+                                "ofac-sdn-xml:classpath:screening/sample-sdn.xml",
+                                "36001",
+                                "SIDOROV, Ivan",
+                                "ivan sidorov",
+                                ScreeningHit.MatchedOn.ALIAS,
+                                0.97,
+                                1.0,
+                                List.of("dateOfBirth: matches")))));
     }
 
     @Test
     void theSchemasRefuseWhatTheContractDoesNotAllow() {
-        ObjectNode verdict = objectMapper.valueToTree(new IdentityEvents.VerificationDecided(UUID.randomUUID(),
-                VerificationStatus.VERIFIED, List.of("US"), "US", List.of()));
+        ObjectNode verdict = objectMapper.valueToTree(new IdentityEvents.VerificationDecided(
+                UUID.randomUUID(), VerificationStatus.VERIFIED, List.of("US"), "US", List.of()));
         assertEquals(List.of(), EventSchemas.errors(EventSchemas.VERIFICATION_DECIDED, verdict));
 
         ObjectNode withName = verdict.deepCopy().put("familyName", "Lindqvist");
-        assertFalse(EventSchemas.errors(EventSchemas.VERIFICATION_DECIDED, withName).isEmpty(), "no unknown fields");
+        assertFalse(
+                EventSchemas.errors(EventSchemas.VERIFICATION_DECIDED, withName).isEmpty(), "no unknown fields");
         ObjectNode notAVerdict = verdict.deepCopy().put("status", "SCREENING");
-        assertFalse(EventSchemas.errors(EventSchemas.VERIFICATION_DECIDED, notAVerdict).isEmpty());
+        assertFalse(EventSchemas.errors(EventSchemas.VERIFICATION_DECIDED, notAVerdict)
+                .isEmpty());
         ObjectNode badCountry = verdict.deepCopy().put("residenceCountry", "usa");
-        assertFalse(EventSchemas.errors(EventSchemas.VERIFICATION_DECIDED, badCountry).isEmpty());
+        assertFalse(EventSchemas.errors(EventSchemas.VERIFICATION_DECIDED, badCountry)
+                .isEmpty());
 
-        JsonNode envelope = EventSchemas.parse(KafkaEvents.cloudEvent(UUID.randomUUID().toString(), "identity-service",
-                "not a type", CAROL_SUBJECT, 1, verdict.toString()));
+        JsonNode envelope = EventSchemas.parse(KafkaEvents.cloudEvent(
+                UUID.randomUUID().toString(), "identity-service", "not a type", CAROL_SUBJECT, 1, verdict.toString()));
         assertFalse(EventSchemas.errors(EventSchemas.ENVELOPE, envelope).isEmpty());
-        for (String type : List.of(IdentityEvents.SUBMITTED, IdentityEvents.REVIEWED, IdentityEvents.VERIFIED,
-                IdentityEvents.REJECTED, IdentityEvents.REVIEW_REQUIRED, IdentityEvents.EXPIRED, IdentityEvents.REVOKED,
-                IdentityEvents.SCREENING_HIT, IdentityEvents.CLUSTER_LINKED, OrganizationEvents.VERIFIED,
-                OrganizationEvents.REJECTED, OrganizationEvents.REVIEW_REQUIRED, OrganizationEvents.MEMBERSHIP_CHANGED)) {
+        for (String type : List.of(
+                IdentityEvents.SUBMITTED,
+                IdentityEvents.REVIEWED,
+                IdentityEvents.VERIFIED,
+                IdentityEvents.REJECTED,
+                IdentityEvents.REVIEW_REQUIRED,
+                IdentityEvents.EXPIRED,
+                IdentityEvents.REVOKED,
+                IdentityEvents.SCREENING_HIT,
+                IdentityEvents.CLUSTER_LINKED,
+                OrganizationEvents.VERIFIED,
+                OrganizationEvents.REJECTED,
+                OrganizationEvents.REVIEW_REQUIRED,
+                OrganizationEvents.MEMBERSHIP_CHANGED)) {
             EventSchemas.dataSchemaOf(type); // every type identity-service publishes is documented
         }
     }

@@ -1,5 +1,8 @@
 package io.tiergate.tier;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -9,15 +12,11 @@ import io.tiergate.commons.testing.KeycloakTokens;
 import io.tiergate.tier.identity.KnownOrganization;
 import io.tiergate.tier.identity.OrganizationMembership;
 import io.tiergate.tier.identity.VerifiedIdentity;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Plays identity-service on the real Kafka (verdicts, organizations, memberships) and calls tier-service as the
@@ -30,8 +29,7 @@ public final class TierFixtures {
     private static final AtomicLong VERSION = new AtomicLong(System.currentTimeMillis());
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private TierFixtures() {
-    }
+    private TierFixtures() {}
 
     public static long nextVersion() {
         return VERSION.incrementAndGet();
@@ -64,15 +62,23 @@ public final class TierFixtures {
      * schema for the type, so that a fixture cannot say what the producer never could.
      */
     public static void publishIdentity(String type, String subject, long version, String dataJson) {
-        KafkaEvents.publish(IDENTITY_TOPIC, "identity-service", type, subject, version,
+        KafkaEvents.publish(
+                IDENTITY_TOPIC,
+                "identity-service",
+                type,
+                subject,
+                version,
                 EventSchemas.assertValidData(type, dataJson));
     }
 
     /** A verified organization of the given kind (COMPANY, RESEARCH_INSTITUTION, GOVERNMENT_AGENCY). */
     public static UUID organization(String kind, String country) {
         UUID id = UUID.randomUUID();
-        publishIdentity("tiergate.identity.organization.verified", id.toString(),
-                nextVersion(), "{\"organizationId\":\"" + id + "\",\"kind\":\"" + kind + "\",\"status\":\"VERIFIED\","
+        publishIdentity(
+                "tiergate.identity.organization.verified",
+                id.toString(),
+                nextVersion(),
+                "{\"organizationId\":\"" + id + "\",\"kind\":\"" + kind + "\",\"status\":\"VERIFIED\","
                         + "\"countryOfIncorporation\":\"" + country + "\",\"reasons\":[]}");
         await().atMost(WAIT).until(() -> tx(() -> KnownOrganization.findById(id) != null));
         return id;
@@ -88,14 +94,22 @@ public final class TierFixtures {
     }
 
     private static void membership(String subject, UUID organizationId, boolean member) {
-        publishIdentity("tiergate.identity.organization.membership.changed",
-                subject, nextVersion(), "{\"organizationId\":\"" + organizationId + "\",\"member\":" + member
+        publishIdentity(
+                "tiergate.identity.organization.membership.changed",
+                subject,
+                nextVersion(),
+                "{\"organizationId\":\"" + organizationId + "\",\"member\":" + member
                         + ",\"role\":\"MEMBER\",\"actor\":\"" + subject + "\"}");
     }
 
     public static ValidatableResponse post(String user, String path, Object body) {
-        return given().auth().oauth2(KeycloakTokens.user(user)).contentType(ContentType.JSON).body(body)
-                .when().post(path).then();
+        return given().auth()
+                .oauth2(KeycloakTokens.user(user))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(path)
+                .then();
     }
 
     public static ValidatableResponse get(String user, String path) {
@@ -104,7 +118,10 @@ public final class TierFixtures {
 
     /** The tiers a person holds now, as {@code GET /v1/subjects/{subject}/tier} explains them. */
     public static List<Map<String, Object>> effectiveTiers(String officer, String subject) {
-        return get(officer, "/v1/subjects/" + subject + "/tier").statusCode(200).extract().path("tiers");
+        return get(officer, "/v1/subjects/" + subject + "/tier")
+                .statusCode(200)
+                .extract()
+                .path("tiers");
     }
 
     public static <T> T tx(java.util.concurrent.Callable<T> work) {

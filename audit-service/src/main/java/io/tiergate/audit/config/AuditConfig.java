@@ -2,7 +2,6 @@ package io.tiergate.audit.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 @ConfigMapping(prefix = "tiergate.audit")

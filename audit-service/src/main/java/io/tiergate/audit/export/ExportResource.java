@@ -17,9 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.StreamingOutput;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Exports a range of the log as JSON Lines that the offline verifier checks against the latest signed
@@ -49,8 +48,10 @@ public class ExportResource {
 
     @GET
     @Produces({JSON_LINES, Problem.MEDIA_TYPE})
-    @Operation(operationId = "exportAuditEvents", summary = "Export entries [from, to) with the latest checkpoint and the boundary subtrees, as JSON Lines "
-            + "(auditor, platform-admin); verify with java -jar audit-verifier.jar")
+    @Operation(
+            operationId = "exportAuditEvents",
+            summary = "Export entries [from, to) with the latest checkpoint and the boundary subtrees, as JSON Lines "
+                    + "(auditor, platform-admin); verify with java -jar audit-verifier.jar")
     public StreamingOutput export(@QueryParam("from") Long from, @QueryParam("to") Long to) {
         SignedCheckpoint checkpoint = SignedCheckpoint.latest();
         if (checkpoint == null) {
@@ -60,7 +61,8 @@ public class ExportResource {
         long start = from == null ? 0 : from;
         long end = to == null ? size : to;
         if (start < 0 || start > end || end > size) {
-            throw ApiProblem.badRequest("INVALID_RANGE", "need 0 <= from <= to <= " + size + " (the latest checkpoint)");
+            throw ApiProblem.badRequest(
+                    "INVALID_RANGE", "need 0 <= from <= to <= " + size + " (the latest checkpoint)");
         }
         List<NodeId> before = MerkleTree.perfectSubtrees(0, start);
         List<NodeId> after = MerkleTree.perfectSubtrees(end, size);
@@ -72,7 +74,8 @@ public class ExportResource {
         return output -> {
             BufferedWriter out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             out.write("{\"format\":\"" + ExportVerifier.FORMAT + "\",\"treeSize\":" + size + ",\"from\":" + start
-                    + ",\"to\":" + end + ",\"checkpoint\":\"" + b64.encodeToString(note.getBytes(StandardCharsets.UTF_8))
+                    + ",\"to\":" + end + ",\"checkpoint\":\""
+                    + b64.encodeToString(note.getBytes(StandardCharsets.UTF_8))
                     + "\"}\n");
             for (NodeId node : before) {
                 writeSubtree(out, node, boundaryHashes.get(node));
@@ -80,8 +83,11 @@ public class ExportResource {
             for (long next = start; next < end; next += PAGE) {
                 long pageStart = next;
                 List<AuditEntry> page = QuarkusTransaction.requiringNew().call(() -> {
-                    List<AuditEntry> entries = AuditEntry.<AuditEntry>find("leafIndex >= ?1 and leafIndex < ?2 order by leafIndex",
-                            pageStart, Math.min(pageStart + PAGE, end)).list();
+                    List<AuditEntry> entries = AuditEntry.<AuditEntry>find(
+                                    "leafIndex >= ?1 and leafIndex < ?2 order by leafIndex",
+                                    pageStart,
+                                    Math.min(pageStart + PAGE, end))
+                            .list();
                     entityManager.clear();
                     return entries;
                 });

@@ -6,13 +6,12 @@ import io.tiergate.commons.event.CloudEvent;
 import io.tiergate.commons.inbox.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Every topic of the platform flows into the log, a poll's worth of records per transaction (batches
@@ -44,16 +43,22 @@ public class AuditEventsConsumer {
             return;
         }
         try {
-            consumer.retrying(CONSUMER, arrivals.size() + " events",
+            consumer.retrying(
+                    CONSUMER,
+                    arrivals.size() + " events",
                     () -> QuarkusTransaction.requiringNew().run(() -> log.appendAll(arrivals)));
         } catch (RuntimeException e) {
             // Something in the batch can never be appended: append one by one, so only it is skipped.
             for (Arrival arrival : arrivals) {
                 try {
-                    consumer.retrying(CONSUMER, "event " + arrival.event().id(),
+                    consumer.retrying(
+                            CONSUMER,
+                            "event " + arrival.event().id(),
                             () -> QuarkusTransaction.requiringNew().run(() -> log.appendAll(List.of(arrival))));
                 } catch (RuntimeException rejected) {
-                    LOG.warnf("audit log skipped event %s (%s)", arrival.event().id(), rejected.getClass().getSimpleName());
+                    LOG.warnf(
+                            "audit log skipped event %s (%s)",
+                            arrival.event().id(), rejected.getClass().getSimpleName());
                 }
             }
         }

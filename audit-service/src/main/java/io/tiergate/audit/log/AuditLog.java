@@ -16,9 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
-import org.jboss.logging.Logger;
-
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -31,6 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /**
  * Appends events to the log, one writer at a time, each event once: entries, their leaves and every
@@ -78,11 +77,16 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendAll(List<Arrival> arrivals) {
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(?1)").setParameter(1, APPEND_LOCK).getSingleResult();
+        entityManager
+                .createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+                .setParameter(1, APPEND_LOCK)
+                .getSingleResult();
         Set<UUID> seen = new HashSet<>(alreadyAppended(arrivals));
         CompactRange range = tree.current();
         Map<String, Optional<byte[]>> subjectKeys = cipher.keysFor(arrivals.stream()
-                .map(a -> a.event().subject()).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+                .map(a -> a.event().subject())
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet()));
         List<AuditEntry> entries = new ArrayList<>();
         List<CompactRange.StoredNode> created = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -121,8 +125,8 @@ public class AuditLog {
     private List<UUID> alreadyAppended(List<Arrival> arrivals) {
         Object[] ids = arrivals.stream().map(a -> a.event().id()).toArray();
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT event_id FROM audit_entry WHERE event_id = ANY(?)")) {
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT event_id FROM audit_entry WHERE event_id = ANY(?)")) {
                 query.setArray(1, connection.createArrayOf("uuid", ids));
                 List<UUID> found = new ArrayList<>();
                 try (var rows = query.executeQuery()) {
@@ -140,7 +144,9 @@ public class AuditLog {
         try {
             return cipher.seal((ObjectNode) objectMapper.readTree(arrival.payload()), subjectKeys);
         } catch (JsonProcessingException | ClassCastException e) {
-            LOG.warnf("audit log skipped event %s: not a JSON object", arrival.event().id());
+            LOG.warnf(
+                    "audit log skipped event %s: not a JSON object",
+                    arrival.event().id());
             return null;
         }
     }
@@ -162,7 +168,8 @@ public class AuditLog {
         return entry;
     }
 
-    private static void insertEntries(java.sql.Connection connection, List<AuditEntry> entries) throws java.sql.SQLException {
+    private static void insertEntries(java.sql.Connection connection, List<AuditEntry> entries)
+            throws java.sql.SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO audit_entry (leaf_index, event_id, topic, type, source, subject, actor, capability,
                                          event_time, recorded_at, entry, leaf_hash)
@@ -187,6 +194,8 @@ public class AuditLog {
     }
 
     private static String text(CloudEvent event, String field) {
-        return event.data() != null && event.data().hasNonNull(field) ? event.data().get(field).asText() : null;
+        return event.data() != null && event.data().hasNonNull(field)
+                ? event.data().get(field).asText()
+                : null;
     }
 }

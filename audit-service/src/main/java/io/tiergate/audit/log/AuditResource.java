@@ -16,10 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -28,6 +24,9 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/v1/events")
 @Tag(name = "events", description = "The audit log, queried")
@@ -45,15 +44,29 @@ public class AuditResource {
     public static final String NEXT_CURSOR = "Tiergate-Next-Cursor";
 
     @GET
-    @Operation(operationId = "queryAuditEvents", summary = "Query the log by subject, type, actor, capability and time range, in log order "
-            + "(auditor, platform-admin). A full page carries the header Tiergate-Next-Cursor: pass it back as cursor.")
-    public RestResponse<List<AuditEventView>> query(@QueryParam("subject") String subject, @QueryParam("type") String type,
-                                      @QueryParam("actor") String actor, @QueryParam("capability") String capability,
-                                      @QueryParam("since") String since, @QueryParam("until") String until,
-                                      @QueryParam("cursor") String cursor,
-                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        AuditQuery query = new AuditQuery(subject, type, actor, capability, time("since", since), time("until", until),
-                cursor == null ? -1 : decodeCursor(cursor), limit);
+    @Operation(
+            operationId = "queryAuditEvents",
+            summary =
+                    "Query the log by subject, type, actor, capability and time range, in log order "
+                            + "(auditor, platform-admin). A full page carries the header Tiergate-Next-Cursor: pass it back as cursor.")
+    public RestResponse<List<AuditEventView>> query(
+            @QueryParam("subject") String subject,
+            @QueryParam("type") String type,
+            @QueryParam("actor") String actor,
+            @QueryParam("capability") String capability,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        AuditQuery query = new AuditQuery(
+                subject,
+                type,
+                actor,
+                capability,
+                time("since", since),
+                time("until", until),
+                cursor == null ? -1 : decodeCursor(cursor),
+                limit);
         List<AuditEntry> entries = find(query);
         RestResponse.ResponseBuilder<List<AuditEventView>> response =
                 RestResponse.ResponseBuilder.ok(entries.stream().map(this::view).toList());
@@ -86,7 +99,8 @@ public class AuditResource {
             parameters.and("until", query.until());
         }
         return AuditEntry.<AuditEntry>find(String.join(" and ", where) + " order by leafIndex", parameters)
-                .page(0, query.limit()).list();
+                .page(0, query.limit())
+                .list();
     }
 
     /** The cursor is opaque to clients: base64 of the last index seen. */
@@ -115,8 +129,18 @@ public class AuditResource {
     }
 
     AuditEventView view(AuditEntry entry) {
-        return new AuditEventView(entry.leafIndex, entry.eventId, entry.topic, entry.type, entry.source, entry.subject,
-                entry.actor, entry.capability, entry.eventTime, entry.recordedAt, event(entry),
+        return new AuditEventView(
+                entry.leafIndex,
+                entry.eventId,
+                entry.topic,
+                entry.type,
+                entry.source,
+                entry.subject,
+                entry.actor,
+                entry.capability,
+                entry.eventTime,
+                entry.recordedAt,
+                event(entry),
                 Base64.getEncoder().encodeToString(entry.leafHash));
     }
 

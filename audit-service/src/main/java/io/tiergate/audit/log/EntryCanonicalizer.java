@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.erdtman.jcs.JsonCanonicalizer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.erdtman.jcs.JsonCanonicalizer;
 
 /**
  * The bytes a leaf hash covers: RFC 8785 (JCS) canonical JSON of {@code {"event": <the CloudEvent>,

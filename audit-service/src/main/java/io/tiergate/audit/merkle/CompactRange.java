@@ -1,7 +1,6 @@
 package io.tiergate.audit.merkle;
 
 import io.tiergate.audit.verifier.Rfc6962;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +18,8 @@ public final class CompactRange {
         this.size = size;
         this.hashes.addAll(hashes);
         if (Long.bitCount(size) != hashes.size()) {
-            throw new IllegalArgumentException("a compact range of size " + size + " needs " + Long.bitCount(size) + " hashes");
+            throw new IllegalArgumentException(
+                    "a compact range of size " + size + " needs " + Long.bitCount(size) + " hashes");
         }
     }
 
@@ -65,6 +65,5 @@ public final class CompactRange {
         return root;
     }
 
-    public record StoredNode(NodeId id, byte[] hash) {
-    }
+    public record StoredNode(NodeId id, byte[] hash) {}
 }

@@ -1,7 +1,6 @@
 package io.tiergate.audit.merkle;
 
 import io.tiergate.audit.verifier.Rfc6962;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,8 +16,7 @@ import java.util.function.Function;
  */
 public final class MerkleTree {
 
-    private MerkleTree() {
-    }
+    private MerkleTree() {}
 
     /** Largest power of two strictly smaller than n (n ≥ 2). */
     static long splitPoint(long n) {
@@ -83,8 +81,8 @@ public final class MerkleTree {
         return proof;
     }
 
-    private static void subproof(long m, long start, long end, boolean complete, Function<NodeId, byte[]> nodes,
-                                 List<byte[]> proof) {
+    private static void subproof(
+            long m, long start, long end, boolean complete, Function<NodeId, byte[]> nodes, List<byte[]> proof) {
         long n = end - start;
         if (m == n) {
             if (!complete) {

@@ -3,7 +3,6 @@ package io.tiergate.audit.merkle;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,7 +29,7 @@ public class NodeStore {
         Short[] levels = ids.stream().map(id -> (short) id.level()).toArray(Short[]::new);
         Long[] indexes = ids.stream().map(NodeId::index).toArray(Long[]::new);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("""
+                PreparedStatement query = connection.prepareStatement("""
                      SELECT n.level, n.node_index, n.hash FROM merkle_node n
                      JOIN unnest(?::smallint[], ?::bigint[]) AS wanted(level, node_index)
                        ON n.level = wanted.level AND n.node_index = wanted.node_index""")) {
@@ -51,8 +50,8 @@ public class NodeStore {
 
     /** Inserts nodes on the caller's (transactional) connection. */
     public void insert(Connection connection, List<CompactRange.StoredNode> nodes) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO merkle_node (level, node_index, hash) VALUES (?, ?, ?)")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO merkle_node (level, node_index, hash) VALUES (?, ?, ?)")) {
             for (CompactRange.StoredNode node : nodes) {
                 insert.setShort(1, (short) node.id().level());
                 insert.setLong(2, node.id().index());

@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-
 import java.util.List;
 import java.util.Map;
 
@@ -44,9 +43,11 @@ public class TreeState {
     }
 
     long storedSize() {
-        return QuarkusTransaction.joiningExisting().call(() -> ((Number) entityManager
-                .createNativeQuery("SELECT coalesce(max(leaf_index) + 1, 0) FROM audit_entry")
-                .getSingleResult()).longValue());
+        return QuarkusTransaction.joiningExisting()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery("SELECT coalesce(max(leaf_index) + 1, 0) FROM audit_entry")
+                                .getSingleResult())
+                        .longValue());
     }
 
     private CompactRange load() {

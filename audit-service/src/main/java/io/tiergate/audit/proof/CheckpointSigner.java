@@ -1,14 +1,12 @@
 package io.tiergate.audit.proof;
 
 import io.tiergate.audit.config.AuditConfig;
-
 import io.tiergate.audit.verifier.Checkpoint;
 import io.tiergate.audit.verifier.Ed25519Keys;
 import io.tiergate.audit.verifier.SignedNote;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -33,8 +31,10 @@ public class CheckpointSigner {
     void loadKeys() {
         try {
             KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
-            privateKey = ed25519.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(config.signingKey())));
-            PublicKey key = ed25519.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(config.publicKey())));
+            privateKey = ed25519.generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(config.signingKey())));
+            PublicKey key = ed25519.generatePublic(
+                    new X509EncodedKeySpec(Base64.getDecoder().decode(config.publicKey())));
             publicKey = Ed25519Keys.encode(key);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("tiergate.audit.signing-key / public-key are not an Ed25519 key pair", e);
@@ -65,7 +65,8 @@ public class CheckpointSigner {
             byte[] line = new byte[4 + signature.length];
             System.arraycopy(SignedNote.keyHash(config.origin(), publicKey), 0, line, 0, 4);
             System.arraycopy(signature, 0, line, 4, signature.length);
-            return body + "\n\u2014 " + config.origin() + " " + Base64.getEncoder().encodeToString(line) + "\n";
+            return body + "\n\u2014 " + config.origin() + " "
+                    + Base64.getEncoder().encodeToString(line) + "\n";
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("could not sign a checkpoint", e);
         }

@@ -1,23 +1,21 @@
 package io.tiergate.audit.proof;
 
-import io.tiergate.audit.config.AuditConfig;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tiergate.audit.config.AuditConfig;
 import io.tiergate.audit.merkle.CompactRange;
 import io.tiergate.audit.merkle.TreeState;
 import io.tiergate.audit.verifier.Checkpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Signs a checkpoint every N entries or every T, whichever comes first, from the in-memory right edge of
@@ -90,7 +88,8 @@ public class Checkpointer {
         checkpoint.treeSize = range.size();
         checkpoint.rootHash = range.root();
         checkpoint.createdAt = now;
-        checkpoint.note = signer.sign(new Checkpoint(signer.origin(), range.size(), checkpoint.rootHash, now.toString()).body());
+        checkpoint.note =
+                signer.sign(new Checkpoint(signer.origin(), range.size(), checkpoint.rootHash, now.toString()).body());
         QuarkusTransaction.requiringNew().run(checkpoint::persist);
         signedSize = range.size();
         return signedSize;

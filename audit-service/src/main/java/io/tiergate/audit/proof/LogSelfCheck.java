@@ -14,12 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Recomputes every leaf from its entry, every stored subtree from the leaves, and the latest signed
@@ -58,7 +57,8 @@ public class LogSelfCheck {
     void scheduled() {
         LogVerification result = verify();
         if (!result.valid()) {
-            LOG.errorf("audit log integrity check failed at index %s: %s", result.firstInvalidIndex(), result.problem());
+            LOG.errorf(
+                    "audit log integrity check failed at index %s: %s", result.firstInvalidIndex(), result.problem());
         }
     }
 
@@ -70,7 +70,9 @@ public class LogSelfCheck {
         long expected = 0;
         String rootProblem = null;
         while (true) {
-            List<AuditEntry> page = AuditEntry.find("leafIndex >= ?1 order by leafIndex", expected).page(0, PAGE).list();
+            List<AuditEntry> page = AuditEntry.find("leafIndex >= ?1 order by leafIndex", expected)
+                    .page(0, PAGE)
+                    .list();
             List<CompactRange.StoredNode> computed = new ArrayList<>();
             for (AuditEntry entry : page) {
                 if (entry.leafIndex != expected) {
@@ -78,7 +80,12 @@ public class LogSelfCheck {
                 }
                 byte[] leaf = Rfc6962.leafHash(entry.entry);
                 if (!Arrays.equals(leaf, entry.leafHash)) {
-                    return done(false, expected, checkpointSize, expected, "entry " + expected + " does not match its leaf hash");
+                    return done(
+                            false,
+                            expected,
+                            checkpointSize,
+                            expected,
+                            "entry " + expected + " does not match its leaf hash");
                 }
                 computed.addAll(range.append(leaf));
                 expected++;
@@ -86,10 +93,15 @@ public class LogSelfCheck {
                     rootProblem = "the entries do not produce the root of checkpoint " + checkpointSize;
                 }
             }
-            Map<NodeId, byte[]> stored = nodes.fetch(computed.stream().map(CompactRange.StoredNode::id).toList());
+            Map<NodeId, byte[]> stored = nodes.fetch(
+                    computed.stream().map(CompactRange.StoredNode::id).toList());
             for (CompactRange.StoredNode node : computed) {
                 if (!Arrays.equals(node.hash(), stored.get(node.id()))) {
-                    return done(false, expected, checkpointSize, node.id().firstLeaf(),
+                    return done(
+                            false,
+                            expected,
+                            checkpointSize,
+                            node.id().firstLeaf(),
                             "stored tree node " + node.id() + " does not match the entries");
                 }
             }

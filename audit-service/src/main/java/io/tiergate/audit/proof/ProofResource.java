@@ -11,12 +11,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Checkpoints, proofs and entries that verify with any RFC 6962 verifier. All hashes are standard base64. */
 @Path("/v1")
@@ -36,20 +35,23 @@ public class ProofResource {
 
     public record CheckpointView(long treeSize, String rootHash, OffsetDateTime time, String note) {
         static CheckpointView of(SignedCheckpoint checkpoint) {
-            return new CheckpointView(checkpoint.treeSize, Base64.getEncoder().encodeToString(checkpoint.rootHash),
-                    checkpoint.createdAt, checkpoint.note);
+            return new CheckpointView(
+                    checkpoint.treeSize,
+                    Base64.getEncoder().encodeToString(checkpoint.rootHash),
+                    checkpoint.createdAt,
+                    checkpoint.note);
         }
     }
 
-    public record EntryView(long index, String entry, String leafHash) {
-    }
+    public record EntryView(long index, String entry, String leafHash) {}
 
-    public record LogKey(String origin, String algorithm, String publicKey, String verifierKey) {
-    }
+    public record LogKey(String origin, String algorithm, String publicKey, String verifierKey) {}
 
     @GET
     @Path("/checkpoints/latest")
-    @Operation(operationId = "getLatestCheckpoint", summary = "The latest signed checkpoint (auditor, platform-admin); rootHash is base64")
+    @Operation(
+            operationId = "getLatestCheckpoint",
+            summary = "The latest signed checkpoint (auditor, platform-admin); rootHash is base64")
     public CheckpointView latest() {
         SignedCheckpoint latest = SignedCheckpoint.latest();
         if (latest == null) {
@@ -60,7 +62,9 @@ public class ProofResource {
 
     @GET
     @Path("/checkpoints/{treeSize}")
-    @Operation(operationId = "getCheckpoint", summary = "The checkpoint signed at exactly this tree size (auditor, platform-admin)")
+    @Operation(
+            operationId = "getCheckpoint",
+            summary = "The checkpoint signed at exactly this tree size (auditor, platform-admin)")
     public CheckpointView atSize(@PathParam("treeSize") long treeSize) {
         if (treeSize < 1) {
             throw ApiProblem.badRequest("TREE_SIZE_OUT_OF_RANGE", "treeSize must be at least 1");
@@ -74,10 +78,14 @@ public class ProofResource {
 
     @GET
     @Path("/proofs/inclusion")
-    @Operation(operationId = "getInclusionProof", summary = "Inclusion proof of an entry, by index or event id, in a tree size (auditor, platform-admin); "
-            + "leafHash and proof are base64, leaf to root (RFC 9162 §2.1.3)")
-    public ProofService.InclusionProof inclusion(@QueryParam("index") Long index, @QueryParam("eventId") UUID eventId,
-                                                 @QueryParam("treeSize") Long treeSize) {
+    @Operation(
+            operationId = "getInclusionProof",
+            summary = "Inclusion proof of an entry, by index or event id, in a tree size (auditor, platform-admin); "
+                    + "leafHash and proof are base64, leaf to root (RFC 9162 §2.1.3)")
+    public ProofService.InclusionProof inclusion(
+            @QueryParam("index") Long index,
+            @QueryParam("eventId") UUID eventId,
+            @QueryParam("treeSize") Long treeSize) {
         if (treeSize == null || (index == null) == (eventId == null)) {
             throw ApiProblem.badRequest("INVALID_PROOF_REQUEST", "give treeSize and exactly one of index or eventId");
         }
@@ -86,7 +94,9 @@ public class ProofResource {
 
     @GET
     @Path("/proofs/consistency")
-    @Operation(operationId = "getConsistencyProof", summary = "Consistency proof between two tree sizes (auditor, platform-admin); base64, RFC 9162 §2.1.4")
+    @Operation(
+            operationId = "getConsistencyProof",
+            summary = "Consistency proof between two tree sizes (auditor, platform-admin); base64, RFC 9162 §2.1.4")
     public ProofService.ConsistencyProof consistency(@QueryParam("from") Long from, @QueryParam("to") Long to) {
         if (from == null || to == null) {
             throw ApiProblem.badRequest("INVALID_PROOF_REQUEST", "give from and to");
@@ -96,7 +106,9 @@ public class ProofResource {
 
     @GET
     @Path("/entries/{index}")
-    @Operation(operationId = "getEntry", summary = "An entry's canonical bytes (base64) and leaf hash (base64) (auditor, platform-admin)")
+    @Operation(
+            operationId = "getEntry",
+            summary = "An entry's canonical bytes (base64) and leaf hash (base64) (auditor, platform-admin)")
     public EntryView entry(@PathParam("index") long index) {
         AuditEntry entry = AuditEntry.findById(index);
         if (entry == null) {
@@ -108,16 +120,23 @@ public class ProofResource {
 
     @GET
     @Path("/log-key")
-    @Operation(operationId = "getLogKey", summary = "The log's Ed25519 public key (base64, 32 bytes) and C2SP verifier key (auditor, platform-admin)")
+    @Operation(
+            operationId = "getLogKey",
+            summary = "The log's Ed25519 public key (base64, 32 bytes) and C2SP verifier key (auditor, platform-admin)")
     public LogKey logKey() {
-        return new LogKey(signer.origin(), "Ed25519", Base64.getEncoder().encodeToString(signer.publicKey()),
+        return new LogKey(
+                signer.origin(),
+                "Ed25519",
+                Base64.getEncoder().encodeToString(signer.publicKey()),
                 signer.verifierKey());
     }
 
     @GET
     @Path("/log/verification")
-    @Operation(operationId = "verifyLog", summary = "Walk the whole log now: recompute leaves, stored subtrees and the latest signed root "
-            + "(auditor, platform-admin); names the first index that does not verify")
+    @Operation(
+            operationId = "verifyLog",
+            summary = "Walk the whole log now: recompute leaves, stored subtrees and the latest signed root "
+                    + "(auditor, platform-admin); names the first index that does not verify")
     public LogVerification verify() {
         return selfCheck.verify();
     }

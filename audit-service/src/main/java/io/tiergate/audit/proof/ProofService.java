@@ -11,7 +11,6 @@ import io.tiergate.commons.problem.ApiProblem;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -40,15 +39,15 @@ public class ProofService {
     }
 
     private Timer generationTimer(String kind) {
-        return Timer.builder("tiergate.audit.proof.generation").tag("kind", kind)
-                .publishPercentiles(0.5, 0.99, 0.999).register(meters);
+        return Timer.builder("tiergate.audit.proof.generation")
+                .tag("kind", kind)
+                .publishPercentiles(0.5, 0.99, 0.999)
+                .register(meters);
     }
 
-    public record InclusionProof(long leafIndex, long treeSize, String leafHash, List<String> proof) {
-    }
+    public record InclusionProof(long leafIndex, long treeSize, String leafHash, List<String> proof) {}
 
-    public record ConsistencyProof(long from, long to, List<String> proof) {
-    }
+    public record ConsistencyProof(long from, long to, List<String> proof) {}
 
     public InclusionProof inclusion(long leafIndex, long treeSize) {
         return inclusionTimer.record(() -> generateInclusion(leafIndex, treeSize));
@@ -63,11 +62,13 @@ public class ProofService {
         NodeId leaf = new NodeId(0, leafIndex);
         var fetched = nodes.fetch(union(wanted, leaf));
         List<byte[]> proof = MerkleTree.inclusionProof(leafIndex, treeSize, MerkleTree.from(fetched));
-        return new InclusionProof(leafIndex, treeSize, base64(MerkleTree.from(fetched).apply(leaf)), base64(proof));
+        return new InclusionProof(
+                leafIndex, treeSize, base64(MerkleTree.from(fetched).apply(leaf)), base64(proof));
     }
 
     public InclusionProof inclusion(UUID eventId, long treeSize) {
-        AuditEntry entry = AuditEntry.<AuditEntry>find("eventId", eventId).firstResultOptional()
+        AuditEntry entry = AuditEntry.<AuditEntry>find("eventId", eventId)
+                .firstResultOptional()
                 .orElseThrow(() -> ApiProblem.notFound("ENTRY_NOT_FOUND", "no entry for event " + eventId));
         return inclusion(entry.leafIndex, treeSize);
     }

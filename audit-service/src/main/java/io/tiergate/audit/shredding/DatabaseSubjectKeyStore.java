@@ -1,13 +1,11 @@
 package io.tiergate.audit.shredding;
 
+import io.tiergate.audit.config.AuditConfig;
+import io.tiergate.commons.crypto.Aead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
-import io.tiergate.audit.config.AuditConfig;
-import io.tiergate.commons.crypto.Aead;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,10 +14,11 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.hibernate.Session;
 
 /** Subject keys in {@code subject_key}, each wrapped with AES-256-GCM under the configured key-encryption key. */
 @ApplicationScoped
@@ -35,8 +34,10 @@ public class DatabaseSubjectKeyStore implements SubjectKeyStore {
     @Transactional
     public Optional<byte[]> keyFor(String subject) {
         @SuppressWarnings("unchecked")
-        List<byte[]> wrapped = entityManager.createNativeQuery("SELECT wrapped_key FROM subject_key WHERE subject = ?1")
-                .setParameter(1, subject).getResultList();
+        List<byte[]> wrapped = entityManager
+                .createNativeQuery("SELECT wrapped_key FROM subject_key WHERE subject = ?1")
+                .setParameter(1, subject)
+                .getResultList();
         return wrapped.isEmpty() ? Optional.empty() : Optional.of(unwrap(subject, wrapped.get(0)));
     }
 
@@ -60,8 +61,8 @@ public class DatabaseSubjectKeyStore implements SubjectKeyStore {
                 }
             }
             Set<String> erased = new HashSet<>();
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT subject FROM subject_erasure WHERE subject = ANY(?)")) {
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT subject FROM subject_erasure WHERE subject = ANY(?)")) {
                 query.setArray(1, connection.createArrayOf("text", wanted));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -94,20 +95,28 @@ public class DatabaseSubjectKeyStore implements SubjectKeyStore {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean destroy(String subject, String requestedBy) {
-        int deleted = entityManager.createNativeQuery("DELETE FROM subject_key WHERE subject = ?1")
-                .setParameter(1, subject).executeUpdate();
-        entityManager.createNativeQuery("""
+        int deleted = entityManager
+                .createNativeQuery("DELETE FROM subject_key WHERE subject = ?1")
+                .setParameter(1, subject)
+                .executeUpdate();
+        entityManager
+                .createNativeQuery("""
                         INSERT INTO subject_erasure (subject, erased_at, requested_by) VALUES (?1, ?2, ?3)
                         ON CONFLICT (subject) DO NOTHING""")
-                .setParameter(1, subject).setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
-                .setParameter(3, requestedBy).executeUpdate();
+                .setParameter(1, subject)
+                .setParameter(2, OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter(3, requestedBy)
+                .executeUpdate();
         return deleted == 1;
     }
 
     @Override
     public boolean isErased(String subject) {
-        return !entityManager.createNativeQuery("SELECT 1 FROM subject_erasure WHERE subject = ?1")
-                .setParameter(1, subject).getResultList().isEmpty();
+        return !entityManager
+                .createNativeQuery("SELECT 1 FROM subject_erasure WHERE subject = ?1")
+                .setParameter(1, subject)
+                .getResultList()
+                .isEmpty();
     }
 
     private byte[] wrap(String subject, byte[] key) {

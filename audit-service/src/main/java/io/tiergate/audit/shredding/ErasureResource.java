@@ -29,9 +29,13 @@ public class ErasureResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("platform-admin")
-    @Operation(operationId = "eraseSubject", summary = "Erase a subject (platform-admin): destroys their key, so their entries read as redacted "
-            + "while every hash and proof still verifies; the erasure is itself an entry")
+    @Operation(
+            operationId = "eraseSubject",
+            summary = "Erase a subject (platform-admin): destroys their key, so their entries read as redacted "
+                    + "while every hash and proof still verifies; the erasure is itself an entry")
     public Response erase(@Valid @NotNull ErasureRequest request) {
-        return Response.status(Response.Status.CREATED).entity(erasures.erase(request, token.getSubject())).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(erasures.erase(request, token.getSubject()))
+                .build();
     }
 }

@@ -7,7 +7,6 @@ import io.tiergate.commons.problem.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -28,8 +27,7 @@ public class ErasureService {
     @Inject
     ObjectMapper objectMapper;
 
-    public record Erasure(String subject, UUID eventId, OffsetDateTime erasedAt) {
-    }
+    public record Erasure(String subject, UUID eventId, OffsetDateTime erasedAt) {}
 
     @Transactional
     public Erasure erase(ErasureRequest request, String requestedBy) {
@@ -38,8 +36,15 @@ public class ErasureService {
         }
         keys.destroy(request.subject(), requestedBy);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), "audit-service", ERASED,
-                request.subject(), now, CloudEvent.JSON, null,
+        CloudEvent event = new CloudEvent(
+                CloudEvent.SPEC_VERSION,
+                UUID.randomUUID(),
+                "audit-service",
+                ERASED,
+                request.subject(),
+                now,
+                CloudEvent.JSON,
+                null,
                 objectMapper.valueToTree(Map.of("reason", request.reason(), "actor", requestedBy)));
         try {
             log.append("tiergate.audit", objectMapper.writeValueAsString(event), event);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tiergate.commons.crypto.Aead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,10 +39,14 @@ public class PersonalDataCipher {
     public ObjectNode seal(ObjectNode event, Map<String, Optional<byte[]>> keysOfBatch) {
         JsonNode data = event.get("data");
         String subject = event.path("subject").asText(null);
-        if (data == null || data.isNull() || subject == null || event.path("type").asText().startsWith(OWN_EVENTS)) {
+        if (data == null
+                || data.isNull()
+                || subject == null
+                || event.path("type").asText().startsWith(OWN_EVENTS)) {
             return event;
         }
-        Optional<byte[]> key = keysOfBatch.computeIfAbsent(subject, s -> keys.keysFor(Set.of(s)).get(s));
+        Optional<byte[]> key = keysOfBatch.computeIfAbsent(
+                subject, s -> keys.keysFor(Set.of(s)).get(s));
         ObjectNode sealed = objectMapper.createObjectNode();
         sealed.put("alg", ALGORITHM);
         if (key.isEmpty()) {
@@ -73,8 +76,8 @@ public class PersonalDataCipher {
             copy.set("data", objectMapper.createObjectNode().put("redacted", true));
             return copy;
         }
-        byte[] plain = Aead.open(key.get(),
-                Base64.getDecoder().decode(data.get("ciphertext").asText()), aad(event));
+        byte[] plain = Aead.open(
+                key.get(), Base64.getDecoder().decode(data.get("ciphertext").asText()), aad(event));
         try {
             copy.set("data", objectMapper.readTree(plain));
         } catch (IOException e) {

@@ -1,13 +1,12 @@
 package io.tiergate.audit.merkle;
 
-import io.tiergate.audit.verifier.Rfc6962;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.tiergate.audit.verifier.Rfc6962;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The right edge of the tree as appends grow it: the nodes each append stores, and the root it gives. */
 class CompactRangeTest {
@@ -24,7 +23,10 @@ class CompactRangeTest {
         List<byte[]> leaves = MerkleTreeTest.leafHashes(8);
 
         List<List<NodeId>> created = leaves.stream()
-                .map(leaf -> range.append(leaf).stream().map(CompactRange.StoredNode::id).toList()).toList();
+                .map(leaf -> range.append(leaf).stream()
+                        .map(CompactRange.StoredNode::id)
+                        .toList())
+                .toList();
 
         assertEquals(List.of(new NodeId(0, 0)), created.get(0));
         assertEquals(List.of(new NodeId(0, 1), new NodeId(1, 0)), created.get(1));
@@ -48,8 +50,8 @@ class CompactRangeTest {
     void aRangeRebuiltFromItsStoredEdgeContinuesWhereItLeftOff() {
         List<byte[]> leaves = MerkleTreeTest.leafHashes(13);
         var store = MerkleTreeTest.store(leaves.subList(0, 11));
-        CompactRange reloaded = new CompactRange(11,
-                MerkleTree.perfectSubtrees(0, 11).stream().map(store::get).toList());
+        CompactRange reloaded = new CompactRange(
+                11, MerkleTree.perfectSubtrees(0, 11).stream().map(store::get).toList());
 
         reloaded.append(leaves.get(11));
         reloaded.append(leaves.get(12));

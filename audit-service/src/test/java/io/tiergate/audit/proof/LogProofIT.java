@@ -1,5 +1,12 @@
 package io.tiergate.audit.proof;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.tiergate.audit.verifier.Checkpoint;
@@ -10,8 +17,6 @@ import io.tiergate.audit.verifier.SignedNote;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.io.BufferedReader;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -24,13 +29,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Proofs from the live log verify with the RFC's algorithms and the published key; tampering by a database
@@ -45,18 +44,31 @@ class LogProofIT {
     Checkpointer checkpointer;
 
     static JsonPath get(String path) {
-        return given().auth().oauth2(KeycloakTokens.user(KeycloakTokens.AUDREY)).when().get(path)
-                .then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(KeycloakTokens.user(KeycloakTokens.AUDREY))
+                .when()
+                .get(path)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Appends n events of a fresh subject and returns their log indexes, once all are in. */
     static List<Long> appendEvents(int n) {
         String subject = UUID.randomUUID().toString();
         for (int i = 1; i <= n; i++) {
-            KafkaEvents.publish("tiergate.tier", "tier-service", "tiergate.tier.granted", subject, i,
+            KafkaEvents.publish(
+                    "tiergate.tier",
+                    "tier-service",
+                    "tiergate.tier.granted",
+                    subject,
+                    i,
                     "{\"grantId\":\"g" + i + "\",\"tier\":\"PUBLIC\",\"status\":\"ACTIVE\"}");
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/v1/events?subject=" + subject).getList("index").size() == n);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        get("/v1/events?subject=" + subject).getList("index").size() == n);
         return get("/v1/events?subject=" + subject).getList("index", Long.class);
     }
 
@@ -84,13 +96,19 @@ class LogProofIT {
         JsonPath entry = get("/v1/entries/" + index);
         byte[] leaf = Rfc6962.leafHash(b64(entry.getString("entry")));
         assertArrayEquals(leaf, b64(inclusion.getString("leafHash")));
-        List<byte[]> path = inclusion.getList("proof", String.class).stream().map(LogProofIT::b64).toList();
+        List<byte[]> path = inclusion.getList("proof", String.class).stream()
+                .map(LogProofIT::b64)
+                .toList();
         assertTrue(ProofVerifier.verifyInclusion(index, newer, leaf, path, signed.rootHash()));
-        assertFalse(ProofVerifier.verifyInclusion(index, newer, Rfc6962.leafHash(new byte[] {1}), path, signed.rootHash()));
+        assertFalse(
+                ProofVerifier.verifyInclusion(index, newer, Rfc6962.leafHash(new byte[] {1}), path, signed.rootHash()));
 
         JsonPath consistency = get("/v1/proofs/consistency?from=" + older + "&to=" + newer);
-        List<byte[]> proof = consistency.getList("proof", String.class).stream().map(LogProofIT::b64).toList();
-        assertTrue(ProofVerifier.verifyConsistency(older, newer, b64(first.getString("rootHash")), signed.rootHash(), proof));
+        List<byte[]> proof = consistency.getList("proof", String.class).stream()
+                .map(LogProofIT::b64)
+                .toList();
+        assertTrue(ProofVerifier.verifyConsistency(
+                older, newer, b64(first.getString("rootHash")), signed.rootHash(), proof));
     }
 
     @Test
@@ -99,17 +117,24 @@ class LogProofIT {
         long size = checkpointer.checkpoint();
         String verifierKey = get("/v1/log-key").getString("verifierKey");
         long from = indexes.get(0);
-        String export = given().auth().oauth2(KeycloakTokens.user(KeycloakTokens.AUDREY))
-                .when().get("/v1/exports?from=" + from + "&to=" + size)
-                .then().statusCode(200).extract().asString();
+        String export = given().auth()
+                .oauth2(KeycloakTokens.user(KeycloakTokens.AUDREY))
+                .when()
+                .get("/v1/exports?from=" + from + "&to=" + size)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         var clean = ExportVerifier.verify(new BufferedReader(new StringReader(export)), verifierKey);
         assertTrue(clean.valid(), clean.message());
         assertEquals(size - from, clean.entries());
 
         long victim = indexes.get(2);
         String forgedEntry = Base64.getEncoder().encodeToString("{\"forged\":true}".getBytes());
-        String tampered = export.lines().map(line -> line.startsWith("{\"index\":" + victim + ",")
-                ? line.replaceAll("\"entry\":\"[^\"]*\"", "\"entry\":\"" + forgedEntry + "\"") : line)
+        String tampered = export.lines()
+                .map(line -> line.startsWith("{\"index\":" + victim + ",")
+                        ? line.replaceAll("\"entry\":\"[^\"]*\"", "\"entry\":\"" + forgedEntry + "\"")
+                        : line)
                 .reduce("", (a, b) -> a + b + "\n");
         var rejected = ExportVerifier.verify(new BufferedReader(new StringReader(tampered)), verifierKey);
         assertFalse(rejected.valid());
@@ -124,7 +149,7 @@ class LogProofIT {
         long a = indexes.get(0);
         long b = indexes.get(2);
         try (Connection superuser = DriverManager.getConnection(SUPERUSER_URL, "postgres", "postgres");
-             Statement session = superuser.createStatement()) {
+                Statement session = superuser.createStatement()) {
             // A superuser can switch the triggers off for their session: the attacker the proofs exist for.
             session.execute("SET session_replication_role = replica");
             byte[] original = entryBytes(superuser, a);
@@ -164,7 +189,8 @@ class LogProofIT {
     }
 
     static byte[] entryBytes(Connection connection, long index) throws Exception {
-        try (PreparedStatement query = connection.prepareStatement("SELECT entry FROM audit_entry WHERE leaf_index = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT entry FROM audit_entry WHERE leaf_index = ?")) {
             query.setLong(1, index);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
@@ -174,7 +200,8 @@ class LogProofIT {
     }
 
     static void setEntry(Connection connection, long index, byte[] entry) throws Exception {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE audit_entry SET entry = ? WHERE leaf_index = ?")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE audit_entry SET entry = ? WHERE leaf_index = ?")) {
             update.setBytes(1, entry);
             update.setLong(2, index);
             assertEquals(1, update.executeUpdate());

@@ -1,20 +1,19 @@
 package io.tiergate.audit.shredding;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tiergate.commons.crypto.Aead;
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tiergate.commons.crypto.Aead;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** Crypto-shredding with keys held in memory: sealed on the way in, readable until the subject's key is destroyed. */
 class PersonalDataCipherTest {
@@ -77,7 +76,8 @@ class PersonalDataCipherTest {
         ObjectNode sealed = cipher.seal(event("e1", "tiergate.identity.verified", "alice"), new HashMap<>());
 
         assertEquals("alice", sealed.path("subject").asText());
-        assertEquals(PersonalDataCipher.ALGORITHM, sealed.path("data").path("alg").asText());
+        assertEquals(
+                PersonalDataCipher.ALGORITHM, sealed.path("data").path("alg").asText());
         assertTrue(sealed.path("data").has("ciphertext"));
         assertFalse(sealed.toString().contains("research"), sealed.toString());
     }
@@ -97,7 +97,9 @@ class PersonalDataCipherTest {
         ObjectNode sealed = cipher.seal(event("e1", "tiergate.identity.verified", "alice"), new HashMap<>());
         keys.destroy("alice", "audrey");
 
-        assertEquals(JSON.createObjectNode().put("redacted", true), cipher.open(sealed).get("data"));
+        assertEquals(
+                JSON.createObjectNode().put("redacted", true),
+                cipher.open(sealed).get("data"));
         ObjectNode late = cipher.seal(event("e2", "tiergate.tier.granted", "alice"), new HashMap<>());
         assertTrue(late.path("data").path("redacted").asBoolean());
         assertFalse(late.path("data").has("ciphertext"));
@@ -108,8 +110,18 @@ class PersonalDataCipherTest {
         ObjectNode own = event("e1", "tiergate.audit.erasure", "alice");
         ObjectNode anonymous = event("e2", "tiergate.entitlement.policy.published", null);
 
-        assertEquals("research", cipher.seal(own, new HashMap<>()).path("data").path("justification").asText());
-        assertEquals("research", cipher.seal(anonymous, new HashMap<>()).path("data").path("justification").asText());
+        assertEquals(
+                "research",
+                cipher.seal(own, new HashMap<>())
+                        .path("data")
+                        .path("justification")
+                        .asText());
+        assertEquals(
+                "research",
+                cipher.seal(anonymous, new HashMap<>())
+                        .path("data")
+                        .path("justification")
+                        .asText());
     }
 
     @Test
@@ -128,7 +140,9 @@ class PersonalDataCipherTest {
 
         ObjectNode second = cipher.seal(event("e2", "tiergate.tier.granted", "alice"), batch);
 
-        assertThrows(IllegalStateException.class, () -> cipher.open(second),
+        assertThrows(
+                IllegalStateException.class,
+                () -> cipher.open(second),
                 "sealed under the batch's key, not the store's newer one");
         assertEquals(Set.of("alice"), batch.keySet());
     }

@@ -19,6 +19,7 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, String t
             throw new IllegalArgumentException("a checkpoint has at least origin, size and root");
         }
         String time = lines.length > 3 && lines[3].startsWith("time ") ? lines[3].substring(5) : null;
-        return new Checkpoint(lines[0], Long.parseLong(lines[1]), Base64.getDecoder().decode(lines[2]), time);
+        return new Checkpoint(
+                lines[0], Long.parseLong(lines[1]), Base64.getDecoder().decode(lines[2]), time);
     }
 }

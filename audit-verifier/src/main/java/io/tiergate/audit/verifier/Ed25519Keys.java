@@ -12,8 +12,7 @@ import java.security.spec.NamedParameterSpec;
 /** RFC 8032 encoding of Ed25519 public keys (32 bytes: little-endian y, x's sign in the top bit) to and from the JDK's. */
 public final class Ed25519Keys {
 
-    private Ed25519Keys() {
-    }
+    private Ed25519Keys() {}
 
     public static byte[] encode(PublicKey key) {
         EdECPoint point = ((EdECPublicKey) key).getPoint();

@@ -18,11 +18,9 @@ public final class ExportVerifier {
 
     public static final String FORMAT = "tiergate-audit-export/1";
 
-    public record Result(boolean valid, long entries, Long firstInvalidIndex, String message) {
-    }
+    public record Result(boolean valid, long entries, Long firstInvalidIndex, String message) {}
 
-    private ExportVerifier() {
-    }
+    private ExportVerifier() {}
 
     public static Result verify(BufferedReader export, String verifierKey) throws IOException {
         String headerLine = export.readLine();
@@ -31,7 +29,8 @@ public final class ExportVerifier {
         }
         Checkpoint checkpoint;
         try {
-            String note = new String(Base64.getDecoder().decode(field(headerLine, "checkpoint")), StandardCharsets.UTF_8);
+            String note =
+                    new String(Base64.getDecoder().decode(field(headerLine, "checkpoint")), StandardCharsets.UTF_8);
             checkpoint = Checkpoint.parse(SignedNote.verify(note, verifierKey));
         } catch (IllegalArgumentException e) {
             return new Result(false, 0, null, "checkpoint rejected: " + e.getMessage());
@@ -70,13 +69,24 @@ public final class ExportVerifier {
             entries++;
         }
         if (entries != to - from) {
-            return new Result(false, entries, from + entries, "entries end at " + (from + entries) + ", the export promised " + to);
+            return new Result(
+                    false,
+                    entries,
+                    from + entries,
+                    "entries end at " + (from + entries) + ", the export promised " + to);
         }
         if (fold.size != checkpoint.treeSize() || !Arrays.equals(fold.root(), checkpoint.rootHash())) {
-            return new Result(false, entries, null, "the entries do not produce the signed root of size " + checkpoint.treeSize());
+            return new Result(
+                    false,
+                    entries,
+                    null,
+                    "the entries do not produce the signed root of size " + checkpoint.treeSize());
         }
-        return new Result(true, entries, null, "verified " + entries + " entries against the signed root of size "
-                + checkpoint.treeSize());
+        return new Result(
+                true,
+                entries,
+                null,
+                "verified " + entries + " entries against the signed root of size " + checkpoint.treeSize());
     }
 
     /**

@@ -7,10 +7,10 @@ import java.util.List;
 /** Verification of inclusion and consistency proofs exactly as RFC 9162 §2.1.3.2 and §2.1.4.2 describe. */
 public final class ProofVerifier {
 
-    private ProofVerifier() {
-    }
+    private ProofVerifier() {}
 
-    public static boolean verifyInclusion(long leafIndex, long treeSize, byte[] leafHash, List<byte[]> proof, byte[] root) {
+    public static boolean verifyInclusion(
+            long leafIndex, long treeSize, byte[] leafHash, List<byte[]> proof, byte[] root) {
         if (leafIndex < 0 || leafIndex >= treeSize) {
             return false;
         }
@@ -36,8 +36,8 @@ public final class ProofVerifier {
         return sn == 0 && Arrays.equals(r, root);
     }
 
-    public static boolean verifyConsistency(long first, long second, byte[] firstHash, byte[] secondHash,
-                                            List<byte[]> proof) {
+    public static boolean verifyConsistency(
+            long first, long second, byte[] firstHash, byte[] secondHash, List<byte[]> proof) {
         if (first <= 0 || first > second) {
             return false;
         }

@@ -8,8 +8,7 @@ public final class Rfc6962 {
 
     public static final int HASH_SIZE = 32;
 
-    private Rfc6962() {
-    }
+    private Rfc6962() {}
 
     /** SHA-256(0x00 || entry). */
     public static byte[] leafHash(byte[] entry) {

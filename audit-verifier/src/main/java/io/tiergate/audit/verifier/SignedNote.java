@@ -18,8 +18,7 @@ public final class SignedNote {
     static final String SIGNATURE_PREFIX = "\u2014 ";
     static final byte ED25519 = 0x01;
 
-    private SignedNote() {
-    }
+    private SignedNote() {}
 
     public static byte[] keyHash(String name, byte[] publicKey) {
         try {
@@ -39,7 +38,8 @@ public final class SignedNote {
         byte[] typed = new byte[publicKey.length + 1];
         typed[0] = ED25519;
         System.arraycopy(publicKey, 0, typed, 1, publicKey.length);
-        return name + "+" + HexFormat.of().formatHex(keyHash(name, publicKey)) + "+" + Base64.getEncoder().encodeToString(typed);
+        return name + "+" + HexFormat.of().formatHex(keyHash(name, publicKey)) + "+"
+                + Base64.getEncoder().encodeToString(typed);
     }
 
     /** The note's body if a signature by the verifier key holds; otherwise an exception saying why. */

@@ -11,8 +11,7 @@ import java.nio.file.Path;
  */
 public final class VerifierMain {
 
-    private VerifierMain() {
-    }
+    private VerifierMain() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length != 2 || args[0].startsWith("-")) {

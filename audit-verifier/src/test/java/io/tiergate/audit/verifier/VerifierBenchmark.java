@@ -33,8 +33,10 @@ public final class VerifierBenchmark {
             out.write("{\"format\":\"" + ExportVerifier.FORMAT + "\",\"treeSize\":" + n + ",\"from\":0,\"to\":" + n
                     + ",\"checkpoint\":\"PLACEHOLDER\"}\n");
             for (int i = 0; i < n; i++) {
-                byte[] entry = ("{\"event\":{\"id\":\"" + i + "\",\"type\":\"tiergate.usage.reported\",\"data\":{\"alg\":\"A256GCM\","
-                        + "\"ciphertext\":\"" + "x".repeat(120) + "\"}},\"topic\":\"tiergate.usage\"}").getBytes(StandardCharsets.UTF_8);
+                byte[] entry = ("{\"event\":{\"id\":\"" + i
+                                + "\",\"type\":\"tiergate.usage.reported\",\"data\":{\"alg\":\"A256GCM\","
+                                + "\"ciphertext\":\"" + "x".repeat(120) + "\"}},\"topic\":\"tiergate.usage\"}")
+                        .getBytes(StandardCharsets.UTF_8);
                 byte[] leaf = Rfc6962.leafHash(entry);
                 out.write("{\"index\":" + i + ",\"leafHash\":\"" + b64.encodeToString(leaf) + "\",\"entry\":\""
                         + b64.encodeToString(entry) + "\"}\n");
@@ -62,7 +64,8 @@ public final class VerifierBenchmark {
         System.arraycopy(signer.sign(), 0, signed, 4, 64);
         String note = checkpointBody + "\n\u2014 " + origin + " " + b64.encodeToString(signed) + "\n";
         Path finished = Files.createTempFile("audit-export", ".jsonl");
-        try (BufferedReader in = Files.newBufferedReader(export); BufferedWriter out = Files.newBufferedWriter(finished)) {
+        try (BufferedReader in = Files.newBufferedReader(export);
+                BufferedWriter out = Files.newBufferedWriter(finished)) {
             out.write(in.readLine().replace("PLACEHOLDER", b64.encodeToString(note.getBytes(StandardCharsets.UTF_8))));
             out.write("\n");
             in.transferTo(out);
@@ -75,9 +78,16 @@ public final class VerifierBenchmark {
             result = ExportVerifier.verify(in, SignedNote.verifierKey(origin, publicKey));
         }
         double verifySeconds = (System.nanoTime() - verifyStart) / 1e9;
-        System.out.printf("VERIFIER-BENCHMARK entries=%d exportBytes=%d written_in=%.2fs verified_in=%.2fs "
-                        + "rate=%.0f entries/s valid=%s (%s)%n", n, Files.size(finished), writeSeconds, verifySeconds,
-                n / verifySeconds, result.valid(), result.message());
+        System.out.printf(
+                "VERIFIER-BENCHMARK entries=%d exportBytes=%d written_in=%.2fs verified_in=%.2fs "
+                        + "rate=%.0f entries/s valid=%s (%s)%n",
+                n,
+                Files.size(finished),
+                writeSeconds,
+                verifySeconds,
+                n / verifySeconds,
+                result.valid(),
+                result.message());
         Files.deleteIfExists(export);
         Files.deleteIfExists(finished);
         if (!result.valid()) {

@@ -9,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.jboss.logging.Logger;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Turns the detector's signals into campaigns: a signal joins the pending campaign that already holds one of its
@@ -54,10 +53,13 @@ public class CampaignAssembler {
             return;
         }
         for (String family : signal.families()) {
-            em.createNativeQuery("INSERT INTO campaign_family (family, campaign_id) VALUES (?1, ?2) "
-                    + "ON CONFLICT (family) DO UPDATE SET campaign_id = EXCLUDED.campaign_id "
-                    + "WHERE campaign_family.campaign_id IN (SELECT id FROM campaign WHERE status IN ('MERGED', 'DISMISSED'))")
-                    .setParameter(1, family).setParameter(2, campaign.id).executeUpdate();
+            em.createNativeQuery(
+                            "INSERT INTO campaign_family (family, campaign_id) VALUES (?1, ?2) "
+                                    + "ON CONFLICT (family) DO UPDATE SET campaign_id = EXCLUDED.campaign_id "
+                                    + "WHERE campaign_family.campaign_id IN (SELECT id FROM campaign WHERE status IN ('MERGED', 'DISMISSED'))")
+                    .setParameter(1, family)
+                    .setParameter(2, campaign.id)
+                    .executeUpdate();
         }
         OffsetDateTime at = time(signal.flaggedAt());
         if (signal.score() >= campaign.score) {
@@ -92,10 +94,14 @@ public class CampaignAssembler {
                 member.linkedBy = member.linkedBy + "," + signal.family();
                 member.score = Math.max(member.score, f.score());
             }
-            em.createNativeQuery("INSERT INTO flag (account_id, flagged_at, score, campaign_id) VALUES (?1, ?2, ?3, ?4) "
-                            + "ON CONFLICT (account_id) DO NOTHING")
-                    .setParameter(1, f.accountId()).setParameter(2, at).setParameter(3, f.score())
-                    .setParameter(4, campaign.id).executeUpdate();
+            em.createNativeQuery(
+                            "INSERT INTO flag (account_id, flagged_at, score, campaign_id) VALUES (?1, ?2, ?3, ?4) "
+                                    + "ON CONFLICT (account_id) DO NOTHING")
+                    .setParameter(1, f.accountId())
+                    .setParameter(2, at)
+                    .setParameter(3, f.score())
+                    .setParameter(4, campaign.id)
+                    .executeUpdate();
         }
         contain(campaign);
     }
@@ -107,7 +113,9 @@ public class CampaignAssembler {
             @SuppressWarnings("unchecked")
             List<String> dismissed = em.createNativeQuery(
                             "SELECT DISTINCT account_id FROM dismissal WHERE account_id IN (?1) AND family IN (?2)")
-                    .setParameter(1, accounts).setParameter(2, signal.families()).getResultList();
+                    .setParameter(1, accounts)
+                    .setParameter(2, signal.families())
+                    .getResultList();
             cleared.addAll(dismissed);
         }
         List<CampaignSignal.Flagged> kept = new ArrayList<>(signal.flagged().size());
@@ -123,15 +131,19 @@ public class CampaignAssembler {
     private Campaign target(CampaignSignal signal, List<CampaignSignal.Flagged> flagged) {
         Set<UUID> ids = new HashSet<>();
         @SuppressWarnings("unchecked")
-        List<UUID> byFamily = em.createNativeQuery("SELECT DISTINCT f.campaign_id FROM campaign_family f "
-                        + "JOIN campaign c ON c.id = f.campaign_id WHERE f.family IN (?1) AND c.status IN ('OPEN', 'CONTAINED', 'CONFIRMED')")
-                .setParameter(1, signal.families()).getResultList();
+        List<UUID> byFamily = em.createNativeQuery(
+                        "SELECT DISTINCT f.campaign_id FROM campaign_family f "
+                                + "JOIN campaign c ON c.id = f.campaign_id WHERE f.family IN (?1) AND c.status IN ('OPEN', 'CONTAINED', 'CONFIRMED')")
+                .setParameter(1, signal.families())
+                .getResultList();
         ids.addAll(byFamily);
         for (List<String> accounts : accountChunks(flagged)) {
             @SuppressWarnings("unchecked")
-            List<UUID> byAccount = em.createNativeQuery("SELECT DISTINCT m.campaign_id FROM campaign_member m "
-                            + "JOIN campaign c ON c.id = m.campaign_id WHERE m.account_id IN (?1) AND c.status IN ('OPEN', 'CONTAINED')")
-                    .setParameter(1, accounts).getResultList();
+            List<UUID> byAccount = em.createNativeQuery(
+                            "SELECT DISTINCT m.campaign_id FROM campaign_member m "
+                                    + "JOIN campaign c ON c.id = m.campaign_id WHERE m.account_id IN (?1) AND c.status IN ('OPEN', 'CONTAINED')")
+                    .setParameter(1, accounts)
+                    .getResultList();
             ids.addAll(byAccount);
         }
         List<Campaign> found = new ArrayList<>();
@@ -145,7 +157,10 @@ public class CampaignAssembler {
             }
             return create(signal);
         }
-        Campaign keep = found.stream().filter(c -> c.status == CampaignStatus.CONFIRMED).findFirst().orElse(found.get(0));
+        Campaign keep = found.stream()
+                .filter(c -> c.status == CampaignStatus.CONFIRMED)
+                .findFirst()
+                .orElse(found.get(0));
         boolean merged = false;
         for (Campaign other : found) {
             if (other != keep && other.status.pending()) {
@@ -167,28 +182,43 @@ public class CampaignAssembler {
         c.status = CampaignStatus.OPEN;
         c.score = signal.score();
         c.evidence = write(signal.evidence());
-        c.firstSeen = time(signal.flagged().stream().mapToLong(CampaignSignal.Flagged::firstSeen).min()
+        c.firstSeen = time(signal.flagged().stream()
+                .mapToLong(CampaignSignal.Flagged::firstSeen)
+                .min()
                 .orElse(signal.flaggedAt()));
         c.lastSeen = time(signal.flaggedAt());
         c.detectedAt = OffsetDateTime.now(ZoneOffset.UTC);
         c.persist();
-        outbox.append(Topics.CAMPAIGN, CampaignEvents.DETECTED, c.id.toString(),
-                new CampaignEvents.Detected(c.id.toString(), c.score, signal.flagged().size()));
+        outbox.append(
+                Topics.CAMPAIGN,
+                CampaignEvents.DETECTED,
+                c.id.toString(),
+                new CampaignEvents.Detected(
+                        c.id.toString(), c.score, signal.flagged().size()));
         LOG.infof("campaign %s detected (score %.2f)", c.id, c.score);
         return c;
     }
 
     /** Moves another pending campaign's members, families and flags into {@code keep}. */
     private void merge(Campaign other, Campaign keep) {
-        em.createNativeQuery("INSERT INTO campaign_member SELECT ?1, account_id, score, flagged_at, first_seen, last_seen, "
-                        + "linked_by, ip_prefix, asn, user_agent, org_id, contained_level FROM campaign_member "
-                        + "WHERE campaign_id = ?2 ON CONFLICT DO NOTHING")
-                .setParameter(1, keep.id).setParameter(2, other.id).executeUpdate();
-        em.createNativeQuery("DELETE FROM campaign_member WHERE campaign_id = ?1").setParameter(1, other.id).executeUpdate();
+        em.createNativeQuery(
+                        "INSERT INTO campaign_member SELECT ?1, account_id, score, flagged_at, first_seen, last_seen, "
+                                + "linked_by, ip_prefix, asn, user_agent, org_id, contained_level FROM campaign_member "
+                                + "WHERE campaign_id = ?2 ON CONFLICT DO NOTHING")
+                .setParameter(1, keep.id)
+                .setParameter(2, other.id)
+                .executeUpdate();
+        em.createNativeQuery("DELETE FROM campaign_member WHERE campaign_id = ?1")
+                .setParameter(1, other.id)
+                .executeUpdate();
         em.createNativeQuery("UPDATE campaign_family SET campaign_id = ?1 WHERE campaign_id = ?2")
-                .setParameter(1, keep.id).setParameter(2, other.id).executeUpdate();
+                .setParameter(1, keep.id)
+                .setParameter(2, other.id)
+                .executeUpdate();
         em.createNativeQuery("UPDATE flag SET campaign_id = ?1 WHERE campaign_id = ?2")
-                .setParameter(1, keep.id).setParameter(2, other.id).executeUpdate();
+                .setParameter(1, keep.id)
+                .setParameter(2, other.id)
+                .executeUpdate();
         keep.firstSeen = min(keep.firstSeen, other.firstSeen);
         keep.lastSeen = max(keep.lastSeen, other.lastSeen);
         if (other.score > keep.score) {
@@ -212,14 +242,18 @@ public class CampaignAssembler {
         c.containmentLevel = level;
         // only the members below the level: loading all of a large campaign's members on every signal is quadratic
         List<ContainmentLevel> milder = java.util.Arrays.stream(ContainmentLevel.values())
-                .filter(l -> l.compareTo(level) < 0).toList();
+                .filter(l -> l.compareTo(level) < 0)
+                .toList();
         List<CampaignMember> members = milder.isEmpty()
                 ? CampaignMember.list("key.campaignId = ?1 AND containedLevel IS NULL", c.id)
-                : CampaignMember.list("key.campaignId = ?1 AND (containedLevel IS NULL OR containedLevel IN ?2)",
-                        c.id, milder);
+                : CampaignMember.list(
+                        "key.campaignId = ?1 AND (containedLevel IS NULL OR containedLevel IN ?2)", c.id, milder);
         for (CampaignMember m : members) {
             m.containedLevel = level;
-            outbox.append(Topics.CAMPAIGN, CampaignEvents.ACCOUNT_CONTAINED, m.key.accountId,
+            outbox.append(
+                    Topics.CAMPAIGN,
+                    CampaignEvents.ACCOUNT_CONTAINED,
+                    m.key.accountId,
                     CampaignEvents.AccountContained.of(c.id.toString(), level, c.score, m.flaggedAt));
         }
     }
@@ -234,7 +268,8 @@ public class CampaignAssembler {
 
     /** The flagged accounts' ids, cut to a size a statement's parameters can hold (PostgreSQL takes at most 32,767). */
     static List<List<String>> accountChunks(List<CampaignSignal.Flagged> flagged) {
-        List<String> accounts = flagged.stream().map(CampaignSignal.Flagged::accountId).toList();
+        List<String> accounts =
+                flagged.stream().map(CampaignSignal.Flagged::accountId).toList();
         List<List<String>> chunks = new ArrayList<>();
         for (int from = 0; from < accounts.size(); from += 1_000) {
             chunks.add(accounts.subList(from, Math.min(accounts.size(), from + 1_000)));

@@ -10,8 +10,7 @@ final class CampaignLock {
 
     private static final long KEY = 7301;
 
-    private CampaignLock() {
-    }
+    private CampaignLock() {}
 
     /** Held until the caller's transaction ends. */
     static void acquire(EntityManager em) {

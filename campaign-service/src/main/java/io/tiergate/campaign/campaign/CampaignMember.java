@@ -8,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -22,11 +21,11 @@ public class CampaignMember extends PanacheEntityBase {
     public static class Key implements Serializable {
         @Column(name = "campaign_id")
         public UUID campaignId;
+
         @Column(name = "account_id")
         public String accountId;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(UUID campaignId, String accountId) {
             this.campaignId = campaignId;

@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
@@ -41,10 +40,16 @@ public class CampaignService {
         List<CampaignMember> members = CampaignMember.list("key.campaignId", id);
         decide(c, CampaignStatus.CONFIRMED, officer, reason);
         for (CampaignMember m : members) {
-            outbox.append(Topics.CAMPAIGN, CampaignEvents.ACCOUNT_CONFIRMED, m.key.accountId,
+            outbox.append(
+                    Topics.CAMPAIGN,
+                    CampaignEvents.ACCOUNT_CONFIRMED,
+                    m.key.accountId,
                     new CampaignEvents.AccountConfirmed(id.toString(), officer, reason));
         }
-        outbox.append(Topics.CAMPAIGN, CampaignEvents.CONFIRMED, id.toString(),
+        outbox.append(
+                Topics.CAMPAIGN,
+                CampaignEvents.CONFIRMED,
+                id.toString(),
                 new CampaignEvents.Decided(id.toString(), officer, reason, members.size()));
         return view(c, members);
     }
@@ -57,15 +62,22 @@ public class CampaignService {
         em.createNativeQuery("INSERT INTO dismissal (account_id, family, campaign_id, dismissed_at) "
                         + "SELECT m.account_id, f.family, ?1, now() FROM campaign_member m JOIN campaign_family f "
                         + "ON f.campaign_id = m.campaign_id WHERE m.campaign_id = ?1 ON CONFLICT DO NOTHING")
-                .setParameter(1, id).executeUpdate();
+                .setParameter(1, id)
+                .executeUpdate();
         for (CampaignMember m : members) {
             if (m.containedLevel != null) {
                 m.containedLevel = null;
-                outbox.append(Topics.CAMPAIGN, CampaignEvents.ACCOUNT_RELEASED, m.key.accountId,
+                outbox.append(
+                        Topics.CAMPAIGN,
+                        CampaignEvents.ACCOUNT_RELEASED,
+                        m.key.accountId,
                         new CampaignEvents.AccountReleased(id.toString(), reason));
             }
         }
-        outbox.append(Topics.CAMPAIGN, CampaignEvents.DISMISSED, id.toString(),
+        outbox.append(
+                Topics.CAMPAIGN,
+                CampaignEvents.DISMISSED,
+                id.toString(),
                 new CampaignEvents.Decided(id.toString(), officer, reason, members.size()));
         return view(c, members);
     }
@@ -83,8 +95,12 @@ public class CampaignService {
     @Transactional
     public List<CampaignView> list(CampaignStatus status, int limit) {
         List<Campaign> campaigns = status == null
-                ? Campaign.find("status <> ?1 order by score desc, detectedAt", CampaignStatus.MERGED).page(0, limit).list()
-                : Campaign.find("status = ?1 order by score desc, detectedAt", status).page(0, limit).list();
+                ? Campaign.find("status <> ?1 order by score desc, detectedAt", CampaignStatus.MERGED)
+                        .page(0, limit)
+                        .list()
+                : Campaign.find("status = ?1 order by score desc, detectedAt", status)
+                        .page(0, limit)
+                        .list();
         return campaigns.stream().map(c -> view(c, List.of())).toList();
     }
 
@@ -95,8 +111,10 @@ public class CampaignService {
             throw ApiProblem.notFound("CAMPAIGN_NOT_FOUND", "no campaign " + id);
         }
         if (!c.status.pending()) {
-            throw ApiProblem.conflict("CAMPAIGN_DECIDED", "campaign " + id + " is " + c.status
-                    + (c.mergedInto != null ? " into " + c.mergedInto : "") + "; only a pending campaign can be decided");
+            throw ApiProblem.conflict(
+                    "CAMPAIGN_DECIDED",
+                    "campaign " + id + " is " + c.status + (c.mergedInto != null ? " into " + c.mergedInto : "")
+                            + "; only a pending campaign can be decided");
         }
         return c;
     }
@@ -110,18 +128,34 @@ public class CampaignService {
 
     CampaignView view(Campaign c, List<CampaignMember> members) {
         @SuppressWarnings("unchecked")
-        List<String> families = em.createNativeQuery("SELECT family FROM campaign_family WHERE campaign_id = ?1 "
-                + "ORDER BY family").setParameter(1, c.id).getResultList();
+        List<String> families = em.createNativeQuery(
+                        "SELECT family FROM campaign_family WHERE campaign_id = ?1 " + "ORDER BY family")
+                .setParameter(1, c.id)
+                .getResultList();
         Number count = (Number) em.createNativeQuery("SELECT count(*) FROM campaign_member WHERE campaign_id = ?1")
-                .setParameter(1, c.id).getSingleResult();
+                .setParameter(1, c.id)
+                .getSingleResult();
         JsonNode evidence;
         try {
             evidence = json.readTree(c.evidence);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new CampaignView(c.id, c.status, c.score, evidence, count.intValue(), families, c.firstSeen, c.lastSeen,
-                c.detectedAt, c.containmentLevel, c.decidedBy, c.decidedAt, c.decisionReason, c.mergedInto,
+        return new CampaignView(
+                c.id,
+                c.status,
+                c.score,
+                evidence,
+                count.intValue(),
+                families,
+                c.firstSeen,
+                c.lastSeen,
+                c.detectedAt,
+                c.containmentLevel,
+                c.decidedBy,
+                c.decidedAt,
+                c.decisionReason,
+                c.mergedInto,
                 members.stream().map(CampaignView.Member::of).toList());
     }
 }

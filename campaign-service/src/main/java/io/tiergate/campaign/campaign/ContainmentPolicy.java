@@ -6,7 +6,6 @@ import io.tiergate.campaign.config.CampaignConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,8 +19,7 @@ import java.util.List;
 @ApplicationScoped
 public class ContainmentPolicy {
 
-    record Level(ContainmentLevel level, double minScore) {
-    }
+    record Level(ContainmentLevel level, double minScore) {}
 
     @Inject
     CampaignConfig config;
@@ -34,7 +32,8 @@ public class ContainmentPolicy {
     @PostConstruct
     void load() {
         String source = config.containmentPolicy();
-        try (InputStream in = Files.exists(Path.of(source)) ? Files.newInputStream(Path.of(source))
+        try (InputStream in = Files.exists(Path.of(source))
+                ? Files.newInputStream(Path.of(source))
                 : Thread.currentThread().getContextClassLoader().getResourceAsStream(source)) {
             if (in == null) {
                 throw new IllegalStateException("containment policy " + source + " not found");

@@ -7,6 +7,5 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     public static final String GATEWAY = "gateway";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

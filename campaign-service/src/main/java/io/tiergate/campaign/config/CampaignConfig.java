@@ -46,7 +46,7 @@ public interface CampaignConfig {
 
     default DetectionSettings detection() {
         Detector d = detector();
-        return new DetectionSettings(d.familySlots(), d.heavyCount(), d.maxMembers(), d.minMembers(), d.minFocus(),
-                d.flagThreshold());
+        return new DetectionSettings(
+                d.familySlots(), d.heavyCount(), d.maxMembers(), d.minMembers(), d.minFocus(), d.flagThreshold());
     }
 }

@@ -1,7 +1,6 @@
 package io.tiergate.campaign.detection;
 
 import io.tiergate.campaign.record.RequestRecord;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;

@@ -1,7 +1,6 @@
 package io.tiergate.campaign.detection;
 
 import io.tiergate.campaign.record.RequestRecord;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,9 +49,22 @@ public final class AccountStage {
         for (int i = 0; i < top.length; i++) {
             topKeys[i] = PromptFamilies.key(top[i]);
         }
-        return new MemberDelta(PromptFamilies.key(p.families.key(index)), record.accountId(), p.lastSeen,
-                p.families.count(index), p.families.cots(index), p.requests, p.cots, topKeys, p.registeredAt,
-                p.firstSeen, p.orgId, p.prefixes.top(), p.asns.top(), p.devices.top(), p.payments.top(),
+        return new MemberDelta(
+                PromptFamilies.key(p.families.key(index)),
+                record.accountId(),
+                p.lastSeen,
+                p.families.count(index),
+                p.families.cots(index),
+                p.requests,
+                p.cots,
+                topKeys,
+                p.registeredAt,
+                p.firstSeen,
+                p.orgId,
+                p.prefixes.top(),
+                p.asns.top(),
+                p.devices.top(),
+                p.payments.top(),
                 p.userAgents.top());
     }
 }

@@ -17,9 +17,22 @@ import java.util.List;
  * @param intent            extraction intent (elicitation, sweep), 0..1
  * @param coordination      coordination (sweep, infrastructure, registration), 0..1
  */
-public record CampaignEvidence(double score, int accounts, int families, double coverage, double focus,
-                               double cotRate, double sweep, double deviceShare, double paymentShare,
-                               double prefixShare, double infrastructure, double registrationBurst,
-                               double organizationShare, double intent, double coordination, List<String> prefixes,
-                               List<String> asns, List<String> userAgents) {
-}
+public record CampaignEvidence(
+        double score,
+        int accounts,
+        int families,
+        double coverage,
+        double focus,
+        double cotRate,
+        double sweep,
+        double deviceShare,
+        double paymentShare,
+        double prefixShare,
+        double infrastructure,
+        double registrationBurst,
+        double organizationShare,
+        double intent,
+        double coordination,
+        List<String> prefixes,
+        List<String> asns,
+        List<String> userAgents) {}

@@ -31,7 +31,8 @@ public final class CampaignLinker {
     public CampaignLinker(DetectionSettings settings, DetectionStore<String, FamilySummary> store) {
         this.settings = settings;
         this.store = store;
-        store.forEach((family, summary) -> remember(summary)); // rebuilt from the changelog-backed store after a restart
+        store.forEach(
+                (family, summary) -> remember(summary)); // rebuilt from the changelog-backed store after a restart
     }
 
     public List<CampaignVerdict> onSummary(FamilySummary s) {
@@ -45,8 +46,11 @@ public final class CampaignLinker {
         List<FamilySummary> reached = component(s.family(), Set.of());
         Set<String> hubs = hubs(reached);
         // hubs join no two campaigns: the component is what is reached without passing through one
-        List<FamilySummary> component = hubs.contains(s.family()) ? List.of()
-                : component(s.family(), hubs).stream().filter(g -> !hubs.contains(g.family())).toList();
+        List<FamilySummary> component = hubs.contains(s.family())
+                ? List.of()
+                : component(s.family(), hubs).stream()
+                        .filter(g -> !hubs.contains(g.family()))
+                        .toList();
         CampaignEvidence evidence = component.isEmpty() ? null : GroupEvidence.score(component);
         String key = null;
         long maxTs = 0;
@@ -74,8 +78,11 @@ public final class CampaignLinker {
         }
         for (FamilySummary g : component) {
             Double last = lastVerdict.get(g.family());
-            boolean crossed = last == null ? evidence.score() >= threshold : (last >= threshold) != (evidence.score() >= threshold);
-            if (crossed || (last != null && Math.abs(last - evidence.score()) > MOVED)
+            boolean crossed = last == null
+                    ? evidence.score() >= threshold
+                    : (last >= threshold) != (evidence.score() >= threshold);
+            if (crossed
+                    || (last != null && Math.abs(last - evidence.score()) > MOVED)
                     || (evidence.score() >= threshold && g.family().equals(s.family()))) {
                 lastVerdict.put(g.family(), evidence.score());
                 verdicts.add(new CampaignVerdict(g.family(), key, evidence.score(), maxTs, families, evidence));
@@ -143,7 +150,8 @@ public final class CampaignLinker {
             for (FamilySummary.Linked l : g.linked()) {
                 visit(g, l.family(), l.members(), seen, todo);
             }
-            for (Map.Entry<String, Integer> from : linkedFrom.getOrDefault(g.family(), Map.of()).entrySet()) {
+            for (Map.Entry<String, Integer> from :
+                    linkedFrom.getOrDefault(g.family(), Map.of()).entrySet()) {
                 visit(g, from.getKey(), from.getValue(), seen, todo);
             }
         }

@@ -9,6 +9,10 @@ import java.util.List;
  * @param campaignKey the component's smallest family key: stable while the component only grows
  * @param maxTs       the latest event time of any evidence used: a flag raised on it is raised at that time
  */
-public record CampaignVerdict(String family, String campaignKey, double score, long maxTs, List<String> families,
-                              CampaignEvidence evidence) {
-}
+public record CampaignVerdict(
+        String family,
+        String campaignKey,
+        double score,
+        long maxTs,
+        List<String> families,
+        CampaignEvidence evidence) {}

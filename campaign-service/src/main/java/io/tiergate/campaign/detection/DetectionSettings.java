@@ -10,8 +10,8 @@ package io.tiergate.campaign.detection;
  * @param minFocus        median share of its members' traffic a family must hold to be a campaign candidate
  * @param flagThreshold   campaign score from which its members are flagged
  */
-public record DetectionSettings(int familySlots, int heavyCount, int maxMembers, int minMembers, double minFocus,
-                                double flagThreshold) {
+public record DetectionSettings(
+        int familySlots, int heavyCount, int maxMembers, int minMembers, double minFocus, double flagThreshold) {
 
     public static DetectionSettings defaults() {
         return new DetectionSettings(48, 3, 5000, 4, 0.03, 0.5);

@@ -10,11 +10,23 @@ import java.util.List;
  * @param breadth      median number of linked families a member works (itself included)
  * @param burstShare   share of members registered within six hours of at least four others
  */
-public record FamilySummary(String family, int members, long maxTs, double focus, long prompts, long cotPrompts,
-                            List<Linked> linked, double breadth, double deviceShare, double paymentShare,
-                            double prefixShare, double burstShare, double organizationShare, List<String> prefixes,
-                            List<String> asns, List<String> userAgents) {
+public record FamilySummary(
+        String family,
+        int members,
+        long maxTs,
+        double focus,
+        long prompts,
+        long cotPrompts,
+        List<Linked> linked,
+        double breadth,
+        double deviceShare,
+        double paymentShare,
+        double prefixShare,
+        double burstShare,
+        double organizationShare,
+        List<String> prefixes,
+        List<String> asns,
+        List<String> userAgents) {
 
-    public record Linked(String family, int members) {
-    }
+    public record Linked(String family, int members) {}
 }

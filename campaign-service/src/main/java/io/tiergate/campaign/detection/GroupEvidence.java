@@ -24,8 +24,7 @@ public final class GroupEvidence {
     private static final int MAX_LINKED = 64;
     private static final int INDICATORS = 5;
 
-    private GroupEvidence() {
-    }
+    private GroupEvidence() {}
 
     public static FamilySummary summarize(String family, Collection<GroupMember> members, long maxTs) {
         int n = members.size();
@@ -47,9 +46,12 @@ public final class GroupEvidence {
                 }
             }
         }
-        List<FamilySummary.Linked> links = linked.entrySet().stream().filter(e -> e.getValue() >= 2)
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(MAX_LINKED)
-                .map(e -> new FamilySummary.Linked(e.getKey(), e.getValue())).toList();
+        List<FamilySummary.Linked> links = linked.entrySet().stream()
+                .filter(e -> e.getValue() >= 2)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(MAX_LINKED)
+                .map(e -> new FamilySummary.Linked(e.getKey(), e.getValue()))
+                .toList();
         Set<String> linkedSet = new HashSet<>();
         links.forEach(l -> linkedSet.add(l.family()));
         // templates a member works: linked families of this family's band (each template has one key per band)
@@ -65,10 +67,22 @@ public final class GroupEvidence {
             }
             breadth[i++] = b;
         }
-        return new FamilySummary(family, n, maxTs, median(focus), prompts, cots, links, median(breadth),
-                sharedShare(members, MemberDelta::deviceId), sharedShare(members, MemberDelta::paymentFingerprint),
-                sharedShare(members, MemberDelta::ipPrefix), burstShare(registered), largestShare(members),
-                topShared(members, MemberDelta::ipPrefix), topShared(members, MemberDelta::asn),
+        return new FamilySummary(
+                family,
+                n,
+                maxTs,
+                median(focus),
+                prompts,
+                cots,
+                links,
+                median(breadth),
+                sharedShare(members, MemberDelta::deviceId),
+                sharedShare(members, MemberDelta::paymentFingerprint),
+                sharedShare(members, MemberDelta::ipPrefix),
+                burstShare(registered),
+                largestShare(members),
+                topShared(members, MemberDelta::ipPrefix),
+                topShared(members, MemberDelta::asn),
                 topShared(members, MemberDelta::userAgent));
     }
 
@@ -126,9 +140,25 @@ public final class GroupEvidence {
         double coordination = 1 - (1 - structure) * (1 - eInfra) * (1 - 0.6 * eRegistration);
         double size = clamp((accounts - 4) / 8.0);
         double score = size * Math.sqrt(intent * coordination) * (1 - 0.3 * org);
-        return new CampaignEvidence(round(score), accounts, families, round(coverage), round(focus), round(cotRate),
-                round(eSweep), round(device), round(payment), round(prefix), round(eInfra), round(burst), round(org),
-                round(intent), round(coordination), top(prefixes), top(asns), top(agents));
+        return new CampaignEvidence(
+                round(score),
+                accounts,
+                families,
+                round(coverage),
+                round(focus),
+                round(cotRate),
+                round(eSweep),
+                round(device),
+                round(payment),
+                round(prefix),
+                round(eInfra),
+                round(burst),
+                round(org),
+                round(intent),
+                round(coordination),
+                top(prefixes),
+                top(asns),
+                top(agents));
     }
 
     /** The share of members whose value of the attribute another member shares (members without one count as not). */
@@ -196,7 +226,8 @@ public final class GroupEvidence {
 
     private static List<String> top(Map<String, Integer> counts) {
         List<Map.Entry<String, Integer>> entries = new ArrayList<>(counts.entrySet());
-        entries.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        entries.sort(
+                Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         return entries.stream().limit(INDICATORS).map(Map.Entry::getKey).toList();
     }
 
@@ -217,5 +248,4 @@ public final class GroupEvidence {
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
-
 }

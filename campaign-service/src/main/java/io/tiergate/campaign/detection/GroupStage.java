@@ -20,8 +20,10 @@ public final class GroupStage {
     private final DetectionStore<String, FamilyGroup> groups;
     private final DetectionStore<String, GroupMember> members;
 
-    public GroupStage(DetectionSettings settings, DetectionStore<String, FamilyGroup> groups,
-                      DetectionStore<String, GroupMember> members) {
+    public GroupStage(
+            DetectionSettings settings,
+            DetectionStore<String, FamilyGroup> groups,
+            DetectionStore<String, GroupMember> members) {
         this.settings = settings;
         this.groups = groups;
         this.members = members;
@@ -135,7 +137,9 @@ public final class GroupStage {
             return true;
         }
         for (String other : d.topFamilies()) {
-            if (!other.equals(g.family) && PromptFamilies.band(other) == band && g.latest.families().contains(other)) {
+            if (!other.equals(g.family)
+                    && PromptFamilies.band(other) == band
+                    && g.latest.families().contains(other)) {
                 return true;
             }
         }
@@ -148,7 +152,8 @@ public final class GroupStage {
     }
 
     private boolean dueForSummary(FamilyGroup g) {
-        return g.summarizedMembers == 0 || g.members >= g.summarizedMembers * 1.2
+        return g.summarizedMembers == 0
+                || g.members >= g.summarizedMembers * 1.2
                 || g.deltasSinceSummary >= Math.max(32, g.members / 4);
     }
 
@@ -163,8 +168,8 @@ public final class GroupStage {
         List<CampaignSignal.Flagged> accounts = new ArrayList<>(flagged.size());
         for (GroupMember m : flagged) {
             MemberDelta d = m.delta();
-            accounts.add(new CampaignSignal.Flagged(d.accountId(), v.score(), d.firstSeen(), d.ts(), d.ipPrefix(),
-                    d.asn(), d.userAgent(), d.orgId()));
+            accounts.add(new CampaignSignal.Flagged(
+                    d.accountId(), v.score(), d.firstSeen(), d.ts(), d.ipPrefix(), d.asn(), d.userAgent(), d.orgId()));
         }
         return new CampaignSignal(v.campaignKey(), g.family, v.families(), v.score(), v.evidence(), at, accounts);
     }

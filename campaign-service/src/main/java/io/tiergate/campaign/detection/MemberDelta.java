@@ -7,9 +7,23 @@ package io.tiergate.campaign.detection;
  * @param ts            event time of the account's latest record counted (the snapshot's time)
  * @param topFamilies   the account's most worked families (hex keys), to see what else its group works
  */
-public record MemberDelta(String family, String accountId, long ts, int inFamily, int cotInFamily, int requests,
-                          int cots, String[] topFamilies, long registeredAt, long firstSeen, String orgId,
-                          String ipPrefix, String asn, String deviceId, String paymentFingerprint, String userAgent) {
+public record MemberDelta(
+        String family,
+        String accountId,
+        long ts,
+        int inFamily,
+        int cotInFamily,
+        int requests,
+        int cots,
+        String[] topFamilies,
+        long registeredAt,
+        long firstSeen,
+        String orgId,
+        String ipPrefix,
+        String asn,
+        String deviceId,
+        String paymentFingerprint,
+        String userAgent) {
 
     /** The share of the account's requests that fall in this family. */
     public double focus() {

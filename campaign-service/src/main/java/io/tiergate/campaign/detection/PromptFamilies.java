@@ -9,8 +9,7 @@ public final class PromptFamilies {
 
     public static final int BANDS = 4;
 
-    private PromptFamilies() {
-    }
+    private PromptFamilies() {}
 
     public static long family(long simhash, int band) {
         return ((long) band << 16) | ((simhash >>> (16 * band)) & 0xFFFFL);

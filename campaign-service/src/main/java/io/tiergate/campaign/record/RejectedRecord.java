@@ -2,7 +2,6 @@ package io.tiergate.campaign.record;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Instant;
 
 /** A refused record as the dead-letter topic holds it: the reason, the field it names, and the record (clipped). */
@@ -10,8 +9,7 @@ public final class RejectedRecord {
 
     private static final int KEEP_CHARS = 4096;
 
-    private RejectedRecord() {
-    }
+    private RejectedRecord() {}
 
     public static String json(ObjectMapper json, Rejection rejection, String raw) {
         ObjectNode node = json.createObjectNode();

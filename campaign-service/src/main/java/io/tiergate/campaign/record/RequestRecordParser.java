@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.common.net.InetAddresses;
-
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -21,6 +20,7 @@ public final class RequestRecordParser {
 
     /** Longer lines are refused before parsing: no request record needs this much. */
     public static final int MAX_LINE_CHARS = 16_384;
+
     private static final int MAX_TEXT = 512;
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -32,8 +32,7 @@ public final class RequestRecordParser {
         }
     }
 
-    private RequestRecordParser() {
-    }
+    private RequestRecordParser() {}
 
     public static Result parse(String line) {
         if (line == null || line.isBlank()) {
@@ -109,7 +108,16 @@ public final class RequestRecordParser {
 
     /** The fields as read, before the checks that span them. */
     private static final class Fields {
-        String ts, requestId, accountId, orgId, capability, clientIp, userAgent, deviceId, payment, simhash,
+        String ts,
+                requestId,
+                accountId,
+                orgId,
+                capability,
+                clientIp,
+                userAgent,
+                deviceId,
+                payment,
+                simhash,
                 registeredAt;
         Long inputTokens, outputTokens, asn;
         Boolean cot;
@@ -139,14 +147,22 @@ public final class RequestRecordParser {
                 }
                 default -> p.skipChildren();
             }
-            if (WRONG_TYPE.equals(ts) || WRONG_TYPE.equals(requestId) || WRONG_TYPE.equals(accountId)
-                    || WRONG_TYPE.equals(orgId) || WRONG_TYPE.equals(capability) || WRONG_TYPE.equals(clientIp)
-                    || WRONG_TYPE.equals(userAgent) || WRONG_TYPE.equals(deviceId) || WRONG_TYPE.equals(payment)
-                    || WRONG_TYPE.equals(simhash) || WRONG_TYPE.equals(registeredAt)) {
+            if (WRONG_TYPE.equals(ts)
+                    || WRONG_TYPE.equals(requestId)
+                    || WRONG_TYPE.equals(accountId)
+                    || WRONG_TYPE.equals(orgId)
+                    || WRONG_TYPE.equals(capability)
+                    || WRONG_TYPE.equals(clientIp)
+                    || WRONG_TYPE.equals(userAgent)
+                    || WRONG_TYPE.equals(deviceId)
+                    || WRONG_TYPE.equals(payment)
+                    || WRONG_TYPE.equals(simhash)
+                    || WRONG_TYPE.equals(registeredAt)) {
                 return invalid(name, "must be a string");
             }
-            if (inputTokens != null && inputTokens == Long.MIN_VALUE || outputTokens != null
-                    && outputTokens == Long.MIN_VALUE || asn != null && asn == Long.MIN_VALUE) {
+            if (inputTokens != null && inputTokens == Long.MIN_VALUE
+                    || outputTokens != null && outputTokens == Long.MIN_VALUE
+                    || asn != null && asn == Long.MIN_VALUE) {
                 return invalid(name, "must be a whole number");
             }
             return null;
@@ -176,7 +192,8 @@ public final class RequestRecordParser {
                 }
             }
             if (inputTokens < 0 || outputTokens < 0) {
-                return new Result(null, invalid(inputTokens < 0 ? "inputTokens" : "outputTokens", "must not be negative"));
+                return new Result(
+                        null, invalid(inputTokens < 0 ? "inputTokens" : "outputTokens", "must not be negative"));
             }
             if (asn < 0 || asn > 4_294_967_295L) {
                 return new Result(null, invalid("asn", "must be an AS number (0 to 4294967295)"));
@@ -189,22 +206,60 @@ public final class RequestRecordParser {
                 return new Result(null, invalid("clientIp", "must be an IPv4 or IPv6 address"));
             }
             prefix = prefixOf(InetAddresses.forString(clientIp));
-            for (String text : new String[]{requestId, accountId, capability}) {
+            for (String text : new String[] {requestId, accountId, capability}) {
                 if (text.isBlank() || text.length() > MAX_TEXT) {
                     String field = text == requestId ? "requestId" : text == accountId ? "accountId" : "capability";
                     return new Result(null, invalid(field, "must be 1 to " + MAX_TEXT + " characters"));
                 }
             }
-            return new Result(new RequestRecord(time, requestId, accountId, orgId, capability, inputTokens,
-                    outputTokens, clientIp, prefix, asn, clip(userAgent), clip(deviceId), clip(payment),
-                    Long.parseUnsignedLong(simhash, 16), cot, registered), null);
+            return new Result(
+                    new RequestRecord(
+                            time,
+                            requestId,
+                            accountId,
+                            orgId,
+                            capability,
+                            inputTokens,
+                            outputTokens,
+                            clientIp,
+                            prefix,
+                            asn,
+                            clip(userAgent),
+                            clip(deviceId),
+                            clip(payment),
+                            Long.parseUnsignedLong(simhash, 16),
+                            cot,
+                            registered),
+                    null);
         }
 
         private Rejection missing() {
-            String[] names = {"ts", "requestId", "accountId", "capability", "clientIp", "promptSimhash",
-                    "registeredAt", "inputTokens", "outputTokens", "asn", "cotElicitation"};
-            Object[] values = {ts, requestId, accountId, capability, clientIp, simhash, registeredAt, inputTokens,
-                    outputTokens, asn, cot};
+            String[] names = {
+                "ts",
+                "requestId",
+                "accountId",
+                "capability",
+                "clientIp",
+                "promptSimhash",
+                "registeredAt",
+                "inputTokens",
+                "outputTokens",
+                "asn",
+                "cotElicitation"
+            };
+            Object[] values = {
+                ts,
+                requestId,
+                accountId,
+                capability,
+                clientIp,
+                simhash,
+                registeredAt,
+                inputTokens,
+                outputTokens,
+                asn,
+                cot
+            };
             for (int i = 0; i < names.length; i++) {
                 if (values[i] == null) {
                     return new Rejection(Rejection.MISSING_FIELD, names[i], names[i] + " is required");
@@ -244,13 +299,29 @@ public final class RequestRecordParser {
      * {@link Instant#parse}, so both accept and refuse the same texts.
      */
     static long epochMillis(String text) {
-        if (text.length() == 24 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.' && text.charAt(23) == 'Z') {
+        if (text.length() == 24
+                && text.charAt(4) == '-'
+                && text.charAt(7) == '-'
+                && text.charAt(10) == 'T'
+                && text.charAt(13) == ':'
+                && text.charAt(16) == ':'
+                && text.charAt(19) == '.'
+                && text.charAt(23) == 'Z') {
             int year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
             int hour = digits(text, 11, 2), minute = digits(text, 14, 2), second = digits(text, 17, 2);
             int millis = digits(text, 20, 3);
-            if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour <= 23
-                    && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && millis >= 0) {
+            if (year >= 0
+                    && month >= 1
+                    && month <= 12
+                    && day >= 1
+                    && day <= 31
+                    && hour >= 0
+                    && hour <= 23
+                    && minute >= 0
+                    && minute <= 59
+                    && second >= 0
+                    && second <= 59
+                    && millis >= 0) {
                 try {
                     long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
                     return ((epochDay * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;

@@ -5,19 +5,18 @@ import io.quarkus.runtime.StartupEvent;
 import io.tiergate.campaign.stream.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Publishes request records that arrive over HTTP to the topic the gateways write, and answers
@@ -54,8 +53,7 @@ public class RequestRecordPublisher {
     }
 
     /** One line to publish to the request topic, keyed by its accountId (null when it has none). */
-    public record Outgoing(String key, String value) {
-    }
+    public record Outgoing(String key, String value) {}
 
     /** Sends all and waits for every acknowledgement; false when the broker did not take them in time. */
     public boolean publish(List<Outgoing> records) {

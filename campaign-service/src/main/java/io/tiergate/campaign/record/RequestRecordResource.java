@@ -12,14 +12,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.ArrayList;
-import java.util.List;
 
 @Path("/v1/request-records")
 @Tag(name = "request records", description = "Gateways' request records, for detection in aggregate")
@@ -30,11 +29,9 @@ public class RequestRecordResource {
     private static final int REPORTED = 100;
 
     /** What was taken: accepted lines, refused lines (dead-lettered), and the first refusals by line number. */
-    public record Receipt(int accepted, int rejected, List<LineRejection> rejections) {
-    }
+    public record Receipt(int accepted, int rejected, List<LineRejection> rejections) {}
 
-    public record LineRejection(int line, String code, String field, String detail) {
-    }
+    public record LineRejection(int line, String code, String field, String detail) {}
 
     @Inject
     RequestRecordPublisher publisher;
@@ -44,18 +41,31 @@ public class RequestRecordResource {
     @Consumes(NDJSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @RolesAllowed(Roles.GATEWAY)
-    @Operation(operationId = "publishRequestRecords", summary = "Publish up to 10,000 request records (JSON Lines) "
-            + "to tiergate.requests; malformed lines go to tiergate.requests.rejected with their reason (gateway)")
+    @Operation(
+            operationId = "publishRequestRecords",
+            summary =
+                    "Publish up to 10,000 request records (JSON Lines) "
+                            + "to tiergate.requests; malformed lines go to tiergate.requests.rejected with their reason (gateway)")
     @APIResponse(responseCode = "202", description = "Every line is with the broker: accepted or dead-lettered")
-    @APIResponse(responseCode = "400", description = "An empty body",
+    @APIResponse(
+            responseCode = "400",
+            description = "An empty body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token for campaign-service",
+    @APIResponse(
+            responseCode = "401",
+            description = "No valid token for campaign-service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Only gateways publish request records",
+    @APIResponse(
+            responseCode = "403",
+            description = "Only gateways publish request records",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More than 10,000 lines",
+    @APIResponse(
+            responseCode = "413",
+            description = "More than 10,000 lines",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The broker did not take the records; send them again",
+    @APIResponse(
+            responseCode = "503",
+            description = "The broker did not take the records; send them again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response publish(String body) {
         if (body == null || body.isBlank()) {
@@ -69,7 +79,10 @@ public class RequestRecordResource {
             }
         }
         if (count > MAX_LINES) {
-            throw new ApiProblem(413, "TOO_MANY_RECORDS", "Content too large",
+            throw new ApiProblem(
+                    413,
+                    "TOO_MANY_RECORDS",
+                    "Content too large",
                     "at most " + MAX_LINES + " records per request; this one has " + count);
         }
         List<RequestRecordPublisher.Outgoing> out = new ArrayList<>(count);
@@ -81,7 +94,8 @@ public class RequestRecordResource {
             }
             RequestRecordParser.Result parsed = RequestRecordParser.parse(lines[i]);
             // a malformed line goes to the topic too: the topology dead-letters and counts it, as for a gateway's
-            out.add(new RequestRecordPublisher.Outgoing(parsed.valid() ? parsed.record().accountId() : null, lines[i]));
+            out.add(new RequestRecordPublisher.Outgoing(
+                    parsed.valid() ? parsed.record().accountId() : null, lines[i]));
             if (!parsed.valid()) {
                 rejected++;
                 Rejection r = parsed.rejection();
@@ -91,9 +105,13 @@ public class RequestRecordResource {
             }
         }
         if (!publisher.publish(out)) {
-            throw new ApiProblem(503, "BROKER_UNAVAILABLE", "Service unavailable",
+            throw new ApiProblem(
+                    503,
+                    "BROKER_UNAVAILABLE",
+                    "Service unavailable",
                     "the records could not be handed to Kafka; send them again (they are idempotent by requestId)");
         }
-        return Response.accepted(new Receipt(count - rejected, rejected, rejections)).build();
+        return Response.accepted(new Receipt(count - rejected, rejected, rejections))
+                .build();
     }
 }

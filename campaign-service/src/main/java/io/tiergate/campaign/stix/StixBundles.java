@@ -9,9 +9,6 @@ import io.tiergate.campaign.config.CampaignConfig;
 import io.tiergate.campaign.detection.PromptFamilies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.OffsetDateTime;
@@ -21,6 +18,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A campaign as a STIX 2.1 bundle for other providers: the campaign, one indicator per shared network, AS number,
@@ -32,7 +31,8 @@ import java.util.UUID;
 public class StixBundles {
 
     static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
-    private static final String PRODUCER = "identity--" + UUID.nameUUIDFromBytes("tiergate".getBytes(StandardCharsets.UTF_8));
+    private static final String PRODUCER =
+            "identity--" + UUID.nameUUIDFromBytes("tiergate".getBytes(StandardCharsets.UTF_8));
     /** The producer is one object in every bundle: one id, so one created and modified time (STIX versioning). */
     private static final String PRODUCER_CREATED = "2026-01-01T00:00:00.000Z";
 
@@ -57,8 +57,10 @@ public class StixBundles {
 
         ObjectNode campaign = sdo("campaign", campaignId, created);
         campaign.put("name", "Coordinated extraction campaign " + c.id());
-        campaign.put("description", "Accounts that together extract model capabilities (distillation): " + c.accounts()
-                + " accounts, score " + c.score() + ", status " + c.status() + ".");
+        campaign.put(
+                "description",
+                "Accounts that together extract model capabilities (distillation): " + c.accounts()
+                        + " accounts, score " + c.score() + ", status " + c.status() + ".");
         campaign.put("first_seen", ts(c.firstSeen()));
         campaign.put("last_seen", ts(c.lastSeen()));
         campaign.put("objective", "model capability extraction");
@@ -68,10 +70,13 @@ public class StixBundles {
         JsonNode evidence = c.evidence();
         evidence.path("prefixes").forEach(p -> patterns.add(prefixPattern(p.asText())));
         evidence.path("asns").forEach(a -> patterns.add("[autonomous-system:number = " + a.asLong() + "]"));
-        evidence.path("userAgents").forEach(u -> patterns.add("[network-traffic:extensions.'http-request-ext'"
-                + ".request_header.'User-Agent' = '" + quote(u.asText()) + "']"));
-        c.families().stream().limit(50).forEach(f -> patterns.add("[x-tiergate-prompt:simhash_band = '"
-                + PromptFamilies.describe(PromptFamilies.parse(f)) + "']"));
+        evidence.path("userAgents")
+                .forEach(u -> patterns.add("[network-traffic:extensions.'http-request-ext'"
+                        + ".request_header.'User-Agent' = '" + quote(u.asText()) + "']"));
+        c.families().stream()
+                .limit(50)
+                .forEach(f -> patterns.add("[x-tiergate-prompt:simhash_band = '"
+                        + PromptFamilies.describe(PromptFamilies.parse(f)) + "']"));
         for (String pattern : patterns) {
             String indicatorId = "indicator--" + derived(c.id() + "|" + pattern);
             ObjectNode indicator = sdo("indicator", indicatorId, created);

@@ -1,7 +1,6 @@
 package io.tiergate.campaign.stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 

@@ -52,8 +52,11 @@ public class DetectionTopology {
     }
 
     /** The topology over stores of the given kind: RocksDB in the service, in memory where a test asks. */
-    static Topology build(DetectionSettings settings, DetectionProgress progress, ObjectMapper json,
-                          java.util.function.Function<String, KeyValueBytesStoreSupplier> stores) {
+    static Topology build(
+            DetectionSettings settings,
+            DetectionProgress progress,
+            ObjectMapper json,
+            java.util.function.Function<String, KeyValueBytesStoreSupplier> stores) {
         Serde<String> strings = Serdes.String();
         JsonSerde<MemberDelta> deltas = new JsonSerde<>(json, MemberDelta.class);
         JsonSerde<CampaignVerdict> verdicts = new JsonSerde<>(json, CampaignVerdict.class);
@@ -62,30 +65,56 @@ public class DetectionTopology {
         Topology t = new Topology();
 
         // request records stay bytes until the parser reads them: no String of the whole record on the hot path
-        t.addSource("requests", strings.deserializer(), Serdes.ByteArray().deserializer(), Topics.REQUESTS, Topics.REKEYED);
-        t.addProcessor("accounts", () -> new RequestRecordProcessor(accounts, settings.familySlots(), progress, json),
+        t.addSource(
+                "requests", strings.deserializer(), Serdes.ByteArray().deserializer(), Topics.REQUESTS, Topics.REKEYED);
+        t.addProcessor(
+                "accounts",
+                () -> new RequestRecordProcessor(accounts, settings.familySlots(), progress, json),
                 "requests");
-        t.addStateStore(Stores.keyValueStoreBuilder(stores.apply(RequestRecordProcessor.STORE),
-                strings, Serdes.ByteArray()).withCachingEnabled(), "accounts");
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(stores.apply(RequestRecordProcessor.STORE), strings, Serdes.ByteArray())
+                        .withCachingEnabled(),
+                "accounts");
         t.addSink(REJECTED_SINK, Topics.REJECTED, strings.serializer(), anyAsString(), "accounts");
-        t.addSink(REKEY_SINK, Topics.REKEYED, strings.serializer(), anyAs(Serdes.ByteArray().serializer()), "accounts");
+        t.addSink(
+                REKEY_SINK,
+                Topics.REKEYED,
+                strings.serializer(),
+                anyAs(Serdes.ByteArray().serializer()),
+                "accounts");
         t.addSink(DELTAS_SINK, Topics.DELTAS, strings.serializer(), anyAs(deltas.serializer()), "accounts");
 
         t.addSource("deltas-in", strings.deserializer(), deltas.deserializer(), Topics.DELTAS);
         t.addSource("verdicts-in", strings.deserializer(), verdicts.deserializer(), Topics.VERDICTS);
         t.addProcessor("groups", () -> new FamilyGroupProcessor(settings), "deltas-in", "verdicts-in");
-        t.addStateStore(Stores.keyValueStoreBuilder(stores.apply(FamilyGroupProcessor.GROUPS),
-                strings, new JsonSerde<>(json, FamilyGroup.class)).withCachingEnabled(), "groups");
-        t.addStateStore(Stores.keyValueStoreBuilder(stores.apply(FamilyGroupProcessor.MEMBERS),
-                strings, new JsonSerde<>(json, GroupMember.class)).withCachingEnabled(), "groups");
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(
+                                stores.apply(FamilyGroupProcessor.GROUPS),
+                                strings,
+                                new JsonSerde<>(json, FamilyGroup.class))
+                        .withCachingEnabled(),
+                "groups");
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(
+                                stores.apply(FamilyGroupProcessor.MEMBERS),
+                                strings,
+                                new JsonSerde<>(json, GroupMember.class))
+                        .withCachingEnabled(),
+                "groups");
         t.addSink(SUMMARIES_SINK, Topics.SUMMARIES, strings.serializer(), anyAs(summaries.serializer()), "groups");
-        t.addSink(SIGNALS_SINK, Topics.SIGNALS, strings.serializer(),
-                anyAs(new JsonSerde<>(json, CampaignSignal.class).serializer()), "groups");
+        t.addSink(
+                SIGNALS_SINK,
+                Topics.SIGNALS,
+                strings.serializer(),
+                anyAs(new JsonSerde<>(json, CampaignSignal.class).serializer()),
+                "groups");
 
         t.addSource("summaries-in", strings.deserializer(), summaries.deserializer(), Topics.SUMMARIES);
         t.addProcessor("linker", () -> new LinkerProcessor(settings), "summaries-in");
-        t.addStateStore(Stores.keyValueStoreBuilder(stores.apply(LinkerProcessor.STORE),
-                strings, summaries).withCachingEnabled(), "linker");
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(stores.apply(LinkerProcessor.STORE), strings, summaries)
+                        .withCachingEnabled(),
+                "linker");
         t.addSink(VERDICTS_SINK, Topics.VERDICTS, strings.serializer(), anyAs(verdicts.serializer()), "linker");
         return t;
     }

@@ -29,7 +29,9 @@ final class FamilyGroupProcessor implements Processor<String, Object, String, Ob
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.stage = new GroupStage(settings, new KafkaDetectionStore<FamilyGroup>(context.getStateStore(GROUPS)),
+        this.stage = new GroupStage(
+                settings,
+                new KafkaDetectionStore<FamilyGroup>(context.getStateStore(GROUPS)),
                 new KafkaDetectionStore<GroupMember>(context.getStateStore(MEMBERS)));
     }
 
@@ -47,7 +49,8 @@ final class FamilyGroupProcessor implements Processor<String, Object, String, Ob
             context.forward(new Record<String, Object>(s.family(), s, s.maxTs()), DetectionTopology.SUMMARIES_SINK);
         }
         for (CampaignSignal signal : out.signals()) {
-            context.forward(new Record<String, Object>(signal.campaignKey(), signal, signal.flaggedAt()),
+            context.forward(
+                    new Record<String, Object>(signal.campaignKey(), signal, signal.flaggedAt()),
                     DetectionTopology.SIGNALS_SINK);
         }
     }

@@ -1,12 +1,11 @@
 package io.tiergate.campaign.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-
-import java.io.IOException;
 
 /** JSON for the topology's internal records and stores, with the service's ObjectMapper. */
 final class JsonSerde<T> implements Serde<T> {

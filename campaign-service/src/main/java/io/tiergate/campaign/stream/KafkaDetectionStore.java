@@ -1,12 +1,11 @@
 package io.tiergate.campaign.stream;
 
 import io.tiergate.campaign.detection.DetectionStore;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-
-import java.util.function.BiConsumer;
 
 /** A detection store over a Kafka Streams key-value store (RocksDB, changelog-backed). */
 final class KafkaDetectionStore<V> implements DetectionStore<String, V> {

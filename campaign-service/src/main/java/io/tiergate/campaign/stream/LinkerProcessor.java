@@ -24,7 +24,8 @@ final class LinkerProcessor implements Processor<String, FamilySummary, String, 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.linker = new CampaignLinker(settings, new KafkaDetectionStore<FamilySummary>(context.getStateStore(STORE)));
+        this.linker =
+                new CampaignLinker(settings, new KafkaDetectionStore<FamilySummary>(context.getStateStore(STORE)));
     }
 
     @Override

@@ -47,13 +47,16 @@ final class RequestRecordProcessor implements Processor<String, byte[], String, 
         if (!parsed.valid()) {
             progress.rejected();
             String raw = in.value() == null ? null : new String(in.value(), java.nio.charset.StandardCharsets.UTF_8);
-            context.forward(new Record<String, Object>(in.key(), RejectedRecord.json(json, parsed.rejection(), raw),
-                    in.timestamp()), DetectionTopology.REJECTED_SINK);
+            context.forward(
+                    new Record<String, Object>(
+                            in.key(), RejectedRecord.json(json, parsed.rejection(), raw), in.timestamp()),
+                    DetectionTopology.REJECTED_SINK);
             return;
         }
         RequestRecord r = parsed.record();
         if (!r.accountId().equals(in.key())) {
-            context.forward(new Record<String, Object>(r.accountId(), in.value(), r.ts()), DetectionTopology.REKEY_SINK);
+            context.forward(
+                    new Record<String, Object>(r.accountId(), in.value(), r.ts()), DetectionTopology.REKEY_SINK);
             return;
         }
         progress.seen(r.ts());

@@ -1,21 +1,20 @@
 package io.tiergate.campaign.stream;
 
 import io.quarkus.runtime.StartupEvent;
+import io.tiergate.campaign.config.CampaignConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import io.tiergate.campaign.config.CampaignConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Creates the topics the topology needs, with the partition counts co-partitioning requires (the request topic and
@@ -46,16 +45,22 @@ public class TopicSetup {
                 new NewTopic(Topics.SIGNALS, Math.min(3, partitions), replication),
                 new NewTopic(Topics.REJECTED, Math.min(3, partitions), replication),
                 new NewTopic(Topics.CAMPAIGN, Math.min(3, partitions), replication));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                20_000))) {
             for (NewTopic topic : topics) {
                 try {
                     admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
                     LOG.infof("created topic %s (%d partitions)", topic.name(), topic.numPartitions());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
-                        LOG.warnf("could not create topic %s (%s)", topic.name(), e.getCause().getMessage());
+                        LOG.warnf(
+                                "could not create topic %s (%s)",
+                                topic.name(), e.getCause().getMessage());
                     }
                 }
             }

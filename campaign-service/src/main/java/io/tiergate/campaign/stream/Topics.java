@@ -20,6 +20,5 @@ public final class Topics {
     /** CloudEvents of campaigns and their accounts (through the outbox). */
     public static final String CAMPAIGN = "tiergate.campaign";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

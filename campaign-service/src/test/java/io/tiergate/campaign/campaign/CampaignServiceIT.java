@@ -1,5 +1,11 @@
 package io.tiergate.campaign.campaign;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,8 +16,6 @@ import io.tiergate.campaign.sim.Simulator;
 import io.tiergate.campaign.stream.Topics;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,12 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * campaign-service on real Kafka, PostgreSQL and Keycloak: a simulated population with a loud and a stealthy
@@ -40,6 +39,7 @@ class CampaignServiceIT {
     static final long SEED = 20261201L;
     /** Account ids of this run: the population is the same each run, its ids new on a topic earlier runs filled. */
     static final String RUN = UUID.randomUUID().toString();
+
     static final Map<String, String> IDS = new HashMap<>();
     static Simulator simulator;
     static int records;
@@ -62,7 +62,8 @@ class CampaignServiceIT {
     }
 
     static String id(String simulated) {
-        return IDS.computeIfAbsent(simulated, s -> UUID.nameUUIDFromBytes((RUN + s).getBytes()).toString());
+        return IDS.computeIfAbsent(
+                simulated, s -> UUID.nameUUIDFromBytes((RUN + s).getBytes()).toString());
     }
 
     private static String renamed(String line) {
@@ -73,10 +74,16 @@ class CampaignServiceIT {
 
     private static void post(List<String> lines) {
         records += lines.size();
-        given().auth().oauth2(KeycloakTokens.gateway()).contentType(RequestRecordResource.NDJSON)
+        given().auth()
+                .oauth2(KeycloakTokens.gateway())
+                .contentType(RequestRecordResource.NDJSON)
                 .body(ndjson(String.join("\n", lines)))
-                .when().post("/v1/request-records")
-                .then().statusCode(202).body("accepted", equalTo(lines.size())).body("rejected", equalTo(0));
+                .when()
+                .post("/v1/request-records")
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(lines.size()))
+                .body("rejected", equalTo(0));
     }
 
     /** NDJSON bodies as bytes: REST Assured has no encoder of its own for the media type. */
@@ -89,8 +96,15 @@ class CampaignServiceIT {
     }
 
     static Map<String, String> flags() {
-        String csv = given().auth().oauth2(officer()).accept("text/csv").when().get("/v1/flags")
-                .then().statusCode(200).extract().asString();
+        String csv = given().auth()
+                .oauth2(officer())
+                .accept("text/csv")
+                .when()
+                .get("/v1/flags")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         Map<String, String> flags = new HashMap<>();
         String[] lines = csv.split("\n");
         assertEquals("accountId,flaggedAt,score,campaignId", lines[0]);
@@ -103,7 +117,8 @@ class CampaignServiceIT {
 
     static Set<String> accounts(Population population) {
         Set<String> ids = new HashSet<>();
-        simulator.labels().values().stream().filter(l -> l.population() == population)
+        simulator.labels().values().stream()
+                .filter(l -> l.population() == population)
                 .forEach(l -> ids.add(id(l.accountId())));
         return ids;
     }
@@ -113,19 +128,24 @@ class CampaignServiceIT {
         ingestOnce();
         Set<String> loud = accounts(Population.CAMPAIGN_LOUD);
         Set<String> stealthy = accounts(Population.CAMPAIGN_STEALTHY);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            Map<String, String> f = flags();
-            return loud.stream().filter(f::containsKey).count() >= 0.85 * loud.size()
-                    && stealthy.stream().filter(f::containsKey).count() >= 0.85 * stealthy.size();
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    Map<String, String> f = flags();
+                    return loud.stream().filter(f::containsKey).count() >= 0.85 * loud.size()
+                            && stealthy.stream().filter(f::containsKey).count() >= 0.85 * stealthy.size();
+                });
         Map<String, String> f = flags();
         long legitimate = simulator.labels().values().stream()
-                .filter(l -> !l.population().campaign() && f.containsKey(id(l.accountId()))).count();
+                .filter(l -> !l.population().campaign() && f.containsKey(id(l.accountId())))
+                .count();
         // The wiring's check, not the quality bar: 1,500 legitimate accounts beside 200 campaign accounts is far from a
         // real ratio, and the hard-negative groups weigh more than they would (docs/campaigns.md). Quality is measured
         // on 100,000 legitimate accounts in DetectionQualityTest.
-        long campaignFlagged = loud.stream().filter(f::containsKey).count() + stealthy.stream().filter(f::containsKey).count();
-        assertTrue(legitimate <= 150 && legitimate < campaignFlagged / 2,
+        long campaignFlagged = loud.stream().filter(f::containsKey).count()
+                + stealthy.stream().filter(f::containsKey).count();
+        assertTrue(
+                legitimate <= 150 && legitimate < campaignFlagged / 2,
                 legitimate + " of 1,500 legitimate accounts flagged, " + campaignFlagged + " campaign accounts");
         long end = simulator.start().plus(Duration.ofDays(2)).toEpochMilli();
         for (String account : loud) {
@@ -141,15 +161,27 @@ class CampaignServiceIT {
         JsonNode campaign = campaign(campaignId);
         assertTrue(campaign.path("accounts").asInt() >= 10, campaign.toString());
         assertTrue(campaign.path("evidence").path("score").asDouble() >= 0.5);
-        assertTrue(List.of("CONTAINED", "CONFIRMED").contains(campaign.path("status").asText()), campaign.toString());
+        assertTrue(
+                List.of("CONTAINED", "CONFIRMED")
+                        .contains(campaign.path("status").asText()),
+                campaign.toString());
         // each contained account is announced on tiergate.campaign, keyed by the account
-        assertTrue(KafkaEvents.await(Topics.CAMPAIGN, r -> someLoud.equals(r.key())
-                && r.value().contains(CampaignEvents.ACCOUNT_CONTAINED), Duration.ofSeconds(30)).isPresent());
+        assertTrue(KafkaEvents.await(
+                        Topics.CAMPAIGN,
+                        r -> someLoud.equals(r.key()) && r.value().contains(CampaignEvents.ACCOUNT_CONTAINED),
+                        Duration.ofSeconds(30))
+                .isPresent());
     }
 
     static JsonNode campaign(String id) {
-        String body = given().auth().oauth2(KeycloakTokens.user(KeycloakTokens.AUDREY)).when().get("/v1/campaigns/" + id)
-                .then().statusCode(200).extract().asString();
+        String body = given().auth()
+                .oauth2(KeycloakTokens.user(KeycloakTokens.AUDREY))
+                .when()
+                .get("/v1/campaigns/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         try {
             return JSON.readTree(body);
         } catch (Exception e) {
@@ -166,7 +198,10 @@ class CampaignServiceIT {
                 votes.merge(f.get(account).split(",")[3], 1, Integer::sum);
             }
         }
-        return votes.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        return votes.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
     }
 
     @Test
@@ -177,33 +212,70 @@ class CampaignServiceIT {
         if (confirmed.equals(dismissed)) {
             throw new AssertionError("the two campaigns were joined into one: " + confirmed);
         }
-        given().auth().oauth2(officer()).contentType(ContentType.JSON).body("{\"reason\":\"shared curriculum\"}")
-                .when().post("/v1/campaigns/" + confirmed + "/confirmation")
-                .then().statusCode(200).body("status", equalTo("CONFIRMED"))
+        given().auth()
+                .oauth2(officer())
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\"shared curriculum\"}")
+                .when()
+                .post("/v1/campaigns/" + confirmed + "/confirmation")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CONFIRMED"))
                 .body("decidedBy", equalTo(KeycloakTokens.OLIVIA_SUBJECT));
         JsonNode member = campaign(confirmed).path("members").get(0);
         String confirmedAccount = member.path("accountId").asText();
-        assertTrue(KafkaEvents.await(Topics.CAMPAIGN, r -> confirmedAccount.equals(r.key())
-                && r.value().contains(CampaignEvents.ACCOUNT_CONFIRMED), Duration.ofSeconds(30)).isPresent());
+        assertTrue(KafkaEvents.await(
+                        Topics.CAMPAIGN,
+                        r -> confirmedAccount.equals(r.key()) && r.value().contains(CampaignEvents.ACCOUNT_CONFIRMED),
+                        Duration.ofSeconds(30))
+                .isPresent());
         // a decided campaign cannot be decided again
-        given().auth().oauth2(officer()).contentType(ContentType.JSON).body("{\"reason\":\"again\"}")
-                .when().post("/v1/campaigns/" + confirmed + "/dismissal")
-                .then().statusCode(409).contentType("application/problem+json").body("code", equalTo("CAMPAIGN_DECIDED"));
+        given().auth()
+                .oauth2(officer())
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\"again\"}")
+                .when()
+                .post("/v1/campaigns/" + confirmed + "/dismissal")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("code", equalTo("CAMPAIGN_DECIDED"));
 
-        given().auth().oauth2(officer()).contentType(ContentType.JSON).body("{\"reason\":\"a tutoring company\"}")
-                .when().post("/v1/campaigns/" + dismissed + "/dismissal")
-                .then().statusCode(200).body("status", equalTo("DISMISSED"));
+        given().auth()
+                .oauth2(officer())
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\"a tutoring company\"}")
+                .when()
+                .post("/v1/campaigns/" + dismissed + "/dismissal")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("DISMISSED"));
         JsonNode after = campaign(dismissed);
         String released = after.path("members").get(0).path("accountId").asText();
-        after.path("members").forEach(m -> assertTrue(m.path("contained").isNull() || m.path("contained").isMissingNode(),
-                "containment lifted: " + m));
-        assertTrue(KafkaEvents.await(Topics.CAMPAIGN, r -> released.equals(r.key())
-                && r.value().contains(CampaignEvents.ACCOUNT_RELEASED), Duration.ofSeconds(30)).isPresent());
-        assertTrue(KafkaEvents.await(Topics.CAMPAIGN, r -> dismissed.equals(r.key())
-                && r.value().contains(CampaignEvents.DISMISSED), Duration.ofSeconds(30)).isPresent());
+        after.path("members")
+                .forEach(m -> assertTrue(
+                        m.path("contained").isNull() || m.path("contained").isMissingNode(),
+                        "containment lifted: " + m));
+        assertTrue(KafkaEvents.await(
+                        Topics.CAMPAIGN,
+                        r -> released.equals(r.key()) && r.value().contains(CampaignEvents.ACCOUNT_RELEASED),
+                        Duration.ofSeconds(30))
+                .isPresent());
+        assertTrue(KafkaEvents.await(
+                        Topics.CAMPAIGN,
+                        r -> dismissed.equals(r.key()) && r.value().contains(CampaignEvents.DISMISSED),
+                        Duration.ofSeconds(30))
+                .isPresent());
 
-        String stix = given().auth().oauth2(officer()).when().get("/v1/campaigns/" + confirmed + "/stix")
-                .then().statusCode(200).body("type", equalTo("bundle")).extract().asString();
+        String stix = given().auth()
+                .oauth2(officer())
+                .when()
+                .get("/v1/campaigns/" + confirmed + "/stix")
+                .then()
+                .statusCode(200)
+                .body("type", equalTo("bundle"))
+                .extract()
+                .asString();
         assertTrue(stix.contains("\"type\":\"campaign\"") && !stix.contains(confirmedAccount), "pseudonymised bundle");
     }
 
@@ -215,38 +287,65 @@ class CampaignServiceIT {
                 + "\"clientIp\":\"198.51.100.1\",\"asn\":64500,\"userAgent\":null,\"deviceId\":null,"
                 + "\"paymentFingerprint\":null,\"promptSimhash\":\"0123456789abcdef\",\"cotElicitation\":false,"
                 + "\"registeredAt\":\"2026-10-01T00:00:00.000Z\"}";
-        String bad = good.replace("0123456789abcdef", "nothex").replace(marker + "\",\"accountId", marker + "-bad\",\"accountId");
-        given().auth().oauth2(KeycloakTokens.gateway()).contentType(RequestRecordResource.NDJSON).body(ndjson(good + "\n" + bad))
-                .when().post("/v1/request-records")
-                .then().statusCode(202).body("accepted", equalTo(1)).body("rejected", equalTo(1))
-                .body("rejections[0].line", equalTo(2)).body("rejections[0].code", equalTo("INVALID_FIELD"))
+        String bad = good.replace("0123456789abcdef", "nothex")
+                .replace(marker + "\",\"accountId", marker + "-bad\",\"accountId");
+        given().auth()
+                .oauth2(KeycloakTokens.gateway())
+                .contentType(RequestRecordResource.NDJSON)
+                .body(ndjson(good + "\n" + bad))
+                .when()
+                .post("/v1/request-records")
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(1))
+                .body("rejected", equalTo(1))
+                .body("rejections[0].line", equalTo(2))
+                .body("rejections[0].code", equalTo("INVALID_FIELD"))
                 .body("rejections[0].field", equalTo("promptSimhash"));
         var dead = KafkaEvents.await(Topics.REJECTED, r -> r.value().contains(marker + "-bad"), Duration.ofSeconds(60));
         assertTrue(dead.isPresent(), "dead-lettered");
-        assertTrue(dead.get().value().contains("\"reason\":\"INVALID_FIELD\""), dead.get().value());
+        assertTrue(
+                dead.get().value().contains("\"reason\":\"INVALID_FIELD\""),
+                dead.get().value());
     }
 
     @Test
     void aLateRecordIsCountedWithoutMovingStreamTime() {
         ingestOnce();
-        await().atMost(Duration.ofSeconds(120)).until(() -> progress().path("recordsSeen").asLong() >= records);
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> progress().path("recordsSeen").asLong() >= records);
         JsonNode before = progress();
         String late = "{\"ts\":\"2026-10-05T00:01:00.000Z\",\"requestId\":\"late\",\"accountId\":\"late-" + SEED
                 + "\",\"orgId\":null,\"capability\":\"mythos-5:code\",\"inputTokens\":1,\"outputTokens\":2,"
                 + "\"clientIp\":\"198.51.100.1\",\"asn\":64500,\"userAgent\":null,\"deviceId\":null,"
                 + "\"paymentFingerprint\":null,\"promptSimhash\":\"0123456789abcdef\",\"cotElicitation\":false,"
                 + "\"registeredAt\":\"2026-10-01T00:00:00.000Z\"}";
-        given().auth().oauth2(KeycloakTokens.gateway()).contentType(RequestRecordResource.NDJSON).body(ndjson(late))
-                .when().post("/v1/request-records").then().statusCode(202);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                progress().path("recordsSeen").asLong() > before.path("recordsSeen").asLong());
-        assertEquals(before.path("streamTime").asText(), progress().path("streamTime").asText());
+        given().auth()
+                .oauth2(KeycloakTokens.gateway())
+                .contentType(RequestRecordResource.NDJSON)
+                .body(ndjson(late))
+                .when()
+                .post("/v1/request-records")
+                .then()
+                .statusCode(202);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> progress().path("recordsSeen").asLong()
+                        > before.path("recordsSeen").asLong());
+        assertEquals(
+                before.path("streamTime").asText(),
+                progress().path("streamTime").asText());
     }
 
     static JsonNode progress() {
         try {
-            return JSON.readTree(given().auth().oauth2(KeycloakTokens.user(KeycloakTokens.AUDREY))
-                    .when().get("/v1/detection/progress").then().statusCode(200).extract().asString());
+            return JSON.readTree(given().auth()
+                    .oauth2(KeycloakTokens.user(KeycloakTokens.AUDREY))
+                    .when()
+                    .get("/v1/detection/progress")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString());
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -254,20 +353,50 @@ class CampaignServiceIT {
 
     @Test
     void badRequestsAreProblemsWithStableCodes() {
-        given().auth().oauth2(KeycloakTokens.gateway()).contentType(RequestRecordResource.NDJSON)
+        given().auth()
+                .oauth2(KeycloakTokens.gateway())
+                .contentType(RequestRecordResource.NDJSON)
                 .body(ndjson("{}\n".repeat(RequestRecordResource.MAX_LINES + 1)))
-                .when().post("/v1/request-records")
-                .then().statusCode(413).contentType("application/problem+json").body("code", equalTo("TOO_MANY_RECORDS"));
-        given().auth().oauth2(KeycloakTokens.gateway()).contentType(RequestRecordResource.NDJSON).body(ndjson(" "))
-                .when().post("/v1/request-records")
-                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("EMPTY_BODY"));
-        given().auth().oauth2(officer()).when().get("/v1/campaigns/" + UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("CAMPAIGN_NOT_FOUND"));
-        given().auth().oauth2(officer()).contentType(ContentType.JSON).body("{\"reason\":\"\"}")
-                .when().post("/v1/campaigns/" + UUID.randomUUID() + "/confirmation")
-                .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(officer()).when().get("/v1/campaigns/not-a-uuid")
-                .then().statusCode(400).contentType("application/problem+json");
+                .when()
+                .post("/v1/request-records")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("code", equalTo("TOO_MANY_RECORDS"));
+        given().auth()
+                .oauth2(KeycloakTokens.gateway())
+                .contentType(RequestRecordResource.NDJSON)
+                .body(ndjson(" "))
+                .when()
+                .post("/v1/request-records")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("code", equalTo("EMPTY_BODY"));
+        given().auth()
+                .oauth2(officer())
+                .when()
+                .get("/v1/campaigns/" + UUID.randomUUID())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("CAMPAIGN_NOT_FOUND"));
+        given().auth()
+                .oauth2(officer())
+                .contentType(ContentType.JSON)
+                .body("{\"reason\":\"\"}")
+                .when()
+                .post("/v1/campaigns/" + UUID.randomUUID() + "/confirmation")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(officer())
+                .when()
+                .get("/v1/campaigns/not-a-uuid")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -277,24 +406,49 @@ class CampaignServiceIT {
         String customer = KeycloakTokens.user(KeycloakTokens.ALICE);
         String gateway = KeycloakTokens.gateway();
         String auditor = KeycloakTokens.user(KeycloakTokens.AUDREY);
-        for (String path : List.of("/v1/campaigns", "/v1/campaigns/" + id, "/v1/campaigns/" + id + "/stix",
-                "/v1/flags", "/v1/detection/progress")) {
+        for (String path : List.of(
+                "/v1/campaigns",
+                "/v1/campaigns/" + id,
+                "/v1/campaigns/" + id + "/stix",
+                "/v1/flags",
+                "/v1/detection/progress")) {
             given().when().get(path).then().statusCode(401);
             given().auth().oauth2(customer).when().get(path).then().statusCode(403);
             given().auth().oauth2(gateway).when().get(path).then().statusCode(403);
         }
         for (String path : List.of("/v1/campaigns/" + id + "/confirmation", "/v1/campaigns/" + id + "/dismissal")) {
-            given().contentType(ContentType.JSON).body(body).when().post(path).then().statusCode(401);
+            given().contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .post(path)
+                    .then()
+                    .statusCode(401);
             for (String token : List.of(customer, gateway, auditor)) {
-                given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post(path)
-                        .then().statusCode(403);
+                given().auth()
+                        .oauth2(token)
+                        .contentType(ContentType.JSON)
+                        .body(body)
+                        .when()
+                        .post(path)
+                        .then()
+                        .statusCode(403);
             }
         }
-        given().contentType(RequestRecordResource.NDJSON).body(ndjson("{}")).when().post("/v1/request-records")
-                .then().statusCode(401);
+        given().contentType(RequestRecordResource.NDJSON)
+                .body(ndjson("{}"))
+                .when()
+                .post("/v1/request-records")
+                .then()
+                .statusCode(401);
         for (String token : List.of(customer, officer(), auditor)) {
-            given().auth().oauth2(token).contentType(RequestRecordResource.NDJSON).body(ndjson("{}"))
-                    .when().post("/v1/request-records").then().statusCode(403);
+            given().auth()
+                    .oauth2(token)
+                    .contentType(RequestRecordResource.NDJSON)
+                    .body(ndjson("{}"))
+                    .when()
+                    .post("/v1/request-records")
+                    .then()
+                    .statusCode(403);
         }
     }
 }

@@ -1,16 +1,15 @@
 package io.tiergate.campaign.detection;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.tiergate.campaign.sim.Population;
 import io.tiergate.campaign.sim.Simulator;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Detection quality measured like performance: recall per campaign style and false-positive rate per legitimate
@@ -43,21 +42,28 @@ class DetectionQualityTest {
                 counts[1]++;
             }
         }
-        System.out.printf("detection quality: %,d records (%,d rejected), %,d accounts, %d days, %,d deltas, "
+        System.out.printf(
+                "detection quality: %,d records (%,d rejected), %,d accounts, %d days, %,d deltas, "
                         + "%,d summaries, %.1f s (%,.0f records/s in one thread, simulation included)%n",
-                pipeline.records, pipeline.rejected, simulator.labels().size(), DAYS, pipeline.deltas,
-                pipeline.summaries, seconds, pipeline.records / seconds);
+                pipeline.records,
+                pipeline.rejected,
+                simulator.labels().size(),
+                DAYS,
+                pipeline.deltas,
+                pipeline.summaries,
+                seconds,
+                pipeline.records / seconds);
         Map<String, Map<Population, Integer>> mix = new HashMap<>();
         pipeline.campaignOf.forEach((account, key) -> mix.computeIfAbsent(key, k -> new EnumMap<>(Population.class))
                 .merge(simulator.labels().get(account).population(), 1, Integer::sum));
-        mix.forEach((key, populations) -> System.out.printf("  campaign %s: %s%n    %s%n", key, populations,
-                pipeline.evidence.get(key)));
-        byPopulation.forEach((p, c) -> System.out.printf("  %-18s %,7d accounts  %,6d flagged  %6.2f%%%n", p, c[0], c[1],
-                100.0 * c[1] / c[0]));
+        mix.forEach((key, populations) ->
+                System.out.printf("  campaign %s: %s%n    %s%n", key, populations, pipeline.evidence.get(key)));
+        byPopulation.forEach((p, c) -> System.out.printf(
+                "  %-18s %,7d accounts  %,6d flagged  %6.2f%%%n", p, c[0], c[1], 100.0 * c[1] / c[0]));
     }
 
     private static double rate(Population p) {
-        int[] c = byPopulation.getOrDefault(p, new int[]{0, 0});
+        int[] c = byPopulation.getOrDefault(p, new int[] {0, 0});
         return c[0] == 0 ? 0 : (double) c[1] / c[0];
     }
 
@@ -93,7 +99,7 @@ class DetectionQualityTest {
 
     @Test
     void eachCampaignIsFirstFlaggedWithin24SimulatedHoursOfItsFirstRequest() {
-        for (String campaign : new String[]{"loud", "stealthy"}) {
+        for (String campaign : new String[] {"loud", "stealthy"}) {
             long first = Long.MAX_VALUE;
             long firstFlag = Long.MAX_VALUE;
             for (Simulator.Label label : simulator.labels().values()) {
@@ -107,8 +113,9 @@ class DetectionQualityTest {
             }
             assertTrue(firstFlag != Long.MAX_VALUE, campaign + " never flagged");
             Duration latency = Duration.ofMillis(firstFlag - first);
-            System.out.printf("  %s: first flag %.1f simulated hours after its first request%n", campaign,
-                    latency.toMinutes() / 60.0);
+            System.out.printf(
+                    "  %s: first flag %.1f simulated hours after its first request%n",
+                    campaign, latency.toMinutes() / 60.0);
             assertTrue(latency.compareTo(Duration.ofHours(24)) <= 0, campaign + " first flagged after " + latency);
         }
     }

@@ -2,7 +2,6 @@ package io.tiergate.campaign.detection;
 
 import io.tiergate.campaign.record.RequestRecord;
 import io.tiergate.campaign.record.RequestRecordParser;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -24,12 +23,14 @@ final class LocalPipeline {
     final CampaignLinker linker;
     /** The first flag of each account: event time and score, as GET /v1/flags reports it. */
     final Map<String, CampaignSignal.Flagged> firstFlags = new HashMap<>();
+
     final Map<String, Long> flaggedAt = new HashMap<>();
     final Map<String, String> campaignOf = new HashMap<>();
     /** The latest evidence of each campaign key, for reporting what a false positive was flagged on. */
     final Map<String, CampaignEvidence> evidence = new HashMap<>();
     /** Records read before a summary reaches the linker and its verdicts the groups: the topics' lag, 0 for none. */
     final int lag = Integer.getInteger("tiergate.quality.lag", 0);
+
     private final Deque<Object[]> delayed = new ArrayDeque<>();
     long records;
     long rejected;
@@ -58,7 +59,7 @@ final class LocalPipeline {
             Object item = delayed.poll()[1];
             if (item instanceof FamilySummary s) {
                 for (CampaignVerdict v : linker.onSummary(s)) {
-                    delayed.add(new Object[]{records + lag, v});
+                    delayed.add(new Object[] {records + lag, v});
                 }
             } else {
                 drain(groups.onVerdict((CampaignVerdict) item));
@@ -80,7 +81,7 @@ final class LocalPipeline {
             for (FamilySummary s : out.summaries()) {
                 summaries++;
                 if (lag > 0) {
-                    delayed.add(new Object[]{records + lag, s});
+                    delayed.add(new Object[] {records + lag, s});
                     continue;
                 }
                 for (CampaignVerdict v : linker.onSummary(s)) {

@@ -26,7 +26,8 @@ final class MapStore<V> implements DetectionStore<String, V> {
 
     @Override
     public void forEachWithPrefix(String prefix, BiConsumer<String, V> action) {
-        for (Map.Entry<String, V> e : map.subMap(prefix, prefix + Character.MAX_VALUE).entrySet()) {
+        for (Map.Entry<String, V> e :
+                map.subMap(prefix, prefix + Character.MAX_VALUE).entrySet()) {
             action.accept(e.getKey(), e.getValue());
         }
     }

@@ -1,5 +1,11 @@
 package io.tiergate.campaign.stix;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,10 +18,6 @@ import io.tiergate.campaign.campaign.CampaignStatus;
 import io.tiergate.campaign.campaign.CampaignView;
 import io.tiergate.campaign.campaign.ContainmentLevel;
 import io.tiergate.campaign.config.CampaignConfig;
-import org.junit.jupiter.api.Test;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,12 +31,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 
 /**
  * Bundles checked against the OASIS STIX 2.1 JSON Schemas, vendored under {@code src/test/resources/stix/} from
@@ -44,8 +43,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StixBundlesTest {
 
-    static final String STIX_SCHEMA_IDS = "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
-    static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+    static final String STIX_SCHEMA_IDS =
+            "http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/";
+    static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
             b -> b.schemaIdResolvers(r -> r.mapPrefix(STIX_SCHEMA_IDS, "classpath:stix/")));
     static final Map<String, Schema> LOADED = new HashMap<>();
     static final ObjectMapper JSON = new ObjectMapper();
@@ -73,12 +74,15 @@ class StixBundlesTest {
 
     @Test
     void theSchemasReallyReject() {
-        ObjectNode indicator = (ObjectNode) objectsOfType(bundles(KEY).bundle(view(CAMPAIGN, ACCOUNTS, T0)), "indicator")
-                .get(0).deepCopy();
+        ObjectNode indicator =
+                (ObjectNode) objectsOfType(bundles(KEY).bundle(view(CAMPAIGN, ACCOUNTS, T0)), "indicator")
+                        .get(0)
+                        .deepCopy();
         indicator.remove("valid_from");
         assertFalse(schema("sdos/indicator.json").validate(indicator).isEmpty(), "an indicator needs valid_from");
         ObjectNode campaign = (ObjectNode) objectsOfType(bundles(KEY).bundle(view(CAMPAIGN, ACCOUNTS, T0)), "campaign")
-                .get(0).deepCopy();
+                .get(0)
+                .deepCopy();
         campaign.put("created", "2026-11-02T10:15:00Z");
         assertFalse(schema("sdos/campaign.json").validate(campaign).isEmpty(), "created is precise to milliseconds");
     }
@@ -91,7 +95,9 @@ class StixBundlesTest {
         String campaignId = campaigns.get(0).path("id").asText();
         assertEquals("campaign--" + CAMPAIGN, campaignId);
 
-        List<String> patterns = objectsOfType(bundle, "indicator").stream().map(i -> i.path("pattern").asText()).toList();
+        List<String> patterns = objectsOfType(bundle, "indicator").stream()
+                .map(i -> i.path("pattern").asText())
+                .toList();
         // 2 distinct prefixes, 2 AS numbers, 2 user agents, 3 distinct families
         assertEquals(9, patterns.size(), patterns::toString);
         assertEquals(9, new HashSet<>(patterns).size(), patterns::toString);
@@ -99,10 +105,22 @@ class StixBundlesTest {
         assertEquals(1, count(patterns, "[ipv6-addr:value ISSUBSET '2001:db8:abcd::/48']"));
         assertEquals(1, count(patterns, "[autonomous-system:number = 64500]"));
         assertEquals(1, count(patterns, "[autonomous-system:number = 64511]"));
-        assertEquals(1, patterns.stream().filter(p -> p.contains("'mythos-python/1.42.0'")).count());
-        assertEquals(1, patterns.stream().filter(p -> p.contains("'curl/8.4.0 \\'scripted\\''")).count(), patterns::toString);
+        assertEquals(
+                1,
+                patterns.stream()
+                        .filter(p -> p.contains("'mythos-python/1.42.0'"))
+                        .count());
+        assertEquals(
+                1,
+                patterns.stream()
+                        .filter(p -> p.contains("'curl/8.4.0 \\'scripted\\''"))
+                        .count(),
+                patterns::toString);
         for (String band : List.of("band1:a2b3", "band2:f00d", "band3:0bad")) {
-            assertEquals(1, patterns.stream().filter(p -> p.contains("'" + band + "'")).count(), band);
+            assertEquals(
+                    1,
+                    patterns.stream().filter(p -> p.contains("'" + band + "'")).count(),
+                    band);
         }
 
         for (JsonNode indicator : objectsOfType(bundle, "indicator")) {
@@ -119,7 +137,8 @@ class StixBundlesTest {
     @Test
     void everyPatternComparesAPropertyOfAnObservableTypeItNames() {
         // the schemas leave pattern as a string; check each is one comparison on a property the SCO's schema declares
-        Pattern comparison = Pattern.compile("^\\[([a-z0-9-]+):([a-z0-9_]+)\\S* (=|ISSUBSET) ('(?:[^'\\\\]|\\\\.)*'|\\d+)]$");
+        Pattern comparison =
+                Pattern.compile("^\\[([a-z0-9-]+):([a-z0-9_]+)\\S* (=|ISSUBSET) ('(?:[^'\\\\]|\\\\.)*'|\\d+)]$");
         for (JsonNode indicator : objectsOfType(bundles(KEY).bundle(view(CAMPAIGN, ACCOUNTS, T0)), "indicator")) {
             assertEquals("stix", indicator.path("pattern_type").asText());
             String pattern = indicator.path("pattern").asText();
@@ -129,7 +148,10 @@ class StixBundlesTest {
             if (type.startsWith("x-")) {
                 continue; // a custom observable type, named as STIX 2.1 custom objects are
             }
-            JsonNode declared = schemaJson("observables/" + type + ".json").path("allOf").get(1).path("properties");
+            JsonNode declared = schemaJson("observables/" + type + ".json")
+                    .path("allOf")
+                    .get(1)
+                    .path("properties");
             assertTrue(declared.has(m.group(2)), type + " declares " + m.group(2) + ": " + pattern);
         }
     }
@@ -193,7 +215,8 @@ class StixBundlesTest {
         // the producer and the accounts (same pseudonyms) are the same objects; the rest belongs to one campaign
         Set<String> expected = new HashSet<>();
         objectsOfType(first, "identity").forEach(o -> expected.add(o.path("id").asText()));
-        objectsOfType(first, "user-account").forEach(o -> expected.add(o.path("id").asText()));
+        objectsOfType(first, "user-account")
+                .forEach(o -> expected.add(o.path("id").asText()));
         assertEquals(expected, shared);
     }
 
@@ -222,14 +245,37 @@ class StixBundlesTest {
     }
 
     static CampaignView view(UUID id, List<String> accounts, OffsetDateTime detectedAt) {
-        List<CampaignView.Member> members = accounts.stream().map(a -> new CampaignView.Member(a, 0.8,
-                detectedAt.minusMinutes(5), detectedAt.minusHours(6), detectedAt.minusMinutes(10),
-                List.of("family", "prefix"), "203.0.113.0/24", "64500", "mythos-python/1.42.0", null,
-                ContainmentLevel.THROTTLE)).toList();
+        List<CampaignView.Member> members = accounts.stream()
+                .map(a -> new CampaignView.Member(
+                        a,
+                        0.8,
+                        detectedAt.minusMinutes(5),
+                        detectedAt.minusHours(6),
+                        detectedAt.minusMinutes(10),
+                        List.of("family", "prefix"),
+                        "203.0.113.0/24",
+                        "64500",
+                        "mythos-python/1.42.0",
+                        null,
+                        ContainmentLevel.THROTTLE))
+                .toList();
         try {
-            return new CampaignView(id, CampaignStatus.CONTAINED, 0.87, JSON.readTree(EVIDENCE), accounts.size(),
-                    FAMILIES, detectedAt.minusHours(6), detectedAt.minusMinutes(10), detectedAt,
-                    ContainmentLevel.THROTTLE, null, null, null, null, members);
+            return new CampaignView(
+                    id,
+                    CampaignStatus.CONTAINED,
+                    0.87,
+                    JSON.readTree(EVIDENCE),
+                    accounts.size(),
+                    FAMILIES,
+                    detectedAt.minusHours(6),
+                    detectedAt.minusMinutes(10),
+                    detectedAt,
+                    ContainmentLevel.THROTTLE,
+                    null,
+                    null,
+                    null,
+                    null,
+                    members);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -246,7 +292,9 @@ class StixBundlesTest {
     }
 
     static void assertValid(String schemaName, JsonNode document) {
-        List<String> errors = schema(schemaName).validate(document).stream().map(Error::toString).toList();
+        List<String> errors = schema(schemaName).validate(document).stream()
+                .map(Error::toString)
+                .toList();
         assertEquals(List.of(), errors, schemaName + ": " + document);
     }
 
@@ -285,7 +333,9 @@ class StixBundlesTest {
 
     static JsonNode accountObject(JsonNode bundle, String pseudonym) {
         return objectsOfType(bundle, "user-account").stream()
-                .filter(a -> a.path("user_id").asText().equals(pseudonym)).findFirst().orElse(null);
+                .filter(a -> a.path("user_id").asText().equals(pseudonym))
+                .findFirst()
+                .orElse(null);
     }
 
     static String hmac(String key, String accountId) {

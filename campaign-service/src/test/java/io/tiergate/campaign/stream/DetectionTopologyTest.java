@@ -1,10 +1,20 @@
 package io.tiergate.campaign.stream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiergate.campaign.detection.CampaignSignal;
 import io.tiergate.campaign.detection.DetectionSettings;
 import io.tiergate.campaign.sim.Simulator;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -14,17 +24,6 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The real topology, every stage, on Kafka Streams' test driver (no broker), over in-memory stores: the driver commits
@@ -46,9 +45,16 @@ class DetectionTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "campaign-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("streams").toString());
-        driver = new TopologyTestDriver(DetectionTopology.build(DetectionSettings.defaults(), progress, JSON,
-                org.apache.kafka.streams.state.Stores::inMemoryKeyValueStore), props);
+        props.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory("streams").toString());
+        driver = new TopologyTestDriver(
+                DetectionTopology.build(
+                        DetectionSettings.defaults(),
+                        progress,
+                        JSON,
+                        org.apache.kafka.streams.state.Stores::inMemoryKeyValueStore),
+                props);
         requests = driver.createInputTopic(Topics.REQUESTS, new StringSerializer(), new StringSerializer());
         rejected = driver.createOutputTopic(Topics.REJECTED, new StringDeserializer(), new StringDeserializer());
         signals = driver.createOutputTopic(Topics.SIGNALS, new StringDeserializer(), new StringDeserializer());
@@ -142,5 +148,4 @@ class DetectionTopologyTest {
                     + "\"cotElicitation\":false,\"registeredAt\":\"2026-10-01T00:00:00.000Z\"}";
         }
     }
-
 }

@@ -3,11 +3,6 @@ package io.tiergate.campaign.sim;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +14,10 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.GZIPInputStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Publishes a JSON Lines file of request records (plain or gzip) to the request topic as fast as the broker takes
@@ -27,8 +26,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class Replay {
 
-    private Replay() {
-    }
+    private Replay() {}
 
     public static void main(String[] args) throws Exception {
         String bootstrap = "127.0.0.1:9092", topic = "tiergate.requests", file = null;
@@ -40,7 +38,8 @@ public final class Replay {
             }
         }
         if (file == null) {
-            System.err.println("usage: Replay [--bootstrap host:port] [--topic tiergate.requests] FILE(.jsonl|.jsonl.gz)");
+            System.err.println(
+                    "usage: Replay [--bootstrap host:port] [--topic tiergate.requests] FILE(.jsonl|.jsonl.gz)");
             System.exit(2);
         }
         long sent = replay(Path.of(file), bootstrap, topic, true);
@@ -64,7 +63,7 @@ public final class Replay {
         AtomicReference<Exception> failure = new AtomicReference<>();
         long started = System.nanoTime(), lastPrint = started, lines = 0;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props);
-             BufferedReader in = reader(file)) {
+                BufferedReader in = reader(file)) {
             String line;
             while ((line = in.readLine()) != null && failure.get() == null) {
                 if (line.isBlank()) {
@@ -81,19 +80,22 @@ public final class Replay {
                 long now = System.nanoTime();
                 if (progress && now - lastPrint > 2_000_000_000L) {
                     lastPrint = now;
-                    System.out.printf("replay: %,d records sent, %,d acknowledged, %,.0f/s%n", lines, acked.get(),
-                            lines / ((now - started) / 1e9));
+                    System.out.printf(
+                            "replay: %,d records sent, %,d acknowledged, %,.0f/s%n",
+                            lines, acked.get(), lines / ((now - started) / 1e9));
                 }
             }
             producer.flush();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (failure.get() != null) {
-            System.err.println("replay: the broker refused a record: " + failure.get().getMessage());
+            System.err.println(
+                    "replay: the broker refused a record: " + failure.get().getMessage());
             return -1;
         }
-        System.out.printf("replay: %,d records published to %s in %.1f s: %,.0f records/s%n", acked.get(), topic,
-                seconds, acked.get() / seconds);
+        System.out.printf(
+                "replay: %,d records published to %s in %.1f s: %,.0f records/s%n",
+                acked.get(), topic, seconds, acked.get() / seconds);
         return acked.get();
     }
 

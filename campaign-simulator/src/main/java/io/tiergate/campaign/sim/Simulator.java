@@ -2,7 +2,6 @@ package io.tiergate.campaign.sim;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -28,12 +27,24 @@ import java.util.function.Consumer;
 public final class Simulator {
 
     /** What to simulate. Rates are median requests per account and active day. */
-    public record Config(long seed, int legitAccounts, int days, Instant start, int loudAccounts, int stealthyAccounts,
-                         double medianRatePerDay) {
+    public record Config(
+            long seed,
+            int legitAccounts,
+            int days,
+            Instant start,
+            int loudAccounts,
+            int stealthyAccounts,
+            double medianRatePerDay) {
 
         public static Config of(long seed, int legitAccounts, int days) {
-            return new Config(seed, legitAccounts, days, Instant.parse("2026-10-05T00:00:00Z"),
-                    Math.max(60, legitAccounts / 120), Math.max(40, legitAccounts / 250), 10);
+            return new Config(
+                    seed,
+                    legitAccounts,
+                    days,
+                    Instant.parse("2026-10-05T00:00:00Z"),
+                    Math.max(60, legitAccounts / 120),
+                    Math.max(40, legitAccounts / 250),
+                    10);
         }
 
         public Config withCampaigns(int loud, int stealthy) {
@@ -42,27 +53,36 @@ public final class Simulator {
     }
 
     /** An account's truth: its population and, for a campaign account, the campaign's name. */
-    public record Label(String accountId, Population population, String campaign) {
-    }
+    public record Label(String accountId, Population population, String campaign) {}
 
-    static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private static final long[] RESIDENTIAL_ASNS = {7922, 701, 7018, 20115, 3320, 5089, 2856, 12322, 3215, 1136,
-            6830, 4134, 4837, 9808, 17676, 4766, 9299, 28573, 8151, 27699, 7545, 1221, 852, 812, 6327, 5650, 22773,
-            11427, 3269, 12389, 8402, 6805, 6739, 3352, 12479, 2119, 3301, 1257, 8881, 9121};
+    private static final long[] RESIDENTIAL_ASNS = {
+        7922, 701, 7018, 20115, 3320, 5089, 2856, 12322, 3215, 1136, 6830, 4134, 4837, 9808, 17676, 4766, 9299, 28573,
+        8151, 27699, 7545, 1221, 852, 812, 6327, 5650, 22773, 11427, 3269, 12389, 8402, 6805, 6739, 3352, 12479, 2119,
+        3301, 1257, 8881, 9121
+    };
     private static final long[] MOBILE_ASNS = {21928, 22394, 20057, 3209, 12430};
     private static final long[] HOSTING_ASNS = {16509, 14061, 24940, 16276, 14618, 8075, 396982, 63949, 20473, 9009};
     private static final String[] BROWSER_UAS = {
-            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/141.0 Safari/537.36",
-            "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 Version/18.1 Safari/605.1.15",
-            "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
-            "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
-            "mythos-python/1.42.0", "mythos-python/1.41.2", "mythos-node/4.8.1", "mythos-go/0.19.0",
-            "curl/8.5.0", "python-httpx/0.27.2", "mythos-java/2.3.0", "PostmanRuntime/7.42.0"};
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/141.0 Safari/537.36",
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 Version/18.1 Safari/605.1.15",
+        "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0",
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+        "mythos-python/1.42.0",
+        "mythos-python/1.41.2",
+        "mythos-node/4.8.1",
+        "mythos-go/0.19.0",
+        "curl/8.5.0",
+        "python-httpx/0.27.2",
+        "mythos-java/2.3.0",
+        "PostmanRuntime/7.42.0"
+    };
     private static final String AGENT_UA = "CodeForge-Agent/3.4.1 (mythos-node/4.8.1)";
-    private static final String[] CAPABILITIES = {"mythos-5:chat", "mythos-5:code", "mythos-5:reasoning",
-            "mythos-5:tools", "mythos-5:vision"};
+    private static final String[] CAPABILITIES = {
+        "mythos-5:chat", "mythos-5:code", "mythos-5:reasoning", "mythos-5:tools", "mythos-5:vision"
+    };
 
     private final Config config;
     private final Random random;
@@ -70,6 +90,7 @@ public final class Simulator {
     private final Map<String, Label> labels = new LinkedHashMap<>();
     /** The coding agent's system prompt dominates its users' prompt hashes. */
     private final long agentCentroid;
+
     private final List<Integer> vpnPool = new ArrayList<>();
 
     public Simulator(Config config) {
@@ -113,8 +134,7 @@ public final class Simulator {
         }
     }
 
-    private record Event(long ts, Actor actor) {
-    }
+    private record Event(long ts, Actor actor) {}
 
     // ------------------------------------------------------------------ populations
 
@@ -156,10 +176,12 @@ public final class Simulator {
         Actor a = new Actor();
         a.id = new UUID(random.nextLong(), random.nextLong()).toString();
         a.population = population;
-        a.registeredAt = config.start().minus(Duration.ofDays(1 + random.nextInt(700)))
-                .plusSeconds(random.nextInt(86_400)).toEpochMilli();
+        a.registeredAt = config.start()
+                .minus(Duration.ofDays(1 + random.nextInt(700)))
+                .plusSeconds(random.nextInt(86_400))
+                .toEpochMilli();
         a.activeFrom = config.start().toEpochMilli();
-        a.timezone = new int[]{-8, -5, 0, 1, 2, 3, 5, 8, 9}[random.nextInt(9)];
+        a.timezone = new int[] {-8, -5, 0, 1, 2, 3, 5, 8, 9}[random.nextInt(9)];
         a.ratePerDay = config.medianRatePerDay() * Math.exp(random.nextGaussian() * 0.8);
         a.cotRate = 0.02 + random.nextDouble() * 0.18;
         a.capabilityBias = random.nextInt(CAPABILITIES.length);
@@ -221,7 +243,8 @@ public final class Simulator {
             accounts -= size;
             boolean carrier = random.nextBoolean();
             int[] prefixes = {randomPrefix(random), randomPrefix(random), randomPrefix(random)};
-            long asn = carrier ? MOBILE_ASNS[random.nextInt(MOBILE_ASNS.length)]
+            long asn = carrier
+                    ? MOBILE_ASNS[random.nextInt(MOBILE_ASNS.length)]
                     : RESIDENTIAL_ASNS[random.nextInt(RESIDENTIAL_ASNS.length)];
             // a campus: many of its people work the same assignment prompt, reasoning step by step
             long assignment = random.nextLong();
@@ -249,7 +272,7 @@ public final class Simulator {
         }
         for (int i = 0; i < researchers; i++) {
             Actor a = ordinary(Population.BENCHMARK);
-            a.suites = new long[][]{suites[random.nextInt(suites.length)], suites[random.nextInt(suites.length)]};
+            a.suites = new long[][] {suites[random.nextInt(suites.length)], suites[random.nextInt(suites.length)]};
             a.ratePerDay = 80 + random.nextInt(200);
             a.cotRate = 0.5 + random.nextDouble() * 0.4;
             a.asn = RESIDENTIAL_ASNS[random.nextInt(RESIDENTIAL_ASNS.length)];
@@ -270,7 +293,7 @@ public final class Simulator {
                 a.activeFrom = a.registeredAt;
                 a.eventUntil = opens.plus(Duration.ofHours(14)).toEpochMilli();
                 a.eventPrefix = venue;
-                a.contexts = new long[]{starters[random.nextInt(2)], random.nextLong()};
+                a.contexts = new long[] {starters[random.nextInt(2)], random.nextLong()};
                 a.contextShare = 0.6;
                 a.ratePerDay *= 2;
             }
@@ -326,7 +349,9 @@ public final class Simulator {
         long burst = 0;
         for (int i = 0; i < accounts; i++) {
             if (i % 100 == 0) { // registered in bursts over the three days before the campaign
-                burst = config.start().minus(Duration.ofHours(6 + random.nextInt(66))).toEpochMilli();
+                burst = config.start()
+                        .minus(Duration.ofHours(6 + random.nextInt(66)))
+                        .toEpochMilli();
             }
             Actor a = actor(Population.CAMPAIGN_LOUD, "loud");
             a.registeredAt = burst + random.nextInt(2 * 3600_000);
@@ -356,7 +381,9 @@ public final class Simulator {
         for (int i = 0; i < accounts; i++) {
             Actor a = ordinary(Population.CAMPAIGN_STEALTHY);
             labels.put(a.id, new Label(a.id, Population.CAMPAIGN_STEALTHY, "stealthy"));
-            a.registeredAt = config.start().minus(Duration.ofDays(200 + random.nextInt(700))).toEpochMilli();
+            a.registeredAt = config.start()
+                    .minus(Duration.ofDays(200 + random.nextInt(700)))
+                    .toEpochMilli();
             a.business = true;
             a.timezone = 8;
             a.ratePerDay = 30 * Math.exp(random.nextGaussian() * 0.3);
@@ -432,7 +459,8 @@ public final class Simulator {
             }
             int local = Math.floorMod(hour.atZone(ZoneOffset.UTC).getHour() + timezone, 24);
             if (business) {
-                int weekday = hour.atZone(ZoneOffset.ofHours(timezone)).getDayOfWeek().getValue();
+                int weekday =
+                        hour.atZone(ZoneOffset.ofHours(timezone)).getDayOfWeek().getValue();
                 return weekday <= 5 && local >= 9 && local < 18 ? 24.0 / 9 : 0;
             }
             return local < 7 ? 0.15 : local < 9 ? 0.9 : local < 23 ? 1.5 : 0.6;

@@ -12,8 +12,7 @@ import java.util.zip.GZIPOutputStream;
 /** Writes a simulated request-record file (JSON Lines, gzip) and its labels (CSV: accountId,population,campaign). */
 public final class SimulatorMain {
 
-    private SimulatorMain() {
-    }
+    private SimulatorMain() {}
 
     public static void main(String[] args) throws IOException {
         int accounts = 100_000, days = 2, loud = -1, stealthy = -1;
@@ -37,13 +36,15 @@ public final class SimulatorMain {
         }
         Simulator.Config config = Simulator.Config.of(seed, accounts, days);
         if (loud >= 0 || stealthy >= 0) {
-            config = config.withCampaigns(loud >= 0 ? loud : config.loudAccounts(),
-                    stealthy >= 0 ? stealthy : config.stealthyAccounts());
+            config = config.withCampaigns(
+                    loud >= 0 ? loud : config.loudAccounts(), stealthy >= 0 ? stealthy : config.stealthyAccounts());
         }
         Simulator simulator = new Simulator(config);
         long[] count = {0};
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(out),
-                1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+        try (Writer w = new BufferedWriter(
+                new OutputStreamWriter(
+                        new GZIPOutputStream(Files.newOutputStream(out), 1 << 16), StandardCharsets.UTF_8),
+                1 << 16)) {
             simulator.run(line -> {
                 try {
                     w.write(line);
@@ -57,11 +58,12 @@ public final class SimulatorMain {
         try (Writer w = Files.newBufferedWriter(labels)) {
             w.write("accountId,population,campaign\n");
             for (Simulator.Label label : simulator.labels().values()) {
-                w.write(label.accountId() + "," + label.population() + "," + (label.campaign() == null ? ""
-                        : label.campaign()) + "\n");
+                w.write(label.accountId() + "," + label.population() + ","
+                        + (label.campaign() == null ? "" : label.campaign()) + "\n");
             }
         }
-        System.out.printf("simulated %,d records of %,d accounts over %d days into %s (labels in %s)%n", count[0],
-                simulator.labels().size(), days, out, labels);
+        System.out.printf(
+                "simulated %,d records of %,d accounts over %d days into %s (labels in %s)%n",
+                count[0], simulator.labels().size(), days, out, labels);
     }
 }

@@ -6,8 +6,7 @@ import java.util.Base64;
 /** An entry's canonical bytes, shown as the JSON text they are (RFC 8785 output is UTF-8 JSON). */
 final class Entries {
 
-    private Entries() {
-    }
+    private Entries() {}
 
     static String decode(String base64) {
         if (base64 == null) {

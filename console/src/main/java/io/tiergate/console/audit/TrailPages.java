@@ -15,11 +15,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The auditor's trail: search by subject, type, actor, capability and time, paged by the log's cursor; an
@@ -46,10 +45,14 @@ public class TrailPages {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance search(@QueryParam("subject") String subject, @QueryParam("type") String type,
-                                   @QueryParam("actor") String actor, @QueryParam("capability") String capability,
-                                   @QueryParam("since") String since, @QueryParam("until") String until,
-                                   @QueryParam("cursor") String cursor) {
+    public TemplateInstance search(
+            @QueryParam("subject") String subject,
+            @QueryParam("type") String type,
+            @QueryParam("actor") String actor,
+            @QueryParam("capability") String capability,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("cursor") String cursor) {
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("subject", blankToNull(subject));
         filters.put("type", blankToNull(type));
@@ -57,11 +60,18 @@ public class TrailPages {
         filters.put("capability", blankToNull(capability));
         filters.put("since", blankToNull(since));
         filters.put("until", blankToNull(until));
-        try (Response page = audit.events(filters.get("subject"), filters.get("type"), filters.get("actor"),
-                filters.get("capability"), filters.get("since"), filters.get("until"), blankToNull(cursor), PAGE)) {
-            List<Map<String, Object>> entries = page.readEntity(new GenericType<>() {
-            });
-            return trail.data("entries", entries).data("filters", filters)
+        try (Response page = audit.events(
+                filters.get("subject"),
+                filters.get("type"),
+                filters.get("actor"),
+                filters.get("capability"),
+                filters.get("since"),
+                filters.get("until"),
+                blankToNull(cursor),
+                PAGE)) {
+            List<Map<String, Object>> entries = page.readEntity(new GenericType<>() {});
+            return trail.data("entries", entries)
+                    .data("filters", filters)
                     .data("next", page.getHeaderString("Tiergate-Next-Cursor"));
         }
     }
@@ -71,7 +81,9 @@ public class TrailPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance entry(@PathParam("index") long index) {
         Map<String, Object> entry = audit.entry(index);
-        return auditEntry.data("e", entry).data("origin", config.auditLogOrigin())
+        return auditEntry
+                .data("e", entry)
+                .data("origin", config.auditLogOrigin())
                 .data("decoded", Entries.decode((String) entry.get("entry")));
     }
 

@@ -18,9 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.util.Set;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Campaigns from campaign-service, highest score first: members, evidence; confirm or dismiss with a reason. */
 @Path("/campaigns")
@@ -54,13 +53,15 @@ public class CampaignPages {
     @Path("/{id}/{decision}")
     @RolesAllowed(Viewer.OFFICER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response decide(@PathParam("id") String id, @PathParam("decision") String decision,
-                           MultivaluedMap<String, String> form) {
+    public Response decide(
+            @PathParam("id") String id, @PathParam("decision") String decision, MultivaluedMap<String, String> form) {
         if (!DECISIONS.contains(decision)) {
             throw new jakarta.ws.rs.NotFoundException();
         }
-        return Outcome.of(() -> campaigns.decide(id, decision, Forms.object("reason", Forms.text(form, "reason"))),
-                "/campaigns/" + id, problem -> page(id, problem));
+        return Outcome.of(
+                () -> campaigns.decide(id, decision, Forms.object("reason", Forms.text(form, "reason"))),
+                "/campaigns/" + id,
+                problem -> page(id, problem));
     }
 
     private TemplateInstance page(String id, ServiceProblem problem) {

@@ -19,10 +19,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** A customer's tiers and where each comes from; tier requests and renewals with their approvals; usage. */
 @Path("/me")
@@ -76,7 +75,8 @@ public class MyTierPages {
                 "justification", Forms.text(form, "justification"),
                 "intendedUse", Forms.text(form, "intendedUse"),
                 "expiresAt", Forms.text(form, "expiresAt"));
-        return Outcome.of(() -> "/me/tier-requests/" + tiers.fileRequest(request).get("id"),
+        return Outcome.of(
+                () -> "/me/tier-requests/" + tiers.fileRequest(request).get("id"),
                 problem -> page(Forms.echo(form), problem).data("effective", tiers.effectiveTiers(viewer.subject())));
     }
 
@@ -90,14 +90,20 @@ public class MyTierPages {
     @Path("/grants/{id}/renewal")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response renew(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        Map<String, Object> renewal = Forms.object("justification", Forms.text(form, "justification"),
-                "expiresAt", Forms.text(form, "expiresAt"));
-        return Outcome.of(() -> "/me/tier-requests/" + tiers.changeGrant(id, "renewal", renewal).get("id"),
-                problem -> page(Map.of(), null).data("renewalProblem", problem)
+        Map<String, Object> renewal = Forms.object(
+                "justification", Forms.text(form, "justification"), "expiresAt", Forms.text(form, "expiresAt"));
+        return Outcome.of(
+                () -> "/me/tier-requests/"
+                        + tiers.changeGrant(id, "renewal", renewal).get("id"),
+                problem -> page(Map.of(), null)
+                        .data("renewalProblem", problem)
                         .data("effective", tiers.effectiveTiers(viewer.subject())));
     }
 
     private TemplateInstance page(Map<String, String> values, ServiceProblem problem) {
-        return myTiers.data("values", values).data("problem", problem).data("tiers", TIERS).data("fields", FIELDS);
+        return myTiers.data("values", values)
+                .data("problem", problem)
+                .data("tiers", TIERS)
+                .data("fields", FIELDS);
     }
 }

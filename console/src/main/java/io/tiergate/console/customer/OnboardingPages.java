@@ -18,12 +18,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** A customer's home and onboarding: claims, an optional document, contact and device; then the status. */
 @Path("/me")
@@ -31,8 +30,16 @@ import java.util.Set;
 @RolesAllowed(Viewer.CUSTOMER)
 public class OnboardingPages {
 
-    static final List<String> FIELDS = List.of("givenName", "familyName", "dateOfBirth", "nationalities",
-            "residenceCountry", "document", "email", "phone", "deviceId");
+    static final List<String> FIELDS = List.of(
+            "givenName",
+            "familyName",
+            "dateOfBirth",
+            "nationalities",
+            "residenceCountry",
+            "document",
+            "email",
+            "phone",
+            "deviceId");
     /** A case is settled in these states; the status page stops refreshing. */
     static final Set<String> SETTLED = Set.of("VERIFIED", "REJECTED", "EXPIRED", "REVOKED");
 
@@ -58,7 +65,8 @@ public class OnboardingPages {
     public TemplateInstance home() {
         Map<String, Object> latest = latestOrNull();
         Map<String, Object> effective = latest != null && "VERIFIED".equals(latest.get("status"))
-                ? tiers.effectiveTiers(viewer.subject()) : null;
+                ? tiers.effectiveTiers(viewer.subject())
+                : null;
         return customerHome.data("verification", latest).data("effective", effective);
     }
 
@@ -72,12 +80,14 @@ public class OnboardingPages {
     @Path("/onboarding")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(MultivaluedMap<String, String> form) {
-        Map<String, Object> document = Forms.text(form, "documentNumber") == null ? null : Forms.object(
-                "type", Forms.text(form, "documentType"),
-                "number", Forms.text(form, "documentNumber"),
-                "issuingCountry", upper(Forms.text(form, "documentIssuingCountry")),
-                "expiryDate", Forms.text(form, "documentExpiryDate"),
-                "mrz", Forms.lines(form, "documentMrz"));
+        Map<String, Object> document = Forms.text(form, "documentNumber") == null
+                ? null
+                : Forms.object(
+                        "type", Forms.text(form, "documentType"),
+                        "number", Forms.text(form, "documentNumber"),
+                        "issuingCountry", upper(Forms.text(form, "documentIssuingCountry")),
+                        "expiryDate", Forms.text(form, "documentExpiryDate"),
+                        "mrz", Forms.lines(form, "documentMrz"));
         Map<String, Object> claims = Forms.object(
                 "givenName", Forms.text(form, "givenName"),
                 "familyName", Forms.text(form, "familyName"),
@@ -90,13 +100,18 @@ public class OnboardingPages {
                 "deviceId", Forms.text(form, "deviceId"));
         try {
             Map<String, Object> submitted = identity.submitVerification(claims);
-            return Response.seeOther(URI.create("/me/verifications/" + submitted.get("id"))).build();
+            return Response.seeOther(URI.create("/me/verifications/" + submitted.get("id")))
+                    .build();
         } catch (ServiceProblem problem) {
             if (problem.status() >= 500) {
                 throw problem;
             }
-            return Response.status(problem.status() == 429 ? 429 : 400).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(onboarding.data("values", Forms.echo(form)).data("problem", problem).data("fields", FIELDS)
+            return Response.status(problem.status() == 429 ? 429 : 400)
+                    .type(MediaType.TEXT_HTML_TYPE)
+                    .entity(onboarding
+                            .data("values", Forms.echo(form))
+                            .data("problem", problem)
+                            .data("fields", FIELDS)
                             .render())
                     .build();
         }
@@ -114,7 +129,9 @@ public class OnboardingPages {
     @Path("/verifications/{id}/status")
     public TemplateInstance statusPanel(@PathParam("id") String id) {
         Map<String, Object> found = identity.verification(id);
-        return verification.getFragment("status").data("v", found)
+        return verification
+                .getFragment("status")
+                .data("v", found)
                 .data("settled", SETTLED.contains(found.get("status")));
     }
 

@@ -17,20 +17,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** KYB: register an organization with its beneficial owners and representatives, then manage its members. */
 @Path("/organizations")
 @Produces(MediaType.TEXT_HTML)
 public class OrganizationPages {
 
-    static final List<String> FIELDS = List.of("legalName", "registrationNumber", "countryOfIncorporation", "kind",
-            "beneficialOwners", "representatives");
+    static final List<String> FIELDS = List.of(
+            "legalName", "registrationNumber", "countryOfIncorporation", "kind", "beneficialOwners", "representatives");
 
     @RestClient
     IdentityApi identity;
@@ -62,8 +61,11 @@ public class OrganizationPages {
         // the service requires both lists, empty or not
         body.putIfAbsent("beneficialOwners", List.of());
         body.putIfAbsent("representatives", List.of());
-        return Outcome.of(() -> "/organizations/" + identity.registerOrganization(body).get("id"),
-                problem -> organizationNew.data("values", Forms.echo(form)).data("problem", problem)
+        return Outcome.of(
+                () -> "/organizations/" + identity.registerOrganization(body).get("id"),
+                problem -> organizationNew
+                        .data("values", Forms.echo(form))
+                        .data("problem", problem)
                         .data("fields", FIELDS));
     }
 
@@ -79,8 +81,11 @@ public class OrganizationPages {
     @RolesAllowed({Viewer.CUSTOMER, Viewer.OFFICER})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addMember(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        Map<String, Object> member = Forms.object("subject", Forms.text(form, "subject"), "role", Forms.text(form, "role"));
-        return Outcome.of(() -> identity.addMember(id, member), "/organizations/" + id,
+        Map<String, Object> member =
+                Forms.object("subject", Forms.text(form, "subject"), "role", Forms.text(form, "role"));
+        return Outcome.of(
+                () -> identity.addMember(id, member),
+                "/organizations/" + id,
                 problem -> organization.data("org", identity.organization(id)).data("problem", problem));
     }
 
@@ -98,9 +103,13 @@ public class OrganizationPages {
         List<Map<String, Object>> parties = new ArrayList<>();
         for (String line : Forms.lines(form, name)) {
             String[] parts = line.split("\\s*,\\s*");
-            parties.add(Forms.object("name", parts[0].strip(),
-                    "nationality", parts.length > 1 ? upper(parts[1]) : null,
-                    "ownershipPercent", owners && parts.length > 2 ? parts[2] : null));
+            parties.add(Forms.object(
+                    "name",
+                    parts[0].strip(),
+                    "nationality",
+                    parts.length > 1 ? upper(parts[1]) : null,
+                    "ownershipPercent",
+                    owners && parts.length > 2 ? parts[2] : null));
         }
         return parties;
     }

@@ -18,11 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Emergency directives: issue, confirm (a second officer), revoke; break-glass ones are marked for review. */
 @Path("/directives")
@@ -30,8 +29,14 @@ import java.util.Set;
 @RolesAllowed({Viewer.OFFICER, Viewer.ADMIN, Viewer.AUDITOR})
 public class DirectivePages {
 
-    static final List<String> FIELDS = List.of("capability", "allowedNationalities", "deniedJurisdictions", "denyAll",
-            "reason", "expiresAt", "breakGlass");
+    static final List<String> FIELDS = List.of(
+            "capability",
+            "allowedNationalities",
+            "deniedJurisdictions",
+            "denyAll",
+            "reason",
+            "expiresAt",
+            "breakGlass");
     static final Set<String> CHANGES = Set.of("confirmation", "revocation");
 
     @RestClient
@@ -57,7 +62,9 @@ public class DirectivePages {
                 "reason", Forms.text(form, "reason"),
                 "expiresAt", Forms.text(form, "expiresAt"),
                 "breakGlass", form.containsKey("breakGlass") ? Boolean.TRUE : null);
-        return Outcome.of(() -> entitlements.issueDirective(directive), "/directives",
+        return Outcome.of(
+                () -> entitlements.issueDirective(directive),
+                "/directives",
                 problem -> page(Forms.echo(form), problem));
     }
 
@@ -69,12 +76,17 @@ public class DirectivePages {
             throw new jakarta.ws.rs.NotFoundException();
         }
         // confirmation and revocation take no body: who acts is the token's subject
-        return Outcome.of(() -> entitlements.changeDirective(id, change, Map.of()), "/directives",
+        return Outcome.of(
+                () -> entitlements.changeDirective(id, change, Map.of()),
+                "/directives",
                 problem -> page(Map.of(), problem));
     }
 
     private TemplateInstance page(Map<String, String> values, ServiceProblem problem) {
-        return directives.data("directives", entitlements.directives()).data("values", values)
-                .data("problem", problem).data("fields", FIELDS);
+        return directives
+                .data("directives", entitlements.directives())
+                .data("values", values)
+                .data("problem", problem)
+                .data("fields", FIELDS);
     }
 }

@@ -20,10 +20,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Policy versions: the list, one version beside the one in force (its diff), validation problems by field,
@@ -65,14 +64,20 @@ public class PolicyPages {
             parsed = null;
         }
         if (parsed == null) {
-            ServiceProblem notJson = new ServiceProblem(400, "MALFORMED_REQUEST", "Not a JSON document",
-                    "paste the policy document as a JSON object", List.of(new ServiceProblem.FieldError("document",
-                            "not a JSON object")));
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(listPage(notJson, document == null ? "" : document).render()).build();
+            ServiceProblem notJson = new ServiceProblem(
+                    400,
+                    "MALFORMED_REQUEST",
+                    "Not a JSON document",
+                    "paste the policy document as a JSON object",
+                    List.of(new ServiceProblem.FieldError("document", "not a JSON object")));
+            return Response.status(400)
+                    .type(MediaType.TEXT_HTML_TYPE)
+                    .entity(listPage(notJson, document == null ? "" : document).render())
+                    .build();
         }
         Map<String, Object> draft = parsed;
-        return Outcome.of(() -> "/policies/" + entitlements.storeDraft(draft).get("version"),
+        return Outcome.of(
+                () -> "/policies/" + entitlements.storeDraft(draft).get("version"),
                 problem -> listPage(problem, document));
     }
 
@@ -87,8 +92,8 @@ public class PolicyPages {
     @RolesAllowed({Viewer.OFFICER, Viewer.ADMIN})
     public Response publish(@PathParam("version") String version) {
         // four eyes: the request waits on the list page for a second officer
-        return Outcome.of(() -> entitlements.publish(version), "/policies",
-                problem -> page(version, problem, null, Map.of()));
+        return Outcome.of(
+                () -> entitlements.publish(version), "/policies", problem -> page(version, problem, null, Map.of()));
     }
 
     @POST
@@ -110,9 +115,13 @@ public class PolicyPages {
     @RolesAllowed({Viewer.OFFICER, Viewer.ADMIN})
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response whatIf(@PathParam("version") String version, MultivaluedMap<String, String> form) {
-        Map<String, Object> request = Forms.object("subject", Forms.text(form, "subject"),
-                "capability", Forms.text(form, "capability"),
-                "context", Forms.object("jurisdiction", Forms.text(form, "jurisdiction")));
+        Map<String, Object> request = Forms.object(
+                "subject",
+                Forms.text(form, "subject"),
+                "capability",
+                Forms.text(form, "capability"),
+                "context",
+                Forms.object("jurisdiction", Forms.text(form, "jurisdiction")));
         try {
             Map<String, Object> decision = entitlements.whatIf(version, request);
             return Response.ok(page(version, null, decision, Forms.echo(form)).render(), MediaType.TEXT_HTML_TYPE)
@@ -121,18 +130,22 @@ public class PolicyPages {
             if (problem.status() >= 500) {
                 throw problem;
             }
-            return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(page(version, problem, null, Forms.echo(form)).render()).build();
+            return Response.status(problem.status())
+                    .type(MediaType.TEXT_HTML_TYPE)
+                    .entity(page(version, problem, null, Forms.echo(form)).render())
+                    .build();
         }
     }
 
     private TemplateInstance listPage(ServiceProblem problem, String document) {
-        return policies.data("versions", entitlements.policies()).data("requests", entitlements.publicationRequests())
-                .data("problem", problem).data("document", document);
+        return policies.data("versions", entitlements.policies())
+                .data("requests", entitlements.publicationRequests())
+                .data("problem", problem)
+                .data("document", document);
     }
 
-    private TemplateInstance page(String version, ServiceProblem problem, Map<String, Object> decision,
-                                  Map<String, String> values) {
+    private TemplateInstance page(
+            String version, ServiceProblem problem, Map<String, Object> decision, Map<String, String> values) {
         Map<String, Object> detail = entitlements.policy(version);
         Map<String, Object> diff = Boolean.TRUE.equals(detail.get("inForce")) ? null : diffOrNull(version);
         String pretty;
@@ -141,8 +154,12 @@ public class PolicyPages {
         } catch (JsonProcessingException e) {
             pretty = String.valueOf(detail.get("document"));
         }
-        return policy.data("p", detail).data("diff", diff).data("document", pretty).data("problem", problem)
-                .data("decision", decision).data("values", values);
+        return policy.data("p", detail)
+                .data("diff", diff)
+                .data("document", pretty)
+                .data("problem", problem)
+                .data("decision", decision)
+                .data("values", values);
     }
 
     /** The diff against the version in force; none when nothing is in force yet. */

@@ -5,8 +5,7 @@ import java.time.Duration;
 /** A case's age in the queue, as an officer reads it: "3 d 4 h", "2 h 10 min", "5 min". */
 public final class Ages {
 
-    private Ages() {
-    }
+    private Ages() {}
 
     public static String of(Duration age) {
         if (age.isNegative()) {

@@ -18,13 +18,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The review queue, oldest first with its age, and one case on one screen: the applicant's claims beside each
@@ -79,28 +78,40 @@ public class ReviewPages {
     @RolesAllowed(Viewer.OFFICER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return Outcome.of(() -> identity.decideReview(id, Forms.object("outcome", Forms.text(form, "outcome"),
-                "reason", Forms.text(form, "reason"))), "/reviews/" + id, problem -> page(id, problem));
+        return Outcome.of(
+                () -> identity.decideReview(
+                        id, Forms.object("outcome", Forms.text(form, "outcome"), "reason", Forms.text(form, "reason"))),
+                "/reviews/" + id,
+                problem -> page(id, problem));
     }
 
     private TemplateInstance page(String id, ServiceProblem problem) {
         Map<String, Object> found = identity.review(id);
-        Map<String, Object> cluster = found.get("clusterId") == null ? null
+        Map<String, Object> cluster = found.get("clusterId") == null
+                ? null
                 : identity.cluster(found.get("clusterId").toString());
-        return reviewCase.data("c", found).data("cluster", cluster).data("problem", problem)
-                .data("mine", viewer.name().equals(found.get("claimedBy"))
-                        || viewer.subject().equals(found.get("claimedBy")));
+        return reviewCase
+                .data("c", found)
+                .data("cluster", cluster)
+                .data("problem", problem)
+                .data(
+                        "mine",
+                        viewer.name().equals(found.get("claimedBy"))
+                                || viewer.subject().equals(found.get("claimedBy")));
     }
 
     /** An officer never sees a case they are a party to; each row carries its age in the queue. */
     List<Map<String, Object>> visible(List<Map<String, Object>> cases) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return cases.stream().filter(c -> !viewer.subject().equals(c.get("subject"))).map(c -> {
-            Map<String, Object> row = new java.util.LinkedHashMap<>(c);
-            if (c.get("submittedAt") instanceof String at) {
-                row.put("age", Ages.of(Duration.between(OffsetDateTime.parse(at), now)));
-            }
-            return row;
-        }).toList();
+        return cases.stream()
+                .filter(c -> !viewer.subject().equals(c.get("subject")))
+                .map(c -> {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>(c);
+                    if (c.get("submittedAt") instanceof String at) {
+                        row.put("age", Ages.of(Duration.between(OffsetDateTime.parse(at), now)));
+                    }
+                    return row;
+                })
+                .toList();
     }
 }

@@ -7,10 +7,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-
-import java.util.Map;
 
 /** audit-service: the trail, its entries, signed checkpoints and proofs (docs/audit.md). */
 @RegisterRestClient(configKey = "audit")
@@ -23,10 +22,15 @@ public interface AuditApi {
     /** A page of entries; a full page carries the next cursor in {@code Tiergate-Next-Cursor}. */
     @GET
     @Path("/events")
-    Response events(@QueryParam("subject") String subject, @QueryParam("type") String type,
-                    @QueryParam("actor") String actor, @QueryParam("capability") String capability,
-                    @QueryParam("since") String since, @QueryParam("until") String until,
-                    @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit);
+    Response events(
+            @QueryParam("subject") String subject,
+            @QueryParam("type") String type,
+            @QueryParam("actor") String actor,
+            @QueryParam("capability") String capability,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/entries/{index}")

@@ -8,11 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** campaign-service: detected campaigns, their members and evidence, an officer's confirmation or dismissal. */
 @RegisterRestClient(configKey = "campaign")
@@ -33,6 +32,6 @@ public interface CampaignApi {
     /** {@code action} is confirmation or dismissal. */
     @POST
     @Path("/{id}/{action}")
-    Map<String, Object> decide(@PathParam("id") String id, @PathParam("action") String action,
-                               Map<String, Object> body);
+    Map<String, Object> decide(
+            @PathParam("id") String id, @PathParam("action") String action, Map<String, Object> body);
 }

@@ -8,11 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** entitlement-service: directives, policy versions, and a customer's own decisions (with their budgets). */
 @RegisterRestClient(configKey = "entitlement")
@@ -34,8 +33,8 @@ public interface EntitlementApi {
     /** {@code action} is confirmation or revocation. */
     @POST
     @Path("/directives/{id}/{action}")
-    Map<String, Object> changeDirective(@PathParam("id") String id, @PathParam("action") String action,
-                                        Map<String, Object> body);
+    Map<String, Object> changeDirective(
+            @PathParam("id") String id, @PathParam("action") String action, Map<String, Object> body);
 
     @GET
     @Path("/policies")

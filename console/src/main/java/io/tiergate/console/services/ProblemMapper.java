@@ -2,9 +2,8 @@ package io.tiergate.console.services;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
-
 import java.util.Map;
+import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /** Turns every 4xx/5xx answer of a service into a {@link ServiceProblem} carrying its problem+json. */
 public class ProblemMapper implements ResponseExceptionMapper<ServiceProblem> {

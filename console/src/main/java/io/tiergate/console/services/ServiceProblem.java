@@ -11,8 +11,7 @@ import java.util.Objects;
 public class ServiceProblem extends RuntimeException {
 
     /** One {@code errors[]} member of a problem: the field (or requirement) and what is wrong with it. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     private final int status;
     private final String code;
@@ -30,23 +29,34 @@ public class ServiceProblem extends RuntimeException {
     }
 
     public static ServiceProblem unavailable(String service) {
-        return new ServiceProblem(503, "SERVICE_UNAVAILABLE", "Service unavailable",
-                service + " did not answer; try again in a moment", List.of());
+        return new ServiceProblem(
+                503,
+                "SERVICE_UNAVAILABLE",
+                "Service unavailable",
+                service + " did not answer; try again in a moment",
+                List.of());
     }
 
     /** Reads a problem document; anything else (an HTML error page, say) becomes a generic problem. */
     @SuppressWarnings("unchecked")
     public static ServiceProblem of(int status, Map<String, Object> body) {
         if (body == null) {
-            return new ServiceProblem(status, "HTTP_" + status, "Request refused", "the service answered " + status,
-                    List.of());
+            return new ServiceProblem(
+                    status, "HTTP_" + status, "Request refused", "the service answered " + status, List.of());
         }
         List<FieldError> errors = body.get("errors") instanceof List<?> list
-                ? list.stream().filter(Map.class::isInstance).map(e -> (Map<String, Object>) e)
-                        .map(e -> new FieldError(text(e.get("field")), text(e.get("message")))).toList()
+                ? list.stream()
+                        .filter(Map.class::isInstance)
+                        .map(e -> (Map<String, Object>) e)
+                        .map(e -> new FieldError(text(e.get("field")), text(e.get("message"))))
+                        .toList()
                 : List.of();
-        return new ServiceProblem(status, Objects.requireNonNullElse(text(body.get("code")), "HTTP_" + status),
-                text(body.get("title")), text(body.get("detail")), errors);
+        return new ServiceProblem(
+                status,
+                Objects.requireNonNullElse(text(body.get("code")), "HTTP_" + status),
+                text(body.get("title")),
+                text(body.get("detail")),
+                errors);
     }
 
     private static String text(Object value) {
@@ -77,6 +87,8 @@ public class ServiceProblem extends RuntimeException {
     public String fieldError(String field) {
         return errors.stream()
                 .filter(e -> Forms.names(e.field(), field))
-                .map(FieldError::message).findFirst().orElse(null);
+                .map(FieldError::message)
+                .findFirst()
+                .orElse(null);
     }
 }

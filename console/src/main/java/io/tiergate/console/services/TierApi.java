@@ -8,11 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
-import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** tier-service: tier requests with their approvals, grants and their history, effective tiers. */
 @RegisterRestClient(configKey = "tier")
@@ -58,8 +57,8 @@ public interface TierApi {
     /** {@code action} is one of revocation, suspension, reinstatement, renewal. */
     @POST
     @Path("/grants/{id}/{action}")
-    Map<String, Object> changeGrant(@PathParam("id") String id, @PathParam("action") String action,
-                                    Map<String, Object> change);
+    Map<String, Object> changeGrant(
+            @PathParam("id") String id, @PathParam("action") String action, Map<String, Object> change);
 
     @GET
     @Path("/subjects/{subject}/tier")

@@ -19,10 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.util.List;
 import java.util.Set;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** A holder's grants; one grant with its history; suspend, revoke or reinstate it with a reason. */
 @Path("/grants")
@@ -58,16 +57,20 @@ public class GrantPages {
     @Path("/{id}/{change}")
     @RolesAllowed(Viewer.OFFICER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response change(@PathParam("id") String id, @PathParam("change") String change,
-                           MultivaluedMap<String, String> form) {
+    public Response change(
+            @PathParam("id") String id, @PathParam("change") String change, MultivaluedMap<String, String> form) {
         if (!CHANGES.contains(change)) {
             throw new jakarta.ws.rs.NotFoundException();
         }
-        return Outcome.of(() -> tiers.changeGrant(id, change, Forms.object("reason", Forms.text(form, "reason"))),
-                "/grants/" + id, problem -> page(id, problem));
+        return Outcome.of(
+                () -> tiers.changeGrant(id, change, Forms.object("reason", Forms.text(form, "reason"))),
+                "/grants/" + id,
+                problem -> page(id, problem));
     }
 
     private TemplateInstance page(String id, ServiceProblem problem) {
-        return grant.data("g", tiers.grant(id)).data("history", tiers.grantHistory(id)).data("problem", problem);
+        return grant.data("g", tiers.grant(id))
+                .data("history", tiers.grantHistory(id))
+                .data("problem", problem);
     }
 }

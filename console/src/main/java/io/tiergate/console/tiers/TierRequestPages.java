@@ -20,10 +20,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Tier requests with their four-eyes state: who approved, how many approvals remain; approve or deny. */
 @Path("/tier-requests")
@@ -48,7 +47,9 @@ public class TierRequestPages {
     @GET
     public TemplateInstance queue(@QueryParam("status") @DefaultValue("PENDING") String status) {
         String shown = STATUSES.contains(status) ? status : "PENDING";
-        return tierRequestQueue.data("requests", tiers.requestQueue(shown, 200)).data("status", shown)
+        return tierRequestQueue
+                .data("requests", tiers.requestQueue(shown, 200))
+                .data("status", shown)
                 .data("statuses", STATUSES);
     }
 
@@ -63,8 +64,10 @@ public class TierRequestPages {
     @RolesAllowed(Viewer.OFFICER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approve(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return Outcome.of(() -> tiers.approve(id, Forms.object("comment", Forms.text(form, "comment"))),
-                "/tier-requests/" + id, problem -> page(id, problem));
+        return Outcome.of(
+                () -> tiers.approve(id, Forms.object("comment", Forms.text(form, "comment"))),
+                "/tier-requests/" + id,
+                problem -> page(id, problem));
     }
 
     @POST
@@ -72,8 +75,10 @@ public class TierRequestPages {
     @RolesAllowed(Viewer.OFFICER)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response deny(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return Outcome.of(() -> tiers.deny(id, Forms.object("reason", Forms.text(form, "reason"))),
-                "/tier-requests/" + id, problem -> page(id, problem));
+        return Outcome.of(
+                () -> tiers.deny(id, Forms.object("reason", Forms.text(form, "reason"))),
+                "/tier-requests/" + id,
+                problem -> page(id, problem));
     }
 
     private TemplateInstance page(String id, ServiceProblem problem) {
@@ -81,9 +86,14 @@ public class TierRequestPages {
         Object approvals = request.get("approvals");
         int given = approvals instanceof List<?> list ? list.size() : 0;
         int required = request.get("requiredApprovals") instanceof Number n ? n.intValue() : 0;
-        boolean approvedByMe = approvals instanceof List<?> list && list.stream()
-                .anyMatch(a -> a instanceof Map<?, ?> m && viewer.subject().equals(m.get("officer")));
-        return tierRequest.data("r", request).data("problem", problem)
-                .data("remaining", Math.max(0, required - given)).data("approvedByMe", approvedByMe);
+        boolean approvedByMe = approvals instanceof List<?> list
+                && list.stream()
+                        .anyMatch(a ->
+                                a instanceof Map<?, ?> m && viewer.subject().equals(m.get("officer")));
+        return tierRequest
+                .data("r", request)
+                .data("problem", problem)
+                .data("remaining", Math.max(0, required - given))
+                .data("approvedByMe", approvedByMe);
     }
 }

@@ -35,9 +35,13 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response problem(ServiceProblem problem) {
         int status = problem.status() >= 500 ? 502 : problem.status();
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(error.data("status", status).data("code", problem.code()).data("problem", problem)
-                        .data("key", null).render())
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(error.data("status", status)
+                        .data("code", problem.code())
+                        .data("problem", problem)
+                        .data("key", null)
+                        .render())
                 .build();
     }
 
@@ -60,8 +64,12 @@ public class ErrorPages {
     }
 
     private Response page(int status, String code, String key) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(error.data("status", status).data("code", code).data("problem", null).data("key", key)
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(error.data("status", status)
+                        .data("code", code)
+                        .data("problem", null)
+                        .data("key", key)
                         .render())
                 .build();
     }

@@ -505,7 +505,8 @@ public interface Messages {
     @Message("Organization id")
     String organization_id();
 
-    @Message("Know-your-business: the organization, its beneficial owners and representatives. You become a representative.")
+    @Message(
+            "Know-your-business: the organization, its beneficial owners and representatives. You become a representative.")
     String organization_intro();
 
     @Message("Register an organization")
@@ -679,7 +680,8 @@ public interface Messages {
     @Message("Type")
     String type();
 
-    @Message("Each capability as it stands for you now under policy {version}, and what is left of its budgets. Looking charges nothing.")
+    @Message(
+            "Each capability as it stands for you now under policy {version}, and what is left of its budgets. Looking charges nothing.")
     String usage_intro(String version);
 
     @Message("Valid: it can be published.")
@@ -697,7 +699,8 @@ public interface Messages {
     @Message("Verify in your browser")
     String verify_heading();
 
-    @Message("Your browser checks the signed checkpoint against the key you pinned, recomputes the leaf hash and walks the inclusion proof. It trusts nothing this server says.")
+    @Message(
+            "Your browser checks the signed checkpoint against the key you pinned, recomputes the leaf hash and walks the inclusion proof. It trusts nothing this server says.")
     String verify_intro();
 
     @Message("Version")

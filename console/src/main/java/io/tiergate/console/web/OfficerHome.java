@@ -11,14 +11,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** An officer's home: how much waits in each queue. A service that does not answer shows as such, alone. */
 @Path("/officer")
@@ -48,14 +47,24 @@ public class OfficerHome {
     public TemplateInstance home() {
         Map<String, String> counts = new LinkedHashMap<>();
         if (viewer.officer()) {
-            counts.put("reviews", count(() -> identity.reviewQueue(null, 1000).stream()
-                    .filter(c -> !viewer.subject().equals(c.get("subject"))).count()));
-            counts.put("tierRequests", count(() -> (long) tiers.requestQueue("PENDING", 1000).size()));
-            counts.put("campaigns", count(() -> campaigns.campaigns(null, 1000).stream()
-                    .filter(c -> "OPEN".equals(c.get("status")) || "CONTAINED".equals(c.get("status"))).count()));
+            counts.put(
+                    "reviews",
+                    count(() -> identity.reviewQueue(null, 1000).stream()
+                            .filter(c -> !viewer.subject().equals(c.get("subject")))
+                            .count()));
+            counts.put("tierRequests", count(() ->
+                    (long) tiers.requestQueue("PENDING", 1000).size()));
+            counts.put(
+                    "campaigns",
+                    count(() -> campaigns.campaigns(null, 1000).stream()
+                            .filter(c -> "OPEN".equals(c.get("status")) || "CONTAINED".equals(c.get("status")))
+                            .count()));
         }
-        counts.put("directives", count(() -> entitlements.directives().stream()
-                .filter(d -> "PENDING".equals(d.get("status"))).count()));
+        counts.put(
+                "directives",
+                count(() -> entitlements.directives().stream()
+                        .filter(d -> "PENDING".equals(d.get("status")))
+                        .count()));
         return officerHome.data("counts", counts);
     }
 

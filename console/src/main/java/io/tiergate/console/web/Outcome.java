@@ -4,7 +4,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.tiergate.console.services.ServiceProblem;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -15,14 +14,15 @@ import java.util.function.Supplier;
  */
 public final class Outcome {
 
-    private Outcome() {
-    }
+    private Outcome() {}
 
     public static Response of(Runnable action, String then, Function<ServiceProblem, TemplateInstance> page) {
-        return of(() -> {
-            action.run();
-            return then;
-        }, page);
+        return of(
+                () -> {
+                    action.run();
+                    return then;
+                },
+                page);
     }
 
     public static Response of(Supplier<String> actionThenPath, Function<ServiceProblem, TemplateInstance> page) {
@@ -32,8 +32,10 @@ public final class Outcome {
             if (problem.status() >= 500) {
                 throw problem;
             }
-            return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE)
-                    .entity(page.apply(problem).render()).build();
+            return Response.status(problem.status())
+                    .type(MediaType.TEXT_HTML_TYPE)
+                    .entity(page.apply(problem).render())
+                    .build();
         }
     }
 }

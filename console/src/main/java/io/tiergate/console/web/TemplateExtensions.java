@@ -1,7 +1,6 @@
 package io.tiergate.console.web;
 
 import io.quarkus.qute.TemplateExtension;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -9,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 @TemplateExtension
 public final class TemplateExtensions {
 
-    private TemplateExtensions() {
-    }
+    private TemplateExtensions() {}
 
     static String urlEncode(String value) {
         return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);

@@ -1,14 +1,13 @@
 package io.tiergate.console.services;
 
-import jakarta.ws.rs.core.MultivaluedHashMap;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class FormsTest {
 
@@ -29,14 +28,15 @@ class FormsTest {
 
     @Test
     void theMrzKeepsItsLinesWithoutBlanks() {
-        assertEquals(List.of("P<DEUMUSTERMANN<<ERIKA", "C01X00T478DEU6408125F2702283"),
+        assertEquals(
+                List.of("P<DEUMUSTERMANN<<ERIKA", "C01X00T478DEU6408125F2702283"),
                 Forms.lines(form("mrz", "P<DEUMUSTERMANN<<ERIKA\r\n\r\n  C01X00T478DEU6408125F2702283 \n"), "mrz"));
     }
 
     @Test
     void blankFieldsAndEmptyListsAreLeftOutOfTheJson() {
-        Map<String, Object> json = Forms.object("givenName", "Erika", "email", null, "nationalities", List.of(),
-                "document", Map.of());
+        Map<String, Object> json =
+                Forms.object("givenName", "Erika", "email", null, "nationalities", List.of(), "document", Map.of());
 
         assertEquals(Map.of("givenName", "Erika"), json);
         assertNull(Forms.text(form("email", "   "), "email"));

@@ -1,22 +1,30 @@
 package io.tiergate.console.services;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import org.junit.jupiter.api.Test;
 
 class ServiceProblemTest {
 
     @Test
     void readsAProblemDocumentWithItsFieldErrors() {
-        ServiceProblem problem = ServiceProblem.of(400, Map.of("code", "VALIDATION_FAILED", "title", "Bad request",
-                "detail", "The request has invalid fields", "errors", List.of(
-                        Map.of("field", "document.mrz[0]", "message", "check digit does not match"),
-                        Map.of("field", "nationalities[1]", "message", "not an ISO 3166-1 alpha-2 code"),
-                        Map.of("field", "givenName", "message", "must not be blank"))));
+        ServiceProblem problem = ServiceProblem.of(
+                400,
+                Map.of(
+                        "code",
+                        "VALIDATION_FAILED",
+                        "title",
+                        "Bad request",
+                        "detail",
+                        "The request has invalid fields",
+                        "errors",
+                        List.of(
+                                Map.of("field", "document.mrz[0]", "message", "check digit does not match"),
+                                Map.of("field", "nationalities[1]", "message", "not an ISO 3166-1 alpha-2 code"),
+                                Map.of("field", "givenName", "message", "must not be blank"))));
 
         assertEquals("VALIDATION_FAILED", problem.code());
         assertEquals("check digit does not match", problem.fieldError("document"));
@@ -37,8 +45,13 @@ class ServiceProblemTest {
 
     @Test
     void errorsWithoutAFieldOrMessageAreKeptAsTheyCame() {
-        ServiceProblem problem = ServiceProblem.of(422, Map.of("code", "REQUIREMENTS_NOT_MET",
-                "errors", List.of(Map.of("message", "verified identity required"), "not an object")));
+        ServiceProblem problem = ServiceProblem.of(
+                422,
+                Map.of(
+                        "code",
+                        "REQUIREMENTS_NOT_MET",
+                        "errors",
+                        List.of(Map.of("message", "verified identity required"), "not an object")));
 
         assertEquals(1, problem.errors().size());
         assertNull(problem.errors().get(0).field());

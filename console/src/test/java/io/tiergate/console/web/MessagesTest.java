@@ -1,6 +1,7 @@
 package io.tiergate.console.web;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,16 +13,15 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import org.junit.jupiter.api.Test;
 
 /** A second language is one file: it must translate every message, and nothing that is not one. */
 class MessagesTest {
 
     @Test
     void theGermanFileTranslatesEveryMessage() throws IOException {
-        Set<String> keys = Arrays.stream(Messages.class.getDeclaredMethods()).map(Method::getName)
+        Set<String> keys = Arrays.stream(Messages.class.getDeclaredMethods())
+                .map(Method::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         Properties german = new Properties();
         try (var in = MessagesTest.class.getResourceAsStream("/messages/msg_de.properties")) {

@@ -2,7 +2,6 @@ package io.tiergate.bench;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +31,23 @@ public final class DecisionBenchmark {
 
     static final int SUBJECTS = 100_000;
     static final int CAPABILITIES = 50;
-    static final List<String> NATIONALITIES = List.of("US", "US", "US", "GB", "DE", "FR", "JP", "IN", "BR", "CN", "RU",
-            "CA", "AU", "NL", "SE");
+    static final List<String> NATIONALITIES =
+            List.of("US", "US", "US", "GB", "DE", "FR", "JP", "IN", "BR", "CN", "RU", "CA", "AU", "NL", "SE");
     static final List<String> JURISDICTIONS = List.of("US", "GB", "DE", "FR", "JP", "CN", "IN", "BR");
-    static final String[] TIERS = {"PUBLIC", "PUBLIC", "PUBLIC", "PUBLIC", "ENTERPRISE", "ENTERPRISE", "RESEARCH",
-            "RESEARCH", "RESEARCH", "GOVERNMENT"};
+    static final String[] TIERS = {
+        "PUBLIC",
+        "PUBLIC",
+        "PUBLIC",
+        "PUBLIC",
+        "ENTERPRISE",
+        "ENTERPRISE",
+        "RESEARCH",
+        "RESEARCH",
+        "RESEARCH",
+        "GOVERNMENT"
+    };
 
-    private DecisionBenchmark() {
-    }
+    private DecisionBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>();
@@ -53,13 +61,16 @@ public final class DecisionBenchmark {
             case "probe" -> probe(options);
             case "propagation" -> propagationOnly(options);
             case "ladder" -> ladderOnly(options);
-            default -> throw new IllegalArgumentException("usage: prepare|seed|run|ladder|propagation|probe --option value ...");
+            default ->
+                throw new IllegalArgumentException(
+                        "usage: prepare|seed|run|ladder|propagation|probe --option value ...");
         }
     }
 
     static void prepare(Map<String, String> o) throws SQLException {
-        try (Connection db = DriverManager.getConnection(o.get("jdbc-admin"), "postgres", o.getOrDefault("pg-password", "postgres"));
-             Statement sql = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(
+                        o.get("jdbc-admin"), "postgres", o.getOrDefault("pg-password", "postgres"));
+                Statement sql = db.createStatement()) {
             var exists = sql.executeQuery("SELECT 1 FROM pg_database WHERE datname = 'entitlement_bench'");
             if (!exists.next()) {
                 sql.execute("CREATE DATABASE entitlement_bench OWNER tiergate");
@@ -70,7 +81,7 @@ public final class DecisionBenchmark {
     /** Subjects 00000000-0000-4000-8000-{n}: nationality, residence and tier spread by n, one active grant each. */
     static void seed(Map<String, String> o) throws SQLException {
         try (Connection db = DriverManager.getConnection(o.get("jdbc"), "tiergate", "tiergate");
-             Statement sql = db.createStatement()) {
+                Statement sql = db.createStatement()) {
             sql.execute("DELETE FROM subject_projection WHERE subject LIKE '00000000-0000-4000-8000-%'");
             String nationalities = "ARRAY['" + String.join("','", NATIONALITIES) + "']";
             String tiers = "ARRAY['" + String.join("','", TIERS) + "']";
@@ -78,7 +89,8 @@ public final class DecisionBenchmark {
                     + "residence_country, verified_at, active_grants, grant_organizations, applied_versions, updated_at) "
                     + "SELECT '00000000-0000-4000-8000-' || lpad(n::text, 12, '0'), 'VERIFIED', "
                     + "jsonb_build_array((" + nationalities + ")[1 + n % " + NATIONALITIES.size() + "]), "
-                    + "(" + nationalities + ")[1 + (n / 7) % " + NATIONALITIES.size() + "], now() - (n % 300) * interval '1 day', "
+                    + "(" + nationalities + ")[1 + (n / 7) % " + NATIONALITIES.size()
+                    + "], now() - (n % 300) * interval '1 day', "
                     + "jsonb_build_object(md5(n::text)::uuid::text, (" + tiers + ")[1 + n % 10]), '{}'::jsonb, "
                     + "'{\"identity-service\": 1, \"tier-service\": 1}'::jsonb, now() "
                     + "FROM generate_series(1, " + SUBJECTS + ") AS n");
@@ -96,19 +108,32 @@ public final class DecisionBenchmark {
         int keycloakWarmup = Integer.parseInt(o.getOrDefault("keycloak-warmup", "120"));
 
         String version = publishPolicy(keycloak, entitlement);
-        System.out.printf("policy %s published: %d capabilities, %d subjects in the projection%n", version,
-                CAPABILITIES, SUBJECTS);
+        System.out.printf(
+                "policy %s published: %d capabilities, %d subjects in the projection%n",
+                version, CAPABILITIES, SUBJECTS);
         List<Buffer> bodies = decisionBodies();
         double allowShare = allowShare(entitlement, gatewayToken(keycloak), bodies, 500);
         List<String> report = new ArrayList<>();
-        report.add(String.format("machine: %d cores, %s; service pid %d", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.vm.name") + " " + Runtime.version(), pid));
+        report.add(String.format(
+                "machine: %d cores, %s; service pid %d",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + Runtime.version(),
+                pid));
         long idleRss = rssKb(pid);
 
         try (LoadGenerator load = new LoadGenerator()) {
-            System.out.println("warming the service up (60 s of each endpoint at full speed, then 20 s at the target rate)");
-            load.closedLoop(new Target("constant (plain GET)", HttpMethod.GET, entitlement.resolve("/v1/baseline/plain"),
-                    Map.of(), List.of(), 200), connections, 20);
+            System.out.println(
+                    "warming the service up (60 s of each endpoint at full speed, then 20 s at the target rate)");
+            load.closedLoop(
+                    new Target(
+                            "constant (plain GET)",
+                            HttpMethod.GET,
+                            entitlement.resolve("/v1/baseline/plain"),
+                            Map.of(),
+                            List.of(),
+                            200),
+                    connections,
+                    20);
             load.closedLoop(authenticatedConstant(keycloak, entitlement), connections, 20);
             load.closedLoop(decisions(keycloak, entitlement, bodies), connections, 60);
             settle(pid);
@@ -117,16 +142,30 @@ public final class DecisionBenchmark {
 
             // the decision beside a plain and an authenticated constant at the same rates: the tail ratio is the
             // figure that holds on a noisy machine, where each absolute tail moves with the load around it
-            report.addAll(ladder(load, plainConstant(entitlement), authenticatedConstant(keycloak, entitlement),
-                    decisions(keycloak, entitlement, bodies), pid, connections, rates(o, rate), 2, 15));
+            report.addAll(ladder(
+                    load,
+                    plainConstant(entitlement),
+                    authenticatedConstant(keycloak, entitlement),
+                    decisions(keycloak, entitlement, bodies),
+                    pid,
+                    connections,
+                    rates(o, rate),
+                    2,
+                    15));
             settle(pid);
-            LoadGenerator.Result atRate = load.constantRate(decisions(keycloak, entitlement, bodies), rate, connections, seconds);
+            LoadGenerator.Result atRate =
+                    load.constantRate(decisions(keycloak, entitlement, bodies), rate, connections, seconds);
             long loadedRss = rssKb(pid);
             report.add(atRate.summary());
 
             // maximum throughput, side by side, twice each in alternation against drift
-            Target plain = new Target("constant (plain GET)", HttpMethod.GET, entitlement.resolve("/v1/baseline/plain"),
-                    Map.of(), List.of(), 200);
+            Target plain = new Target(
+                    "constant (plain GET)",
+                    HttpMethod.GET,
+                    entitlement.resolve("/v1/baseline/plain"),
+                    Map.of(),
+                    List.of(),
+                    200);
             double plainBest = 0;
             double authenticatedBest = 0;
             double decisionsBest = 0;
@@ -151,7 +190,9 @@ public final class DecisionBenchmark {
             long peakRss = peakRssKb(pid);
             settle(pid);
 
-            KeycloakAuthorization kc = new KeycloakAuthorization(keycloak, o.getOrDefault("keycloak-admin", "admin"),
+            KeycloakAuthorization kc = new KeycloakAuthorization(
+                    keycloak,
+                    o.getOrDefault("keycloak-admin", "admin"),
                     o.getOrDefault("keycloak-admin-password", "admin"));
             List<String> resources = kc.setUp(CAPABILITIES);
             System.out.printf("warming Keycloak up (%d s, %d connections)%n", keycloakWarmup, connections);
@@ -162,19 +203,36 @@ public final class DecisionBenchmark {
             report.add(keycloakMax.summary());
 
             report.add("");
-            report.add(String.format("workload: %d subjects (Zipf), %d capabilities, %.0f%% of decisions ALLOW",
+            report.add(String.format(
+                    "workload: %d subjects (Zipf), %d capabilities, %.0f%% of decisions ALLOW",
                     SUBJECTS, CAPABILITIES, allowShare * 100));
-            report.add(String.format("decisions at %d/s: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms (goal p99 <= 2 ms), %d errors",
-                    rate, atRate.percentileMillis(50), atRate.percentileMillis(99), atRate.percentileMillis(99.9),
+            report.add(String.format(
+                    "decisions at %d/s: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms (goal p99 <= 2 ms), %d errors",
+                    rate,
+                    atRate.percentileMillis(50),
+                    atRate.percentileMillis(99),
+                    atRate.percentileMillis(99.9),
                     atRate.errors()));
-            report.add(String.format("max throughput: decisions %.0f/s = %.2fx the plain constant (%.0f/s; goal >= 0.6x), "
-                    + "%.2fx the authenticated constant (%.0f/s)", decisionsBest, decisionsBest / plainBest, plainBest,
-                    decisionsBest / authenticatedBest, authenticatedBest));
-            report.add(String.format("versus Keycloak Authorization Services at %d connections: %.0f/s vs %.0f/s = %.1fx "
-                    + "(goal >= 5x); p99 %.2f ms vs %.2f ms = %.1fx lower (goal >= 10x)", connections, decisionsBest,
-                    keycloakMax.throughput(), decisionsBest / keycloakMax.throughput(), decisionsMax.percentileMillis(99),
-                    keycloakMax.percentileMillis(99), keycloakMax.percentileMillis(99) / decisionsMax.percentileMillis(99)));
-            report.add(String.format("entitlement-service RSS: idle %d MB, after the %d/s run %d MB, peak %d MB",
+            report.add(String.format(
+                    "max throughput: decisions %.0f/s = %.2fx the plain constant (%.0f/s; goal >= 0.6x), "
+                            + "%.2fx the authenticated constant (%.0f/s)",
+                    decisionsBest,
+                    decisionsBest / plainBest,
+                    plainBest,
+                    decisionsBest / authenticatedBest,
+                    authenticatedBest));
+            report.add(String.format(
+                    "versus Keycloak Authorization Services at %d connections: %.0f/s vs %.0f/s = %.1fx "
+                            + "(goal >= 5x); p99 %.2f ms vs %.2f ms = %.1fx lower (goal >= 10x)",
+                    connections,
+                    decisionsBest,
+                    keycloakMax.throughput(),
+                    decisionsBest / keycloakMax.throughput(),
+                    decisionsMax.percentileMillis(99),
+                    keycloakMax.percentileMillis(99),
+                    keycloakMax.percentileMillis(99) / decisionsMax.percentileMillis(99)));
+            report.add(String.format(
+                    "entitlement-service RSS: idle %d MB, after the %d/s run %d MB, peak %d MB",
                     idleRss / 1024, rate, loadedRss / 1024, peakRss / 1024));
             settle(pid);
             report.addAll(propagation(load, keycloak, entitlement, o.get("kafka"), bodies, connections));
@@ -197,18 +255,27 @@ public final class DecisionBenchmark {
         System.out.printf("policy %s published%n", version);
         List<Buffer> bodies = decisionBodies();
         List<String> report = new ArrayList<>();
-        report.add(String.format("machine: %d cores; service pid %d, %s", Runtime.getRuntime().availableProcessors(),
-                pid, serviceJvm(pid)));
+        report.add(String.format(
+                "machine: %d cores; service pid %d, %s",
+                Runtime.getRuntime().availableProcessors(), pid, serviceJvm(pid)));
         try (LoadGenerator load = new LoadGenerator()) {
             System.out.println("warming the service up (20 s of each endpoint at full speed)");
             load.closedLoop(plainConstant(entitlement), connections, 20);
             load.closedLoop(authenticatedConstant(keycloak, entitlement), connections, 20);
             load.closedLoop(decisions(keycloak, entitlement, bodies), connections, 20);
-            report.addAll(ladder(load, plainConstant(entitlement), authenticatedConstant(keycloak, entitlement),
-                    decisions(keycloak, entitlement, bodies), pid, connections, rates(o, 5000),
-                    Integer.parseInt(o.getOrDefault("rounds", "2")), Integer.parseInt(o.getOrDefault("seconds", "15"))));
-            report.add(String.format("entitlement-service RSS after the ladder: %d MB, peak %d MB", rssKb(pid) / 1024,
-                    peakRssKb(pid) / 1024));
+            report.addAll(ladder(
+                    load,
+                    plainConstant(entitlement),
+                    authenticatedConstant(keycloak, entitlement),
+                    decisions(keycloak, entitlement, bodies),
+                    pid,
+                    connections,
+                    rates(o, 5000),
+                    Integer.parseInt(o.getOrDefault("rounds", "2")),
+                    Integer.parseInt(o.getOrDefault("seconds", "15"))));
+            report.add(String.format(
+                    "entitlement-service RSS after the ladder: %d MB, peak %d MB",
+                    rssKb(pid) / 1024, peakRssKb(pid) / 1024));
         }
         System.out.println();
         System.out.println("==== Tiergate decision ladder ====");
@@ -237,26 +304,29 @@ public final class DecisionBenchmark {
      * Containment and directive latency to the decision, first with the service otherwise idle, then while it decides
      * 2,000 gateway requests a second (one change at a time; the load runs beside the measurement).
      */
-    static List<String> propagation(LoadGenerator load, String keycloak, URI entitlement, String kafka,
-                                    List<Buffer> bodies, int connections) throws Exception {
+    static List<String> propagation(
+            LoadGenerator load, String keycloak, URI entitlement, String kafka, List<Buffer> bodies, int connections)
+            throws Exception {
         List<String> lines = new ArrayList<>();
         try (PropagationLatency latency = new PropagationLatency(keycloak, entitlement, kafka)) {
-            latency.containment(3, 90_001);   // warm-up: the first events pay for connections and metadata
-            lines.add(PropagationLatency.summary("containment event -> CAMPAIGN_CONTAINED, idle",
-                    latency.containment(100, 90_011)));
-            lines.add(PropagationLatency.summary("directive confirmed -> DIRECTIVE_DENIED, idle",
-                    latency.directives(20, 90_101)));
+            latency.containment(3, 90_001); // warm-up: the first events pay for connections and metadata
+            lines.add(PropagationLatency.summary(
+                    "containment event -> CAMPAIGN_CONTAINED, idle", latency.containment(100, 90_011)));
+            lines.add(PropagationLatency.summary(
+                    "directive confirmed -> DIRECTIVE_DENIED, idle", latency.directives(20, 90_101)));
             java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor();
             try {
-                java.util.concurrent.Future<LoadGenerator.Result> loaded = background.submit(() ->
-                        load.constantRate(decisions(keycloak, entitlement, bodies), 2000, connections, 40));
-                lines.add(PropagationLatency.summary("containment event -> CAMPAIGN_CONTAINED, at 2,000 decisions/s",
+                java.util.concurrent.Future<LoadGenerator.Result> loaded = background.submit(
+                        () -> load.constantRate(decisions(keycloak, entitlement, bodies), 2000, connections, 40));
+                lines.add(PropagationLatency.summary(
+                        "containment event -> CAMPAIGN_CONTAINED, at 2,000 decisions/s",
                         latency.containment(100, 90_201)));
-                lines.add(PropagationLatency.summary("directive confirmed -> DIRECTIVE_DENIED, at 2,000 decisions/s",
+                lines.add(PropagationLatency.summary(
+                        "directive confirmed -> DIRECTIVE_DENIED, at 2,000 decisions/s",
                         latency.directives(10, 90_301)));
                 lines.add("  the load beside it: " + loaded.get().summary());
-                lines.add(PropagationLatency.summary("  of which the broker's acknowledgement of each event",
-                        latency.acknowledged()));
+                lines.add(PropagationLatency.summary(
+                        "  of which the broker's acknowledgement of each event", latency.acknowledged()));
             } finally {
                 background.shutdownNow();
             }
@@ -266,17 +336,26 @@ public final class DecisionBenchmark {
 
     static int[] rates(Map<String, String> o, int top) {
         String rates = o.getOrDefault("rates", "1000,3000," + top);
-        return java.util.Arrays.stream(rates.split(",")).mapToInt(r -> Integer.parseInt(r.strip())).toArray();
+        return java.util.Arrays.stream(rates.split(","))
+                .mapToInt(r -> Integer.parseInt(r.strip()))
+                .toArray();
     }
 
     static Target plainConstant(URI entitlement) {
-        return new Target("constant (plain GET)", HttpMethod.GET, entitlement.resolve("/v1/baseline/plain"), Map.of(),
-                List.of(), 200);
+        return new Target(
+                "constant (plain GET)",
+                HttpMethod.GET,
+                entitlement.resolve("/v1/baseline/plain"),
+                Map.of(),
+                List.of(),
+                200);
     }
 
     /** The service's JVM as its command line names it (which java, which collector), for the report. */
     static String serviceJvm(long pid) {
-        return ProcessHandle.of(pid).flatMap(p -> p.info().commandLine()).map(c -> c.replaceAll(" -jar .*", ""))
+        return ProcessHandle.of(pid)
+                .flatMap(p -> p.info().commandLine())
+                .map(c -> c.replaceAll(" -jar .*", ""))
                 .orElse("unknown JVM");
     }
 
@@ -285,8 +364,17 @@ public final class DecisionBenchmark {
      * authenticated constant and decisions, alternated within each round and repeated: a table of each one's best
      * p50/p99/p99.9 over the rounds, and the decision's p99 over the plain constant's.
      */
-    static List<String> ladder(LoadGenerator load, Target plain, Target authenticated, Target decisions, long pid,
-                               int connections, int[] rates, int rounds, int seconds) throws Exception {
+    static List<String> ladder(
+            LoadGenerator load,
+            Target plain,
+            Target authenticated,
+            Target decisions,
+            long pid,
+            int connections,
+            int[] rates,
+            int rounds,
+            int seconds)
+            throws Exception {
         List<String> lines = new ArrayList<>();
         List<String> table = new ArrayList<>();
         table.add("| rate/s | plain GET p50 / p99 / p99.9 ms | authenticated p50 / p99 / p99.9 ms "
@@ -305,7 +393,12 @@ public final class DecisionBenchmark {
                     }
                 }
             }
-            table.add(String.format("| %d | %s | %s | %s | %.2f |", rate, tail(best[0]), tail(best[1]), tail(best[2]),
+            table.add(String.format(
+                    "| %d | %s | %s | %s | %.2f |",
+                    rate,
+                    tail(best[0]),
+                    tail(best[1]),
+                    tail(best[2]),
                     best[2].percentileMillis(99) / best[0].percentileMillis(99)));
         }
         lines.add("");
@@ -314,8 +407,12 @@ public final class DecisionBenchmark {
     }
 
     private static String tail(LoadGenerator.Result r) {
-        return String.format("%.2f / %.2f / %.2f%s", r.percentileMillis(50), r.percentileMillis(99),
-                r.percentileMillis(99.9), r.errors() > 0 ? " (" + r.errors() + " errors)" : "");
+        return String.format(
+                "%.2f / %.2f / %.2f%s",
+                r.percentileMillis(50),
+                r.percentileMillis(99),
+                r.percentileMillis(99.9),
+                r.errors() > 0 ? " (" + r.errors() + " errors)" : "");
     }
 
     /**
@@ -335,24 +432,49 @@ public final class DecisionBenchmark {
             }
             if (o.containsKey("rate")) {
                 // the first run warms this client up: a cold client's own stalls would count as the service's
-                load.constantRate(decisions(keycloak, entitlement, bodies), Integer.parseInt(o.get("rate")), connections, 10);
+                load.constantRate(
+                        decisions(keycloak, entitlement, bodies), Integer.parseInt(o.get("rate")), connections, 10);
                 settle(pid);
-                System.out.println(load.constantRate(decisions(keycloak, entitlement, bodies),
-                        Integer.parseInt(o.get("rate")), connections, 20).summary());
+                System.out.println(load.constantRate(
+                                decisions(keycloak, entitlement, bodies),
+                                Integer.parseInt(o.get("rate")),
+                                connections,
+                                20)
+                        .summary());
                 System.out.println("requests over 5 ms by second of the run: " + load.lastSlowSeconds);
                 return;
             }
-            System.out.println(load.closedLoop(new Target("constant (plain GET)", HttpMethod.GET,
-                    entitlement.resolve("/v1/baseline/plain"), Map.of(), List.of(), 200), connections, 10).summary());
-            System.out.println(load.closedLoop(authenticatedConstant(keycloak, entitlement), connections, 10).summary());
-            System.out.println(load.closedLoop(decisions(keycloak, entitlement, bodies), connections, 10).summary());
+            System.out.println(load.closedLoop(
+                            new Target(
+                                    "constant (plain GET)",
+                                    HttpMethod.GET,
+                                    entitlement.resolve("/v1/baseline/plain"),
+                                    Map.of(),
+                                    List.of(),
+                                    200),
+                            connections,
+                            10)
+                    .summary());
+            System.out.println(load.closedLoop(authenticatedConstant(keycloak, entitlement), connections, 10)
+                    .summary());
+            System.out.println(load.closedLoop(decisions(keycloak, entitlement, bodies), connections, 10)
+                    .summary());
         }
     }
 
     /** A policy of 50 capabilities over 5 models, with the constraint kinds real policies carry. */
     static String publishPolicy(String keycloak, URI entitlement) {
-        String admin = Http.token(keycloak, Map.of("grant_type", "password", "client_id", "tiergate-web",
-                "username", "paula", "password", "paula"));
+        String admin = Http.token(
+                keycloak,
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "tiergate-web",
+                        "username",
+                        "paula",
+                        "password",
+                        "paula"));
         Map<String, Object> capabilities = new LinkedHashMap<>();
         for (int i = 0; i < CAPABILITIES; i++) {
             Map<String, Object> entitlementRow = new LinkedHashMap<>();
@@ -382,9 +504,19 @@ public final class DecisionBenchmark {
             capabilities.put("bench-model-" + (i % 5) + ":feature-" + i, List.of(entitlementRow));
         }
         String version = "bench-" + System.currentTimeMillis();
-        Http.send("POST", entitlement.resolve("/v1/policies").toString(), admin, Map.of("version", version,
-                "description", "decision benchmark", "capabilities", capabilities)).expect(201);
-        Http.send("POST", entitlement.resolve("/v1/policies/" + version + "/publication?breakGlass=true").toString(), admin, null)
+        Http.send(
+                        "POST",
+                        entitlement.resolve("/v1/policies").toString(),
+                        admin,
+                        Map.of("version", version, "description", "decision benchmark", "capabilities", capabilities))
+                .expect(201);
+        Http.send(
+                        "POST",
+                        entitlement
+                                .resolve("/v1/policies/" + version + "/publication?breakGlass=true")
+                                .toString(),
+                        admin,
+                        null)
                 .expect(200);
         return version;
     }
@@ -410,12 +542,17 @@ public final class DecisionBenchmark {
             int capability = random.nextInt(10) == 0 ? random.nextInt(CAPABILITIES) : entitledCapability(n, random);
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("jurisdiction", JURISDICTIONS.get(random.nextInt(JURISDICTIONS.size())));
-            context.put("clientIp", (1 + random.nextInt(222)) + "." + random.nextInt(256) + "." + random.nextInt(256)
-                    + "." + (1 + random.nextInt(254)));
+            context.put(
+                    "clientIp",
+                    (1 + random.nextInt(222)) + "." + random.nextInt(256) + "." + random.nextInt(256) + "."
+                            + (1 + random.nextInt(254)));
             bodies.add(Buffer.buffer(Http.JSON.writeValueAsBytes(Map.of(
-                    "subject", String.format("00000000-0000-4000-8000-%012d", n),
-                    "capability", "bench-model-" + (capability % 5) + ":feature-" + capability,
-                    "context", context))));
+                    "subject",
+                    String.format("00000000-0000-4000-8000-%012d", n),
+                    "capability",
+                    "bench-model-" + (capability % 5) + ":feature-" + capability,
+                    "context",
+                    context))));
         }
         return bodies;
     }
@@ -437,8 +574,12 @@ public final class DecisionBenchmark {
     static double allowShare(URI entitlement, String token, List<Buffer> bodies, int sample) {
         int allowed = 0;
         for (int i = 0; i < sample; i++) {
-            Http.Reply reply = Http.send("POST", entitlement.resolve("/v1/decisions").toString(), token,
-                    bodies.get(i).toString()).expect(200);
+            Http.Reply reply = Http.send(
+                            "POST",
+                            entitlement.resolve("/v1/decisions").toString(),
+                            token,
+                            bodies.get(i).toString())
+                    .expect(200);
             if (reply.body().contains("\"decision\":\"ALLOW\"")) {
                 allowed++;
             }
@@ -460,24 +601,42 @@ public final class DecisionBenchmark {
     }
 
     private static long cpuTicks(long pid) throws Exception {
-        String[] fields = Files.readString(Path.of("/proc/" + pid + "/stat")).replaceAll("^.*\\) ", "").split(" ");
+        String[] fields = Files.readString(Path.of("/proc/" + pid + "/stat"))
+                .replaceAll("^.*\\) ", "")
+                .split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime + stime
     }
 
     static Target decisions(String keycloak, URI entitlement, List<Buffer> bodies) {
-        return new Target("POST /v1/decisions", HttpMethod.POST, entitlement.resolve("/v1/decisions"),
+        return new Target(
+                "POST /v1/decisions",
+                HttpMethod.POST,
+                entitlement.resolve("/v1/decisions"),
                 Map.of("Authorization", "Bearer " + gatewayToken(keycloak), "Content-Type", "application/json"),
-                bodies, 200);
+                bodies,
+                200);
     }
 
     static Target authenticatedConstant(String keycloak, URI entitlement) {
-        return new Target("constant (gateway token)", HttpMethod.POST, entitlement.resolve("/v1/baseline/authenticated"),
-                Map.of("Authorization", "Bearer " + gatewayToken(keycloak)), List.of(), 200);
+        return new Target(
+                "constant (gateway token)",
+                HttpMethod.POST,
+                entitlement.resolve("/v1/baseline/authenticated"),
+                Map.of("Authorization", "Bearer " + gatewayToken(keycloak)),
+                List.of(),
+                200);
     }
 
     static String gatewayToken(String keycloak) {
-        return Http.token(keycloak, Map.of("grant_type", "client_credentials", "client_id", "demo-gateway",
-                "client_secret", "demo-gateway-secret"));
+        return Http.token(
+                keycloak,
+                Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        "demo-gateway",
+                        "client_secret",
+                        "demo-gateway-secret"));
     }
 
     static long rssKb(long pid) throws Exception {

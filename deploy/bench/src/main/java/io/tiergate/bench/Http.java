@@ -2,7 +2,6 @@ package io.tiergate.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -39,12 +38,13 @@ final class Http {
         }
     }
 
-    private Http() {
-    }
+    private Http() {}
 
     static String form(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     static Reply postForm(String url, String bearer, Map<String, String> fields) {
@@ -58,10 +58,15 @@ final class Http {
     }
 
     static Reply send(String method, String url, String bearer, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer);
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer);
         try {
-            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)));
+            request.method(
+                    method,
+                    body == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(
+                                    body instanceof String s ? s : JSON.writeValueAsString(body)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -84,7 +89,10 @@ final class Http {
     }
 
     static String token(String keycloak, Map<String, String> fields) {
-        return postForm(keycloak + "/realms/tiergate/protocol/openid-connect/token", null, fields).expect(200)
-                .json().path("access_token").asText();
+        return postForm(keycloak + "/realms/tiergate/protocol/openid-connect/token", null, fields)
+                .expect(200)
+                .json()
+                .path("access_token")
+                .asText();
     }
 }

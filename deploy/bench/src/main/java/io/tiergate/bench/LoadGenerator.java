@@ -8,13 +8,12 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import org.HdrHistogram.ConcurrentHistogram;
-import org.HdrHistogram.Histogram;
-
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * Drives HTTP load from one Vert.x event loop over a fixed pool of keep-alive connections.
@@ -40,21 +39,32 @@ final class LoadGenerator implements AutoCloseable {
         }
 
         String summary() {
-            return String.format("%-34s %8d req %6d err %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  max %8.2f ms",
-                    name, requests, errors, throughput(), percentileMillis(50), percentileMillis(99),
-                    percentileMillis(99.9), latencyMicros.getMaxValue() / 1000.0);
+            return String.format(
+                    "%-34s %8d req %6d err %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  p99.9 %7.2f ms  max %8.2f ms",
+                    name,
+                    requests,
+                    errors,
+                    throughput(),
+                    percentileMillis(50),
+                    percentileMillis(99),
+                    percentileMillis(99.9),
+                    latencyMicros.getMaxValue() / 1000.0);
         }
     }
 
     /** Where a constant-rate run's slow requests (over 5 ms) fell: second of the run → how many. */
     private static final long SLOW_MICROS = 5_000;
+
     String lastSlowSeconds = "";
 
     private static String slowSeconds(AtomicLongArray perSecond) {
         StringBuilder seconds = new StringBuilder();
         for (int i = 0; i < perSecond.length(); i++) {
             if (perSecond.get(i) > 0) {
-                seconds.append(seconds.length() == 0 ? "" : " ").append(i).append("s:").append(perSecond.get(i));
+                seconds.append(seconds.length() == 0 ? "" : " ")
+                        .append(i)
+                        .append("s:")
+                        .append(perSecond.get(i));
             }
         }
         return seconds.toString();
@@ -98,7 +108,8 @@ final class LoadGenerator implements AutoCloseable {
         double elapsed = done.get(seconds * 10L + 60, TimeUnit.SECONDS);
         client.close();
         lastSlowSeconds = slowSeconds(slowPerSecond);
-        return new Result(target.name() + " @" + rate + "/s", total, errors.get(), Math.max(elapsed, seconds), histogram);
+        return new Result(
+                target.name() + " @" + rate + "/s", total, errors.get(), Math.max(elapsed, seconds), histogram);
     }
 
     Result closedLoop(Target target, int connections, int seconds) throws Exception {
@@ -121,11 +132,18 @@ final class LoadGenerator implements AutoCloseable {
         });
         double elapsed = done.get(seconds * 10L + 60, TimeUnit.SECONDS);
         client.close();
-        return new Result(target.name() + " x" + connections + " conns", completed.get(), errors.get(), elapsed, histogram);
+        return new Result(
+                target.name() + " x" + connections + " conns", completed.get(), errors.get(), elapsed, histogram);
     }
 
-    private void loop(HttpClient client, Target target, long deadline, Histogram histogram, AtomicLong errors,
-                      AtomicLong completed, Runnable finished) {
+    private void loop(
+            HttpClient client,
+            Target target,
+            long deadline,
+            Histogram histogram,
+            AtomicLong errors,
+            AtomicLong completed,
+            Runnable finished) {
         if (System.nanoTime() >= deadline) {
             finished.run();
             return;
@@ -136,10 +154,13 @@ final class LoadGenerator implements AutoCloseable {
         });
     }
 
-    private static void send(HttpClient client, Target target, long dueNanos, Histogram histogram, AtomicLong errors,
-                             Runnable after) {
-        RequestOptions options = new RequestOptions().setMethod(target.method())
-                .setHost(target.uri().getHost()).setPort(target.uri().getPort()).setURI(target.uri().getRawPath());
+    private static void send(
+            HttpClient client, Target target, long dueNanos, Histogram histogram, AtomicLong errors, Runnable after) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(target.method())
+                .setHost(target.uri().getHost())
+                .setPort(target.uri().getPort())
+                .setURI(target.uri().getRawPath());
         target.headers().forEach(options::putHeader);
         Buffer body = target.nextBody();
         client.request(options)
@@ -156,8 +177,12 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     private HttpClient client(Target target, int connections) {
-        return vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setTcpNoDelay(true)
-                        .setDefaultHost(target.uri().getHost()).setDefaultPort(target.uri().getPort()),
+        return vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setTcpNoDelay(true)
+                        .setDefaultHost(target.uri().getHost())
+                        .setDefaultPort(target.uri().getPort()),
                 new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
     }
 

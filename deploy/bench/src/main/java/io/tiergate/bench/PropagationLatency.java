@@ -1,11 +1,5 @@
 package io.tiergate.bench;
 
-import org.HdrHistogram.Histogram;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,6 +8,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * How long a change takes to reach the decision: from an {@code account.contained} event on {@code tiergate.campaign}
@@ -23,7 +22,7 @@ import java.util.function.Predicate;
  */
 final class PropagationLatency implements AutoCloseable {
 
-    static final String CAPABILITY = "bench-model-0:feature-0";   // every seeded tier is entitled to it
+    static final String CAPABILITY = "bench-model-0:feature-0"; // every seeded tier is entitled to it
     private static final long POLL_NANOS = 2_000_000;
     private static final long GIVE_UP_NANOS = 30_000_000_000L;
 
@@ -54,11 +53,16 @@ final class PropagationLatency implements AutoCloseable {
             String subject = String.format("00000000-0000-4000-8000-%012d", firstSubject + i);
             String campaign = UUID.randomUUID().toString();
             await(subject, null, body -> body.contains("\"decision\":\"ALLOW\""));
-            long sent = publish("tiergate.campaign.account.contained", subject, "{\"campaignId\":\"" + campaign
-                    + "\",\"level\":\"DENY\",\"score\":0.930,\"flaggedAt\":\"" + now() + "\"}");
+            long sent = publish(
+                    "tiergate.campaign.account.contained",
+                    subject,
+                    "{\"campaignId\":\"" + campaign + "\",\"level\":\"DENY\",\"score\":0.930,\"flaggedAt\":\"" + now()
+                            + "\"}");
             micros.recordValue(await(subject, null, body -> body.contains("CAMPAIGN_CONTAINED")) - sent);
-            publish("tiergate.campaign.account.released", subject, "{\"campaignId\":\"" + campaign
-                    + "\",\"reason\":\"benchmark\"}");
+            publish(
+                    "tiergate.campaign.account.released",
+                    subject,
+                    "{\"campaignId\":\"" + campaign + "\",\"reason\":\"benchmark\"}");
             await(subject, null, body -> !body.contains("CAMPAIGN_CONTAINED"));
         }
         return micros;
@@ -72,15 +76,39 @@ final class PropagationLatency implements AutoCloseable {
         String subjectId = String.format("00000000-0000-4000-8000-%012d", subject);
         for (int i = 0; i < count; i++) {
             await(subjectId, "BR", body -> body.contains("\"decision\":\"ALLOW\""));
-            String id = Http.send("POST", entitlement.resolve("/v1/directives").toString(), issuer, Map.of(
-                    "capability", CAPABILITY, "deniedJurisdictions", List.of("BR"),
-                    "reason", "benchmark: propagation latency")).expect(201).json().path("id").asText();
+            String id = Http.send(
+                            "POST",
+                            entitlement.resolve("/v1/directives").toString(),
+                            issuer,
+                            Map.of(
+                                    "capability",
+                                    CAPABILITY,
+                                    "deniedJurisdictions",
+                                    List.of("BR"),
+                                    "reason",
+                                    "benchmark: propagation latency"))
+                    .expect(201)
+                    .json()
+                    .path("id")
+                    .asText();
             long confirmed = System.nanoTime() / 1000;
-            Http.send("POST", entitlement.resolve("/v1/directives/" + id + "/confirmation").toString(), confirmer,
-                    Map.of()).expect(200);
+            Http.send(
+                            "POST",
+                            entitlement
+                                    .resolve("/v1/directives/" + id + "/confirmation")
+                                    .toString(),
+                            confirmer,
+                            Map.of())
+                    .expect(200);
             micros.recordValue(await(subjectId, "BR", body -> body.contains("DIRECTIVE_DENIED")) - confirmed);
-            Http.send("POST", entitlement.resolve("/v1/directives/" + id + "/revocation").toString(), confirmer,
-                    Map.of()).expect(200);
+            Http.send(
+                            "POST",
+                            entitlement
+                                    .resolve("/v1/directives/" + id + "/revocation")
+                                    .toString(),
+                            confirmer,
+                            Map.of())
+                    .expect(200);
         }
         return micros;
     }
@@ -91,21 +119,27 @@ final class PropagationLatency implements AutoCloseable {
     }
 
     static String summary(String what, Histogram micros) {
-        return String.format("%s: n=%d, p50 %.1f ms, p99 %.1f ms, max %.1f ms (goal: 1,000 ms)", what,
-                micros.getTotalCount(), micros.getValueAtPercentile(50) / 1000.0,
-                micros.getValueAtPercentile(99) / 1000.0, micros.getMaxValue() / 1000.0);
+        return String.format(
+                "%s: n=%d, p50 %.1f ms, p99 %.1f ms, max %.1f ms (goal: 1,000 ms)",
+                what,
+                micros.getTotalCount(),
+                micros.getValueAtPercentile(50) / 1000.0,
+                micros.getValueAtPercentile(99) / 1000.0,
+                micros.getMaxValue() / 1000.0);
     }
 
     private String officer(String name) {
-        return Http.token(keycloak, Map.of("grant_type", "password", "client_id", "tiergate-web",
-                "username", name, "password", name));
+        return Http.token(
+                keycloak,
+                Map.of("grant_type", "password", "client_id", "tiergate-web", "username", name, "password", name));
     }
 
     /** Sends the record and waits for the broker's acknowledgement; returns the time it was sent, in µs. */
     private long publish(String type, String account, String data) throws Exception {
         String event = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"campaign-service\","
                 + "\"type\":\"" + type + "\",\"subject\":\"" + account + "\",\"time\":\"" + now() + "\","
-                + "\"datacontenttype\":\"application/json\",\"tiergateversion\":" + (++version) + ",\"data\":" + data + "}";
+                + "\"datacontenttype\":\"application/json\",\"tiergateversion\":" + (++version) + ",\"data\":" + data
+                + "}";
         long sent = System.nanoTime() / 1000;
         producer.send(new ProducerRecord<>("tiergate.campaign", account, event)).get();
         acknowledged.recordValue(System.nanoTime() / 1000 - sent);
@@ -121,7 +155,8 @@ final class PropagationLatency implements AutoCloseable {
         String last = null;
         while (System.nanoTime() < deadline) {
             String body = Http.send("POST", entitlement.resolve("/v1/decisions").toString(), gateway, request)
-                    .expect(200).body();
+                    .expect(200)
+                    .body();
             if (matches.test(body)) {
                 return System.nanoTime() / 1000;
             }

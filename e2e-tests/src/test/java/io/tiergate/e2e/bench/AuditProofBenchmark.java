@@ -1,10 +1,10 @@
 package io.tiergate.e2e.bench;
 
-import io.tiergate.e2e.Ports;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.tiergate.commons.testing.KeycloakTokens;
 import io.tiergate.e2e.PlatformProcesses;
-import org.junit.jupiter.api.Test;
-
+import io.tiergate.e2e.Ports;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,13 +12,10 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * Benchmark, not a test: proof latency over HTTP (JWT-authenticated, as an auditor calls it) against a
@@ -36,7 +33,7 @@ class AuditProofBenchmark {
     @Test
     void proofsAtOneMillionEntries() throws Exception {
         try (Connection admin = DriverManager.getConnection(SUPERUSER, "postgres", "postgres");
-             Statement sql = admin.createStatement()) {
+                Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             sql.execute("CREATE DATABASE " + DATABASE + " OWNER tiergate");
         }
@@ -44,9 +41,16 @@ class AuditProofBenchmark {
         try {
             // Consumer off: the scratch log holds only the synthetic entries; the full-log self-check off too,
             // so that it does not compete with the requests being measured.
-            PlatformProcesses.startVariant(name, PlatformProcesses.AUDIT, PORT, DATABASE,
-                    Map.of("mp.messaging.incoming.audited-events.enabled", "false",
-                            "tiergate.audit.self-check-interval", "off"));
+            PlatformProcesses.startVariant(
+                    name,
+                    PlatformProcesses.AUDIT,
+                    PORT,
+                    DATABASE,
+                    Map.of(
+                            "mp.messaging.incoming.audited-events.enabled",
+                            "false",
+                            "tiergate.audit.self-check-interval",
+                            "off"));
             long fillStart = System.nanoTime();
             fill();
             double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
@@ -66,20 +70,29 @@ class AuditProofBenchmark {
                 long from = 1 + ThreadLocalRandom.current().nextLong(ENTRIES - 1);
                 consistency[i] = get(http, token, base + "/v1/proofs/consistency?from=" + from + "&to=" + ENTRIES);
             }
-            System.out.printf("%nAUDIT-PROOF-BENCHMARK entries=%d filled_in=%.1fs requests=%d (sequential, one connection, "
-                            + "JWT each) over HTTP: inclusion %s consistency %s%n", ENTRIES, fillSeconds, REQUESTS,
-                    percentiles(inclusion), percentiles(consistency));
+            System.out.printf(
+                    "%nAUDIT-PROOF-BENCHMARK entries=%d filled_in=%.1fs requests=%d (sequential, one connection, "
+                            + "JWT each) over HTTP: inclusion %s consistency %s%n",
+                    ENTRIES, fillSeconds, REQUESTS, percentiles(inclusion), percentiles(consistency));
             // The service's own timer of proof generation (its histogram includes the warm-up requests).
-            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            System.out.println("AUDIT-PROOF-BENCHMARK server-side generation: " + metrics.lines()
-                    .filter(line -> line.startsWith("tiergate_audit_proof_generation_seconds{") && line.contains("quantile"))
-                    .map(line -> line.replaceAll(".*kind=\"(\\w+)\",quantile=\"([0-9.]+)\".* ([0-9.Ee-]+)$", "$1 q$2=$3s"))
-                    .toList() + "\n");
+            String metrics = http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/q/metrics"))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            System.out.println("AUDIT-PROOF-BENCHMARK server-side generation: "
+                    + metrics.lines()
+                            .filter(line -> line.startsWith("tiergate_audit_proof_generation_seconds{")
+                                    && line.contains("quantile"))
+                            .map(line -> line.replaceAll(
+                                    ".*kind=\"(\\w+)\",quantile=\"([0-9.]+)\".* ([0-9.Ee-]+)$", "$1 q$2=$3s"))
+                            .toList()
+                    + "\n");
         } finally {
             PlatformProcesses.stop(name);
             try (Connection admin = DriverManager.getConnection(SUPERUSER, "postgres", "postgres");
-                 Statement sql = admin.createStatement()) {
+                    Statement sql = admin.createStatement()) {
                 sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             }
         }
@@ -87,8 +100,11 @@ class AuditProofBenchmark {
 
     /** Entries, leaves and every perfect subtree, computed by PostgreSQL level by level. */
     static void fill() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + Ports.test("postgres") + "/" + DATABASE, "tiergate", "tiergate");
-             Statement sql = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:" + Ports.test("postgres") + "/" + DATABASE,
+                        "tiergate",
+                        "tiergate");
+                Statement sql = db.createStatement()) {
             sql.execute("""
                     INSERT INTO audit_entry (leaf_index, event_id, topic, type, source, subject, event_time, recorded_at,
                                              entry, leaf_hash)
@@ -96,7 +112,8 @@ class AuditProofBenchmark {
                            now(), now(), e, sha256('\\x00'::bytea || e)
                     FROM (SELECT i, convert_to('{"event":{"id":"' || i || '"},"topic":"tiergate.usage"}', 'UTF8') AS e
                           FROM generate_series(0, %d) AS i) AS entries""".formatted(ENTRIES - 1));
-            sql.execute("INSERT INTO merkle_node (level, node_index, hash) SELECT 0, leaf_index, leaf_hash FROM audit_entry");
+            sql.execute(
+                    "INSERT INTO merkle_node (level, node_index, hash) SELECT 0, leaf_index, leaf_hash FROM audit_entry");
             for (int level = 1; (1L << level) <= ENTRIES; level++) {
                 sql.execute("""
                         INSERT INTO merkle_node (level, node_index, hash)
@@ -110,8 +127,12 @@ class AuditProofBenchmark {
 
     static long get(HttpClient http, String token, String url) throws Exception {
         long start = System.nanoTime();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         long elapsed = System.nanoTime() - start;
         assertEquals(200, response.statusCode(), response.body());
         return elapsed;
@@ -120,8 +141,11 @@ class AuditProofBenchmark {
     static String percentiles(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return String.format("p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms", sorted[sorted.length / 2] / 1e6,
-                sorted[(int) (sorted.length * 0.9)] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
+        return String.format(
+                "p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms",
+                sorted[sorted.length / 2] / 1e6,
+                sorted[(int) (sorted.length * 0.9)] / 1e6,
+                sorted[(int) (sorted.length * 0.99)] / 1e6,
                 sorted[sorted.length - 1] / 1e6);
     }
 }

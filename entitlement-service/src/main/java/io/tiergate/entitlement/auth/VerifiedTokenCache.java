@@ -9,17 +9,16 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.security.Principal;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Remembers bearer tokens Quarkus OIDC has verified, until they expire, so that a gateway presenting the same
@@ -38,16 +37,16 @@ public class VerifiedTokenCache implements HttpAuthenticationMechanism, Security
     private static final String BEARER = "Bearer ";
 
     /** What OIDC established for a token. */
-    private record Verified(Principal principal, Set<String> roles, AccessTokenCredential credential,
-                            long expiresAtSeconds) {
-    }
+    private record Verified(
+            Principal principal, Set<String> roles, AccessTokenCredential credential, long expiresAtSeconds) {}
 
     private final Cache<String, Verified> verified;
     private final boolean enabled;
 
     VerifiedTokenCache(AuthConfig config) {
         this.enabled = config.tokenCache().enabled();
-        this.verified = Caffeine.newBuilder().maximumSize(config.tokenCache().size()).build();
+        this.verified =
+                Caffeine.newBuilder().maximumSize(config.tokenCache().size()).build();
     }
 
     /** Ahead of OIDC's mechanism: a remembered, unexpired token; otherwise null, and OIDC verifies it. */
@@ -71,8 +70,12 @@ public class VerifiedTokenCache implements HttpAuthenticationMechanism, Security
             verified.invalidate(token);
             return Uni.createFrom().nullItem(); // OIDC refuses it as expired
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setPrincipal(hit.principal())
-                .addRoles(hit.roles()).addCredential(hit.credential()).build());
+        return Uni.createFrom()
+                .item(QuarkusSecurityIdentity.builder()
+                        .setPrincipal(hit.principal())
+                        .addRoles(hit.roles())
+                        .addCredential(hit.credential())
+                        .build());
     }
 
     /** OIDC's mechanism challenges (401 with its WWW-Authenticate). */
@@ -95,12 +98,19 @@ public class VerifiedTokenCache implements HttpAuthenticationMechanism, Security
     /** After OIDC accepted a token: remember it until its expiry. */
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (enabled && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt
+        if (enabled
+                && !identity.isAnonymous()
+                && identity.getPrincipal() instanceof JsonWebToken jwt
                 && jwt.getExpirationTime() > 0) {
             AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
             if (credential != null && verified.getIfPresent(credential.getToken()) == null) {
-                verified.put(credential.getToken(), new Verified(identity.getPrincipal(), Set.copyOf(identity.getRoles()),
-                        credential, jwt.getExpirationTime()));
+                verified.put(
+                        credential.getToken(),
+                        new Verified(
+                                identity.getPrincipal(),
+                                Set.copyOf(identity.getRoles()),
+                                credential,
+                                jwt.getExpirationTime()));
             }
         }
         return Uni.createFrom().item(identity);

@@ -33,7 +33,9 @@ public class BaselineResource {
     @PermitAll
     @APIResponse(responseCode = "200", description = "The constant {\"decision\":\"ALLOW\"}")
     @APIResponse(responseCode = "404", description = "Baselines are off: the default outside benchmarks")
-    @Operation(operationId = "getPlainBaseline", summary = "A constant, unauthenticated (anyone; only when enabled for a benchmark)")
+    @Operation(
+            operationId = "getPlainBaseline",
+            summary = "A constant, unauthenticated (anyone; only when enabled for a benchmark)")
     public String plain() {
         return constant();
     }
@@ -43,7 +45,9 @@ public class BaselineResource {
     @RolesAllowed("gateway")
     @APIResponse(responseCode = "200", description = "The constant {\"decision\":\"ALLOW\"}")
     @APIResponse(responseCode = "404", description = "Baselines are off: the default outside benchmarks")
-    @Operation(operationId = "postAuthenticatedBaseline", summary = "A constant behind the gateway role (only when enabled for a benchmark)")
+    @Operation(
+            operationId = "postAuthenticatedBaseline",
+            summary = "A constant behind the gateway role (only when enabled for a benchmark)")
     public String authenticated() {
         return constant();
     }

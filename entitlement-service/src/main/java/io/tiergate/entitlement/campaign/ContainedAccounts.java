@@ -3,10 +3,9 @@ package io.tiergate.entitlement.campaign;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tiergate.commons.event.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * The accounts campaign-service contains, in memory: account id to the campaigns containing it. Decisions read it
@@ -49,8 +48,11 @@ public class ContainedAccounts {
      * seen (the topic's retention ran out) contains the account at DENY: an officer found it in a campaign.
      */
     public void confirm(String account, UUID campaign) {
-        accounts.compute(account, (a, current) -> current != null && current.campaigns().containsKey(campaign)
-                ? current : Containment.with(current, campaign, ContainmentLevel.DENY));
+        accounts.compute(
+                account,
+                (a, current) -> current != null && current.campaigns().containsKey(campaign)
+                        ? current
+                        : Containment.with(current, campaign, ContainmentLevel.DENY));
     }
 
     /** Applies one campaign event; campaign-level events and unknown types change no account. */
@@ -62,7 +64,8 @@ public class ContainedAccounts {
         JsonNode data = event.data();
         UUID campaign;
         try {
-            campaign = UUID.fromString(data == null ? "" : data.path("campaignId").asText(""));
+            campaign =
+                    UUID.fromString(data == null ? "" : data.path("campaignId").asText(""));
         } catch (IllegalArgumentException e) {
             LOG.warnf("campaign event %s of type %s skipped: no campaignId", event.id(), type);
             return;
@@ -72,7 +75,11 @@ public class ContainedAccounts {
             return;
         }
         switch (type) {
-            case ACCOUNT_CONTAINED -> contain(event.subject(), campaign, levelOf(event, data.path("level").asText("")));
+            case ACCOUNT_CONTAINED ->
+                contain(
+                        event.subject(),
+                        campaign,
+                        levelOf(event, data.path("level").asText("")));
             case ACCOUNT_RELEASED -> release(event.subject(), campaign);
             default -> confirm(event.subject(), campaign);
         }

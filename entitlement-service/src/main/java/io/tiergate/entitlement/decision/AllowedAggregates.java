@@ -20,8 +20,7 @@ final class AllowedAggregates {
     /** A window is taken this long after its end, so that a count still on its way lands in it. */
     static final long GRACE_MILLIS = 1_000;
 
-    private record Key(String subject, String capability, String policyVersion) {
-    }
+    private record Key(String subject, String capability, String policyVersion) {}
 
     private final long windowMillis;
     private final Map<Long, Map<Key, LongAdder>> byWindowStart = new ConcurrentHashMap<>();
@@ -33,8 +32,10 @@ final class AllowedAggregates {
     /** Counts one ALLOW at {@code nowMillis} in the window that contains it. */
     void count(String subject, String capability, String policyVersion, long nowMillis) {
         long start = nowMillis / windowMillis * windowMillis;
-        byWindowStart.computeIfAbsent(start, w -> new ConcurrentHashMap<>())
-                .computeIfAbsent(new Key(subject, capability, policyVersion), k -> new LongAdder()).increment();
+        byWindowStart
+                .computeIfAbsent(start, w -> new ConcurrentHashMap<>())
+                .computeIfAbsent(new Key(subject, capability, policyVersion), k -> new LongAdder())
+                .increment();
     }
 
     /**
@@ -52,10 +53,13 @@ final class AllowedAggregates {
                 continue;
             }
             OffsetDateTime windowStart = OffsetDateTime.ofInstant(Instant.ofEpochMilli(start), ZoneOffset.UTC);
-            OffsetDateTime windowEnd = OffsetDateTime.ofInstant(Instant.ofEpochMilli(start + windowMillis), ZoneOffset.UTC);
-            counts.forEach((key, count) -> closed.add(new DecisionEvents.Pending(key.subject(),
-                    DecisionEvents.ALLOWED_AGGREGATE, new DecisionEvents.AllowedAggregate(key.capability(),
-                    windowStart, windowEnd, count.sum(), key.policyVersion()))));
+            OffsetDateTime windowEnd =
+                    OffsetDateTime.ofInstant(Instant.ofEpochMilli(start + windowMillis), ZoneOffset.UTC);
+            counts.forEach((key, count) -> closed.add(new DecisionEvents.Pending(
+                    key.subject(),
+                    DecisionEvents.ALLOWED_AGGREGATE,
+                    new DecisionEvents.AllowedAggregate(
+                            key.capability(), windowStart, windowEnd, count.sum(), key.policyVersion()))));
         }
         return closed;
     }

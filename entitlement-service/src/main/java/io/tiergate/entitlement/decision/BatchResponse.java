@@ -3,5 +3,4 @@ package io.tiergate.entitlement.decision;
 import java.util.List;
 
 /** One decision per request, in the order asked. */
-public record BatchResponse(List<Decision> decisions) {
-}
+public record BatchResponse(List<Decision> decisions) {}

@@ -4,7 +4,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
-
 import java.net.URI;
 
 /**
@@ -22,7 +21,10 @@ public class CustomMethodPaths implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
         if (BATCH.equals(path) || "/v1/decisions%3Abatch".equalsIgnoreCase(path)) {
-            URI uri = request.getUriInfo().getRequestUriBuilder().replacePath("/v1/decisions/batch").build();
+            URI uri = request.getUriInfo()
+                    .getRequestUriBuilder()
+                    .replacePath("/v1/decisions/batch")
+                    .build();
             request.setRequestUri(uri);
         }
     }

@@ -2,7 +2,6 @@ package io.tiergate.entitlement.decision;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tiergate.entitlement.usage.BudgetStatus;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -12,11 +11,18 @@ import java.util.UUID;
  * subject the decision was made at ({@code source:subject:version}, comma-separated).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Decision(Verdict decision, List<Reason> reasons, List<String> obligations, List<BudgetStatus> budgets,
-                       String policyVersion, String consistencyToken, UUID decisionId) {
+public record Decision(
+        Verdict decision,
+        List<Reason> reasons,
+        List<String> obligations,
+        List<BudgetStatus> budgets,
+        String policyVersion,
+        String consistencyToken,
+        UUID decisionId) {
 
     public enum Verdict {
-        ALLOW, DENY
+        ALLOW,
+        DENY
     }
 
     public boolean allowed() {

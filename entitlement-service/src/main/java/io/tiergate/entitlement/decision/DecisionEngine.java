@@ -5,7 +5,6 @@ import io.tiergate.entitlement.policy.CapabilityPolicy;
 import io.tiergate.entitlement.policy.Entitlement;
 import io.tiergate.entitlement.projection.SubjectState;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,12 +29,16 @@ public class DecisionEngine {
         }
     }
 
-    public Evaluation evaluate(CapabilityPolicy policy, SubjectState subject, String capability, RequestOrigin origin,
-                               OffsetDateTime now) {
+    public Evaluation evaluate(
+            CapabilityPolicy policy,
+            SubjectState subject,
+            String capability,
+            RequestOrigin origin,
+            OffsetDateTime now) {
         List<Entitlement> entitlements = policy.entitlementsOf(capability);
         if (entitlements.isEmpty()) {
-            return Evaluation.deny(new Reason(Reason.UNKNOWN_CAPABILITY,
-                    "capability " + capability + " is not in the catalogue"));
+            return Evaluation.deny(
+                    new Reason(Reason.UNKNOWN_CAPABILITY, "capability " + capability + " is not in the catalogue"));
         }
         if (subject == null) {
             return Evaluation.deny(new Reason(Reason.UNKNOWN_SUBJECT, "the subject is unknown to the projection"));
@@ -67,23 +70,29 @@ public class DecisionEngine {
             }
         }
         if (firstRefusal == null) {
-            return Evaluation.deny(new Reason(Reason.TIER_NOT_ENTITLED,
-                    "capability " + capability + " is not entitled to tiers " + tiers));
+            return Evaluation.deny(new Reason(
+                    Reason.TIER_NOT_ENTITLED, "capability " + capability + " is not entitled to tiers " + tiers));
         }
         return new Evaluation(false, firstRefusal, null, null);
     }
 
     /** Every constraint of the entitlement the subject or the request breaks; {@code notes} get reported facts. */
-    private static List<Reason> violations(Entitlement entitlement, SubjectState subject, RequestOrigin origin,
-                                           OffsetDateTime now, List<Reason> notes) {
+    private static List<Reason> violations(
+            Entitlement entitlement,
+            SubjectState subject,
+            RequestOrigin origin,
+            OffsetDateTime now,
+            List<Reason> notes) {
         List<Reason> reasons = new ArrayList<>(2);
         Set<String> nationalities = subject.nationalities();
         if (!Collections.disjoint(entitlement.deniedNationalities(), nationalities)) {
-            reasons.add(new Reason(Reason.NATIONALITY_DENIED, "a nationality of the subject is denied for this capability"));
+            reasons.add(new Reason(
+                    Reason.NATIONALITY_DENIED, "a nationality of the subject is denied for this capability"));
         }
         if (!entitlement.allowedNationalities().isEmpty()
                 && Collections.disjoint(entitlement.allowedNationalities(), nationalities)) {
-            reasons.add(new Reason(Reason.NATIONALITY_NOT_ALLOWED,
+            reasons.add(new Reason(
+                    Reason.NATIONALITY_NOT_ALLOWED,
                     "the capability is limited to nationals of " + entitlement.allowedNationalities()));
         }
         String residence = subject.residenceCountry();
@@ -92,24 +101,31 @@ public class DecisionEngine {
         }
         if (!entitlement.allowedResidences().isEmpty()
                 && (residence == null || !entitlement.allowedResidences().contains(residence))) {
-            reasons.add(new Reason(Reason.RESIDENCE_NOT_ALLOWED,
+            reasons.add(new Reason(
+                    Reason.RESIDENCE_NOT_ALLOWED,
                     "the capability is limited to residents of " + entitlement.allowedResidences()));
         }
-        if (entitlement.maxVerificationAge() != null && (subject.verifiedAt() == null
-                || subject.verifiedAt().plus(entitlement.maxVerificationAge()).isBefore(now))) {
-            reasons.add(new Reason(Reason.VERIFICATION_TOO_OLD, "the identity must have been verified within "
-                    + entitlement.maxVerificationAge() + "; verify again"));
+        if (entitlement.maxVerificationAge() != null
+                && (subject.verifiedAt() == null
+                        || subject.verifiedAt()
+                                .plus(entitlement.maxVerificationAge())
+                                .isBefore(now))) {
+            reasons.add(new Reason(
+                    Reason.VERIFICATION_TOO_OLD,
+                    "the identity must have been verified within " + entitlement.maxVerificationAge()
+                            + "; verify again"));
         }
         jurisdiction(entitlement, origin, reasons, notes);
         return reasons;
     }
 
-    private static void jurisdiction(Entitlement entitlement, RequestOrigin origin, List<Reason> reasons,
-                                     List<Reason> notes) {
+    private static void jurisdiction(
+            Entitlement entitlement, RequestOrigin origin, List<Reason> reasons, List<Reason> notes) {
         Set<String> countries = origin.countries();
         if (entitlement.constrainsJurisdiction()) {
             if (countries.isEmpty()) {
-                reasons.add(new Reason(Reason.JURISDICTION_REQUIRED,
+                reasons.add(new Reason(
+                        Reason.JURISDICTION_REQUIRED,
                         "the capability is jurisdiction-restricted and the request's jurisdiction is unknown"));
             }
             // both the declared and the IP-derived country must pass: neither can launder the other
@@ -118,19 +134,23 @@ public class DecisionEngine {
                     reasons.add(new Reason(Reason.JURISDICTION_DENIED, "jurisdiction " + country + " is denied"));
                 } else if (!entitlement.allowedJurisdictions().isEmpty()
                         && !entitlement.allowedJurisdictions().contains(country)) {
-                    reasons.add(new Reason(Reason.JURISDICTION_NOT_ALLOWED, "jurisdiction " + country
-                            + " is not among " + entitlement.allowedJurisdictions()));
+                    reasons.add(new Reason(
+                            Reason.JURISDICTION_NOT_ALLOWED,
+                            "jurisdiction " + country + " is not among " + entitlement.allowedJurisdictions()));
                 }
             }
         }
         if (origin.mismatched()) {
-            Reason mismatch = new Reason(Reason.JURISDICTION_MISMATCH, "declared jurisdiction " + origin.declared()
-                    + " differs from " + origin.derived() + " derived from the client IP");
+            Reason mismatch = new Reason(
+                    Reason.JURISDICTION_MISMATCH,
+                    "declared jurisdiction " + origin.declared() + " differs from " + origin.derived()
+                            + " derived from the client IP");
             (entitlement.onJurisdictionMismatch() == Entitlement.Rule.DENY ? reasons : notes).add(mismatch);
         }
         if (origin.hostingNetwork()) {
-            Reason hosting = new Reason(Reason.HOSTING_NETWORK, "the client IP lies in a known hosting or VPN network ("
-                    + origin.network() + ")");
+            Reason hosting = new Reason(
+                    Reason.HOSTING_NETWORK,
+                    "the client IP lies in a known hosting or VPN network (" + origin.network() + ")");
             (entitlement.hostingNetworks() == Entitlement.Rule.DENY ? reasons : notes).add(hosting);
         }
     }

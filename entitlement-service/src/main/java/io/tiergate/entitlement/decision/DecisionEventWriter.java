@@ -10,8 +10,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
 
 /**
  * Takes decision events off the hot path: a decision is queued in memory and published in batches, straight to
@@ -49,9 +48,11 @@ public class DecisionEventWriter {
     private AllowedAggregates allowed;
     /** Lock-free, so that a request thread never waits on a lock the writer holds while it is descheduled. */
     private LinkedTransferQueue<DecisionEvents.Pending> queue;
+
     private final AtomicInteger queued = new AtomicInteger();
     /** Aggregates of closed windows not yet published; the writer thread's alone. */
     private final ArrayDeque<DecisionEvents.Pending> closedAggregates = new ArrayDeque<>();
+
     private Counter dropped;
     private volatile boolean running;
     private Thread worker;
@@ -88,8 +89,13 @@ public class DecisionEventWriter {
             allowed.count(subject, capability, decision.policyVersion(), clock.millis());
             return;
         }
-        var event = new DecisionEvents.DecisionMade(decision.decisionId(), capability, jurisdiction,
-                decision.decision(), decision.reasons(), decision.policyVersion());
+        var event = new DecisionEvents.DecisionMade(
+                decision.decisionId(),
+                capability,
+                jurisdiction,
+                decision.decision(),
+                decision.reasons(),
+                decision.policyVersion());
         enqueue(new DecisionEvents.Pending(subject, DecisionEvents.DENIED, event));
     }
 
@@ -137,14 +143,17 @@ public class DecisionEventWriter {
                 return;
             } catch (RuntimeException e) {
                 // the outbox's database is away while the broker is too: what was not acknowledged is kept
-                LOG.warnf("decision events not yet written (%s); retrying", e.getClass().getSimpleName());
+                LOG.warnf(
+                        "decision events not yet written (%s); retrying",
+                        e.getClass().getSimpleName());
                 pause();
             }
         }
         try {
             publisher.flush();
         } catch (RuntimeException e) {
-            LOG.errorf("decision events not flushed at shutdown (%s)", e.getClass().getSimpleName());
+            LOG.errorf(
+                    "decision events not flushed at shutdown (%s)", e.getClass().getSimpleName());
         }
     }
 
@@ -159,8 +168,8 @@ public class DecisionEventWriter {
     private void publish(List<DecisionEvents.Pending> batch) {
         List<Outbox.Prepared> records = new ArrayList<>(batch.size());
         for (DecisionEvents.Pending pending : batch) {
-            records.add(outbox.prepare(DecisionEvents.TOPIC,
-                    new Outbox.Record(pending.type(), pending.subject(), pending.data())));
+            records.add(outbox.prepare(
+                    DecisionEvents.TOPIC, new Outbox.Record(pending.type(), pending.subject(), pending.data())));
         }
         publisher.publish(records);
     }

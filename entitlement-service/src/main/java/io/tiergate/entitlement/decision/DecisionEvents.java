@@ -1,7 +1,6 @@
 package io.tiergate.entitlement.decision;
 
 import java.time.OffsetDateTime;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -13,17 +12,22 @@ public final class DecisionEvents {
     /** ALLOWs are not logged one by one: per subject, capability and window (a minute), one count. */
     public static final String ALLOWED_AGGREGATE = "tiergate.decision.allowed.aggregate";
 
-    private DecisionEvents() {
-    }
+    private DecisionEvents() {}
 
-    public record DecisionMade(UUID decisionId, String capability, String jurisdiction, Decision.Verdict decision,
-                               List<Reason> reasons, String policyVersion) {
-    }
+    public record DecisionMade(
+            UUID decisionId,
+            String capability,
+            String jurisdiction,
+            Decision.Verdict decision,
+            List<Reason> reasons,
+            String policyVersion) {}
 
-    public record AllowedAggregate(String capability, OffsetDateTime windowStart, OffsetDateTime windowEnd, long count,
-                                   String policyVersion) {
-    }
+    public record AllowedAggregate(
+            String capability,
+            OffsetDateTime windowStart,
+            OffsetDateTime windowEnd,
+            long count,
+            String policyVersion) {}
 
-    record Pending(String subject, String type, Object data) {
-    }
+    record Pending(String subject, String type, Object data) {}
 }

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.util.Locale;
 
 /**
@@ -22,9 +21,12 @@ public record DecisionRequest(
      * Facts of the request itself: the jurisdiction the gateway declares (ISO 3166-1 alpha-2) and the client's IP,
      * from which the service derives a country of its own.
      */
-    public record Context(@Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
-                          String jurisdiction,
-                          @Size(max = 45, message = "must be an IPv4 or IPv6 address") String clientIp) {
+    public record Context(
+            @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166-1 alpha-2 code")
+            String jurisdiction,
+
+            @Size(max = 45, message = "must be an IPv4 or IPv6 address")
+            String clientIp) {
 
         public Context(String jurisdiction) {
             this(jurisdiction, null);
@@ -32,7 +34,8 @@ public record DecisionRequest(
     }
 
     public String jurisdiction() {
-        return context == null || context.jurisdiction() == null ? null
+        return context == null || context.jurisdiction() == null
+                ? null
                 : context.jurisdiction().toUpperCase(Locale.ROOT);
     }
 

@@ -1,10 +1,10 @@
 package io.tiergate.entitlement.decision;
 
-import io.tiergate.commons.problem.Problem;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.annotation.security.RolesAllowed;
 import io.tiergate.commons.problem.ApiProblem;
+import io.tiergate.commons.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,8 +30,10 @@ public class DecisionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({GATEWAY, CUSTOMER})
-    @Operation(operationId = "decide", summary = "Decide whether a subject may use a capability now: a gateway for any subject, or a customer "
-            + "with their own token for themselves. A DENY is a normal answer (200), not an error.",
+    @Operation(
+            operationId = "decide",
+            summary = "Decide whether a subject may use a capability now: a gateway for any subject, or a customer "
+                    + "with their own token for themselves. A DENY is a normal answer (200), not an error.",
             description = "Ownership: a customer's token decides for its own sub only; naming another subject is 403 "
                     + "OTHER_SUBJECT_FORBIDDEN.")
     public Uni<Decision> decide(@Valid @NotNull DecisionRequest request) {
@@ -41,7 +43,8 @@ public class DecisionResource {
             return Uni.createFrom().item(decisions.decide(request));
         }
         // waiting for a consistency token blocks, so it never happens on the event loop
-        return Uni.createFrom().item(() -> decisions.decide(request))
+        return Uni.createFrom()
+                .item(() -> decisions.decide(request))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -62,15 +65,22 @@ public class DecisionResource {
     @Path("/batch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(GATEWAY)
-    @Operation(operationId = "decideBatch", summary = "Decide several requests at once (gateway); served as POST /v1/decisions:batch. "
-            + "At most 1000 items; larger batches are refused (413 BATCH_TOO_LARGE).")
+    @Operation(
+            operationId = "decideBatch",
+            summary = "Decide several requests at once (gateway); served as POST /v1/decisions:batch. "
+                    + "At most 1000 items; larger batches are refused (413 BATCH_TOO_LARGE).")
     public BatchResponse decideAll(@NotNull BatchRequest batch) {
         if (batch.requests() != null && batch.requests().size() > BatchRequest.MAX_ITEMS) {
-            throw new ApiProblem(413, "BATCH_TOO_LARGE", "Content too large",
-                    "a batch holds at most " + BatchRequest.MAX_ITEMS + " requests, got " + batch.requests().size());
+            throw new ApiProblem(
+                    413,
+                    "BATCH_TOO_LARGE",
+                    "Content too large",
+                    "a batch holds at most " + BatchRequest.MAX_ITEMS + " requests, got "
+                            + batch.requests().size());
         }
         validate(batch);
-        return new BatchResponse(batch.requests().stream().map(decisions::decide).toList());
+        return new BatchResponse(
+                batch.requests().stream().map(decisions::decide).toList());
     }
 
     @Inject

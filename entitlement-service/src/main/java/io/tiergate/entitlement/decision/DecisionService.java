@@ -3,6 +3,7 @@ package io.tiergate.entitlement.decision;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tiergate.commons.event.ConsistencyToken;
+import io.tiergate.commons.event.EventIds;
 import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.entitlement.campaign.ContainedAccounts;
 import io.tiergate.entitlement.campaign.Containment;
@@ -18,10 +19,8 @@ import io.tiergate.entitlement.projection.SubjectProjection;
 import io.tiergate.entitlement.projection.SubjectState;
 import io.tiergate.entitlement.usage.BudgetStatus;
 import io.tiergate.entitlement.usage.UsageLedger;
-import io.tiergate.commons.event.EventIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -101,27 +100,41 @@ public class DecisionService {
         Duration stale;
         if (request.consistencyToken() != null && !caughtUp(request.consistencyToken())) {
             // Fail closed: the caller asked for a state we cannot yet see.
-            return deny(policy, null, new Reason(Reason.PROJECTION_BEHIND,
-                    "the decision could not reach the requested consistency token in " + config.consistencyWait()));
+            return deny(
+                    policy,
+                    null,
+                    new Reason(
+                            Reason.PROJECTION_BEHIND,
+                            "the decision could not reach the requested consistency token in "
+                                    + config.consistencyWait()));
         }
         if (live && request.consistencyToken() == null && (stale = freshness.staleness()) != null) {
             // Fail closed: without a token, the projection must be known fresh within the bound.
-            return deny(policy, null, new Reason(Reason.PROJECTION_STALE, "the projection has not been known "
-                    + "to be caught up for " + stale.toSeconds() + " s (bound " + freshness.bound() + ")"));
+            return deny(
+                    policy,
+                    null,
+                    new Reason(
+                            Reason.PROJECTION_STALE,
+                            "the projection has not been known " + "to be caught up for " + stale.toSeconds()
+                                    + " s (bound " + freshness.bound() + ")"));
         }
         return evaluate(policy, projection.get(request.subject()), request, origin, live);
     }
 
-    private Decision evaluate(CapabilityPolicy policy, SubjectState subject, DecisionRequest request,
-                              RequestOrigin origin, boolean charge) {
+    private Decision evaluate(
+            CapabilityPolicy policy,
+            SubjectState subject,
+            DecisionRequest request,
+            RequestOrigin origin,
+            boolean charge) {
         OffsetDateTime now = OffsetDateTime.now();
         DecisionEngine.Evaluation evaluation = engine.evaluate(policy, subject, request.capability(), origin, now);
         String position = subject == null || subject.appliedVersions().isEmpty() ? null : subject.position();
         // one map lookup: campaign containment must not slow the decisions of everyone else
         Containment containment = contained.of(request.subject());
         // Directives in force override the entitlements: any refusal turns the answer to DENY, with every reason.
-        List<Reason> refusals = directives.refusals(request.capability(),
-                subject == null ? Set.of() : subject.nationalities(), origin.countries());
+        List<Reason> refusals = directives.refusals(
+                request.capability(), subject == null ? Set.of() : subject.nationalities(), origin.countries());
         if (!refusals.isEmpty()) {
             List<Reason> reasons = new ArrayList<>(refusals);
             if (containment != null && containment.level().denies()) {
@@ -130,13 +143,20 @@ public class DecisionService {
             if (!evaluation.allowed()) {
                 reasons.addAll(evaluation.reasons());
             }
-            return new Decision(Decision.Verdict.DENY, reasons, null, null, policy.version(), position, EventIds.random());
+            return new Decision(
+                    Decision.Verdict.DENY, reasons, null, null, policy.version(), position, EventIds.random());
         }
         if (containment != null && containment.level().denies()) {
             return containedDenial(containment, evaluation, policy.version(), position);
         }
         if (!evaluation.allowed()) {
-            return new Decision(Decision.Verdict.DENY, evaluation.reasons(), null, null, policy.version(), position,
+            return new Decision(
+                    Decision.Verdict.DENY,
+                    evaluation.reasons(),
+                    null,
+                    null,
+                    policy.version(),
+                    position,
                     EventIds.random());
         }
         List<Budget> budgets = evaluation.entitlement().budgets();
@@ -148,9 +168,16 @@ public class DecisionService {
                 UsageLedger.Outcome outcome = usage.charge(request.capability(), charges, nowMillis);
                 statuses = outcome.statuses();
                 if (outcome.exhausted()) {
-                    return new Decision(Decision.Verdict.DENY, List.of(new Reason(Reason.BUDGET_EXHAUSTED,
-                            "a usage budget of " + request.capability() + " is spent for this window")),
-                            null, statuses, policy.version(), position, EventIds.random());
+                    return new Decision(
+                            Decision.Verdict.DENY,
+                            List.of(new Reason(
+                                    Reason.BUDGET_EXHAUSTED,
+                                    "a usage budget of " + request.capability() + " is spent for this window")),
+                            null,
+                            statuses,
+                            policy.version(),
+                            position,
+                            EventIds.random());
                 }
             } else {
                 statuses = usage.statuses(request.capability(), charges, nowMillis);
@@ -162,24 +189,36 @@ public class DecisionService {
             reasons = throttledReasons(containment, reasons);
             obligations = throttledObligations(obligations);
         }
-        return new Decision(Decision.Verdict.ALLOW, reasons, obligations.isEmpty() ? null : obligations,
-                statuses, policy.version(), position, EventIds.random());
+        return new Decision(
+                Decision.Verdict.ALLOW,
+                reasons,
+                obligations.isEmpty() ? null : obligations,
+                statuses,
+                policy.version(),
+                position,
+                EventIds.random());
     }
 
     /**
      * A contained account's refusal at STEP_UP or DENY: CAMPAIGN_CONTAINED first, then what the policy would have
      * refused anyway; STEP_UP tells the gateway to send the account to verification.
      */
-    static Decision containedDenial(Containment containment, DecisionEngine.Evaluation evaluation, String policyVersion,
-                                    String position) {
+    static Decision containedDenial(
+            Containment containment, DecisionEngine.Evaluation evaluation, String policyVersion, String position) {
         List<Reason> reasons = new ArrayList<>();
         reasons.add(containedReason(containment));
         if (!evaluation.allowed()) {
             reasons.addAll(evaluation.reasons());
         }
-        List<String> obligations = containment.level() == ContainmentLevel.STEP_UP
-                ? List.of(ContainmentLevel.STEP_UP_OBLIGATION) : null;
-        return new Decision(Decision.Verdict.DENY, List.copyOf(reasons), obligations, null, policyVersion, position,
+        List<String> obligations =
+                containment.level() == ContainmentLevel.STEP_UP ? List.of(ContainmentLevel.STEP_UP_OBLIGATION) : null;
+        return new Decision(
+                Decision.Verdict.DENY,
+                List.copyOf(reasons),
+                obligations,
+                null,
+                policyVersion,
+                position,
                 EventIds.random());
     }
 
@@ -198,13 +237,15 @@ public class DecisionService {
     }
 
     private static Reason containedReason(Containment containment) {
-        return new Reason(Reason.CAMPAIGN_CONTAINED, "the account is contained (" + containment.level()
-                + ") by campaign " + containment.campaignId() + " pending an officer's review");
+        return new Reason(
+                Reason.CAMPAIGN_CONTAINED,
+                "the account is contained (" + containment.level() + ") by campaign " + containment.campaignId()
+                        + " pending an officer's review");
     }
 
     private Decision deny(CapabilityPolicy policy, String position, Reason reason) {
-        return new Decision(Decision.Verdict.DENY, List.of(reason), null, null, policy.version(), position,
-                EventIds.random());
+        return new Decision(
+                Decision.Verdict.DENY, List.of(reason), null, null, policy.version(), position, EventIds.random());
     }
 
     /** Waits for every token of a comma-separated list (for example an identity write and a tier write). */

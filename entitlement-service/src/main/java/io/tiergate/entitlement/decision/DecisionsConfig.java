@@ -2,7 +2,6 @@ package io.tiergate.entitlement.decision;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** Decisions: how long they wait for the projection, how stale it may be, how they are logged. */

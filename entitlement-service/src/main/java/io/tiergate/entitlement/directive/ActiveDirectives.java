@@ -4,18 +4,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.tiergate.entitlement.decision.Reason;
+import io.tiergate.entitlement.policy.PolicyStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.tiergate.entitlement.policy.PolicyStore;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The directives in force, in memory, read by every decision. The database is the truth: this copy is reloaded
@@ -28,9 +27,14 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ActiveDirectives {
 
     /** A directive as decisions apply it: immutable. */
-    record Rule(String id, Directive match, Set<String> allowedNationalities, Set<String> deniedJurisdictions,
-                boolean denyAll, String reason, OffsetDateTime expiresAt) {
-    }
+    record Rule(
+            String id,
+            Directive match,
+            Set<String> allowedNationalities,
+            Set<String> deniedJurisdictions,
+            boolean denyAll,
+            String reason,
+            OffsetDateTime expiresAt) {}
 
     private final AtomicReference<List<Rule>> rules = new AtomicReference<>(List.of());
 
@@ -50,12 +54,18 @@ public class ActiveDirectives {
     }
 
     public void reload() {
-        List<Directive> active = QuarkusTransaction.requiringNew().call(() -> Directive.list("status",
-                Directive.Status.ACTIVE));
+        List<Directive> active =
+                QuarkusTransaction.requiringNew().call(() -> Directive.list("status", Directive.Status.ACTIVE));
         List<Rule> loaded = new ArrayList<>();
         for (Directive d : active) {
-            loaded.add(new Rule(d.id.toString(), d, Set.copyOf(d.allowedNationalities), Set.copyOf(d.deniedJurisdictions),
-                    d.denyAll, d.reason, d.expiresAt));
+            loaded.add(new Rule(
+                    d.id.toString(),
+                    d,
+                    Set.copyOf(d.allowedNationalities),
+                    Set.copyOf(d.deniedJurisdictions),
+                    d.denyAll,
+                    d.reason,
+                    d.expiresAt));
         }
         rules.set(List.copyOf(loaded));
     }
@@ -69,7 +79,8 @@ public class ActiveDirectives {
         OffsetDateTime now = OffsetDateTime.now();
         List<Reason> reasons = new ArrayList<>();
         for (Rule rule : current) {
-            if ((rule.expiresAt() != null && !rule.expiresAt().isAfter(now)) || !rule.match().matches(capability)) {
+            if ((rule.expiresAt() != null && !rule.expiresAt().isAfter(now))
+                    || !rule.match().matches(capability)) {
                 continue;
             }
             String refusal = null;
@@ -84,8 +95,9 @@ public class ActiveDirectives {
                 refusal = "jurisdiction-restricted and the request named none";
             }
             if (refusal != null) {
-                reasons.add(new Reason(Reason.DIRECTIVE_DENIED, "directive " + rule.id() + ": " + capability + " "
-                        + refusal + " (" + rule.reason() + ")"));
+                reasons.add(new Reason(
+                        Reason.DIRECTIVE_DENIED,
+                        "directive " + rule.id() + ": " + capability + " " + refusal + " (" + rule.reason() + ")"));
             }
         }
         return reasons;

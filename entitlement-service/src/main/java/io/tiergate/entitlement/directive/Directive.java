@@ -7,20 +7,23 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** An emergency directive: a restriction on a capability that overrides tier entitlements while active. */
 @Entity
 @Table(name = "directive")
 public class Directive extends PanacheEntityBase {
 
-    public enum Status { PENDING, ACTIVE, REVOKED }
+    public enum Status {
+        PENDING,
+        ACTIVE,
+        REVOKED
+    }
 
     @Id
     public UUID id;
@@ -67,7 +70,9 @@ public class Directive extends PanacheEntityBase {
     public OffsetDateTime confirmedAt;
 
     public boolean matches(String requested) {
-        return "*".equals(capability) || capability.equals(requested)
-                || (capability.endsWith(":*") && requested.startsWith(capability.substring(0, capability.length() - 1)));
+        return "*".equals(capability)
+                || capability.equals(requested)
+                || (capability.endsWith(":*")
+                        && requested.startsWith(capability.substring(0, capability.length() - 1)));
     }
 }

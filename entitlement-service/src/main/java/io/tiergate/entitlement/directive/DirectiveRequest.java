@@ -3,7 +3,6 @@ package io.tiergate.entitlement.directive;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -12,11 +11,16 @@ import java.util.List;
  * jurisdictions denied, or everything denied), why, until when, and whether it is a break-glass emergency.
  */
 public record DirectiveRequest(
-        @NotBlank @Size(max = 200) @Pattern(regexp = "\\*|[a-z0-9.-]+:(\\*|[a-z0-9.-]+)", message = "a capability, model:*, or *") String capability,
-        @Size(max = 250) List<@Pattern(regexp = "[A-Z]{2}", message = "ISO 3166-1 alpha-2") String> allowedNationalities,
+        @NotBlank
+        @Size(max = 200)
+        @Pattern(regexp = "\\*|[a-z0-9.-]+:(\\*|[a-z0-9.-]+)", message = "a capability, model:*, or *")
+        String capability,
+
+        @Size(max = 250)
+        List<@Pattern(regexp = "[A-Z]{2}", message = "ISO 3166-1 alpha-2") String> allowedNationalities,
+
         @Size(max = 250) List<@Pattern(regexp = "[A-Z]{2}", message = "ISO 3166-1 alpha-2") String> deniedJurisdictions,
         Boolean denyAll,
         @NotBlank @Size(max = 2000) String reason,
         OffsetDateTime expiresAt,
-        Boolean breakGlass) {
-}
+        Boolean breakGlass) {}

@@ -14,12 +14,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
-import java.util.UUID;
 
 @Path("/v1/directives")
 @Tag(name = "directives", description = "Emergency directives that override tier entitlements")
@@ -41,17 +40,22 @@ public class DirectiveResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({OFFICER, ADMIN})
-    @Operation(operationId = "issueDirective", summary = "Issue a directive (compliance officer: pending a second officer's confirmation; platform "
-            + "admin with breakGlass: in force at once, marked for review)")
+    @Operation(
+            operationId = "issueDirective",
+            summary = "Issue a directive (compliance officer: pending a second officer's confirmation; platform "
+                    + "admin with breakGlass: in force at once, marked for review)")
     public Response issue(@Valid @NotNull DirectiveRequest request) {
         return Response.status(Response.Status.CREATED)
-                .entity(directives.issue(token.getSubject(), caller.hasRole(ADMIN), request)).build();
+                .entity(directives.issue(token.getSubject(), caller.hasRole(ADMIN), request))
+                .build();
     }
 
     @POST
     @Path("/{id}/confirmation")
     @RolesAllowed({OFFICER, ADMIN})
-    @Operation(operationId = "confirmDirective", summary = "Confirm a pending directive (a different officer than the issuer); it is in force at once")
+    @Operation(
+            operationId = "confirmDirective",
+            summary = "Confirm a pending directive (a different officer than the issuer); it is in force at once")
     public DirectiveView confirm(@PathParam("id") UUID id) {
         return directives.confirm(token.getSubject(), id);
     }
@@ -66,8 +70,12 @@ public class DirectiveResource {
 
     @GET
     @RolesAllowed({OFFICER, ADMIN, "auditor"})
-    @Operation(operationId = "listDirectives", summary = "Every directive, newest first, with whether it is in force and whether it was break-glass")
+    @Operation(
+            operationId = "listDirectives",
+            summary = "Every directive, newest first, with whether it is in force and whether it was break-glass")
     public List<DirectiveView> list() {
-        return Directive.<Directive>list("order by issuedAt desc").stream().map(DirectiveView::of).toList();
+        return Directive.<Directive>list("order by issuedAt desc").stream()
+                .map(DirectiveView::of)
+                .toList();
     }
 }

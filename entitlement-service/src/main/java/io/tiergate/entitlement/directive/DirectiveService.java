@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,9 +25,8 @@ public class DirectiveService {
     public static final String REVOKED = "tiergate.entitlement.directive.revoked";
 
     /** Event data: the directive as recorded. */
-    public record DirectiveChanged(UUID directiveId, String capability, String status, boolean breakGlass,
-                                   String actor, String reason) {
-    }
+    public record DirectiveChanged(
+            UUID directiveId, String capability, String status, boolean breakGlass, String actor, String reason) {}
 
     @Inject
     Outbox outbox;
@@ -47,10 +45,11 @@ public class DirectiveService {
         }
         boolean denyAll = Boolean.TRUE.equals(request.denyAll());
         List<String> allowed = request.allowedNationalities() == null ? List.of() : request.allowedNationalities();
-        List<String> deniedJurisdictions = request.deniedJurisdictions() == null ? List.of() : request.deniedJurisdictions();
+        List<String> deniedJurisdictions =
+                request.deniedJurisdictions() == null ? List.of() : request.deniedJurisdictions();
         if (!denyAll && allowed.isEmpty() && deniedJurisdictions.isEmpty()) {
-            throw ApiProblem.badRequest("DIRECTIVE_WITHOUT_RESTRICTION",
-                    "give allowedNationalities, deniedJurisdictions or denyAll");
+            throw ApiProblem.badRequest(
+                    "DIRECTIVE_WITHOUT_RESTRICTION", "give allowedNationalities, deniedJurisdictions or denyAll");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
@@ -104,8 +103,17 @@ public class DirectiveService {
     }
 
     private void announce(Directive directive, String type, String actor) {
-        outbox.append(TOPIC, type, directive.id.toString(), new DirectiveChanged(directive.id, directive.capability,
-                directive.status.name(), directive.breakGlass, actor, directive.reason));
+        outbox.append(
+                TOPIC,
+                type,
+                directive.id.toString(),
+                new DirectiveChanged(
+                        directive.id,
+                        directive.capability,
+                        directive.status.name(),
+                        directive.breakGlass,
+                        actor,
+                        directive.reason));
         afterCommit.run(active::reload); // in force here the moment it commits; other instances follow the event
     }
 }

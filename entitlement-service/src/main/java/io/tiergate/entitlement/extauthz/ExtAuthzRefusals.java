@@ -4,10 +4,9 @@ import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.commons.problem.Problem;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
-
-import java.util.List;
 
 /**
  * What a gateway can forward: a check that is not an ALLOW is answered 401 (no credential, or no subject to decide
@@ -44,14 +43,19 @@ public class ExtAuthzRefusals {
     @ServerResponseFilter
     public void answerable(ContainerResponseContext response, SimpleResourceInfo resource) {
         int status = response.getStatus();
-        if (status < 400 || status >= 500 || resource == null || resource.getResourceClass() != ExtAuthzResource.class
+        if (status < 400
+                || status >= 500
+                || resource == null
+                || resource.getResourceClass() != ExtAuthzResource.class
                 || !(response.getEntity() instanceof Problem problem)) {
             return;
         }
         if (status != 401 && status != 403) {
             response.setStatus(403);
-            response.setEntity(new Problem(problem.type(), "Forbidden", 403, problem.detail(), problem.code(),
-                    problem.errors()), null, response.getMediaType());
+            response.setEntity(
+                    new Problem(problem.type(), "Forbidden", 403, problem.detail(), problem.code(), problem.errors()),
+                    null,
+                    response.getMediaType());
             status = 403;
         }
         if (status == 401 && !response.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE)) {

@@ -22,12 +22,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.Comparator;
-import java.util.stream.Collectors;
 
 /**
  * Envoy's ext_authz HTTP service protocol, and nginx's {@code auth_request}: the gateway forwards the original
@@ -47,8 +46,10 @@ import java.util.stream.Collectors;
  * </ul>
  */
 @Path("/v1/ext-authz")
-@Tag(name = "ext_authz", description = "Envoy ext_authz HTTP service and nginx auth_request: 200 allows; 401 "
-        + "(no credential, no subject) and 403 (DENY, refused caller, undecidable check) refuse")
+@Tag(
+        name = "ext_authz",
+        description = "Envoy ext_authz HTTP service and nginx auth_request: 200 allows; 401 "
+                + "(no credential, no subject) and 403 (DENY, refused caller, undecidable check) refuse")
 public class ExtAuthzResource {
 
     static final String SUBJECT = "x-tiergate-subject";
@@ -58,6 +59,7 @@ public class ExtAuthzResource {
     static final String CLIENT_IP = "x-tiergate-client-ip";
     /** Set by Envoy itself from the downstream connection (trusted, unlike x-forwarded-for). */
     static final String ENVOY_EXTERNAL_ADDRESS = "x-envoy-external-address";
+
     static final String GATEWAY = "gateway";
     static final String CUSTOMER = "customer";
 
@@ -76,7 +78,9 @@ public class ExtAuthzResource {
     @GET
     @Path("{path: .*}")
     @RolesAllowed({GATEWAY, CUSTOMER})
-    @Operation(operationId = "extAuthzGet", summary = "ext_authz check of a GET (gateway with x-tiergate-subject, or the user's own token)")
+    @Operation(
+            operationId = "extAuthzGet",
+            summary = "ext_authz check of a GET (gateway with x-tiergate-subject, or the user's own token)")
     public Response get(@PathParam("path") String path, HttpHeaders headers) {
         return check(path, headers);
     }
@@ -130,14 +134,17 @@ public class ExtAuthzResource {
     }
 
     private Response check(String path, HttpHeaders headers) {
-        DecisionRequest request = new DecisionRequest(subject(headers), capability(path, headers),
+        DecisionRequest request = new DecisionRequest(
+                subject(headers),
+                capability(path, headers),
                 new DecisionRequest.Context(headers.getHeaderString(JURISDICTION), clientIp(headers)),
                 headers.getHeaderString(CONSISTENCY_TOKEN));
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw ExtAuthzRefusals.invalidHeaders(violations.stream()
                     .map(v -> new Problem.Violation(header(v.getPropertyPath().toString()), v.getMessage()))
-                    .sorted(Comparator.comparing(Problem.Violation::field)).toList());
+                    .sorted(Comparator.comparing(Problem.Violation::field))
+                    .toList());
         }
         Decision decision;
         try {
@@ -150,15 +157,18 @@ public class ExtAuthzResource {
                 .header("x-tiergate-decision", decision.decision().name())
                 .header("x-tiergate-decision-id", decision.decisionId())
                 .header("x-tiergate-policy-version", decision.policyVersion())
-                .header("x-tiergate-reasons", decision.reasons().stream().map(Reason::code)
-                        .collect(Collectors.joining(",")));
+                .header(
+                        "x-tiergate-reasons",
+                        decision.reasons().stream().map(Reason::code).collect(Collectors.joining(",")));
         if (decision.obligations() != null) {
             response.header("x-tiergate-obligations", String.join(",", decision.obligations()));
         }
         if (decision.budgets() != null) {
-            decision.budgets().stream().filter(b -> b.requestsLimit() != null).findFirst().ifPresent(b -> response
-                    .header("x-ratelimit-limit", b.requestsLimit())
-                    .header("x-ratelimit-remaining", b.requestsRemaining()));
+            decision.budgets().stream()
+                    .filter(b -> b.requestsLimit() != null)
+                    .findFirst()
+                    .ifPresent(b -> response.header("x-ratelimit-limit", b.requestsLimit())
+                            .header("x-ratelimit-remaining", b.requestsRemaining()));
         }
         if (!allowed) {
             // Envoy returns a denial's body to the client: say why, never more.
@@ -206,7 +216,8 @@ public class ExtAuthzResource {
         }
         String[] segments = path.replaceAll("^/+", "").split("/");
         if (segments.length < 2 || segments[0].isBlank() || segments[1].isBlank()) {
-            throw ApiProblem.forbidden("CAPABILITY_REQUIRED",
+            throw ApiProblem.forbidden(
+                    "CAPABILITY_REQUIRED",
                     "name the capability in " + CAPABILITY + " or as the path /{model}/{feature}/...");
         }
         return segments[0] + ":" + segments[1];

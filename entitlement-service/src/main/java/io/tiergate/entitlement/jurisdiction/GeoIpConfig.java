@@ -2,7 +2,6 @@ package io.tiergate.entitlement.jurisdiction;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +26,7 @@ public interface GeoIpConfig {
      * Autonomous systems whose addresses are flagged as hosting or VPN networks. The default names large clouds and
      * hosters and networks known to carry commercial VPNs; extend it from your own abuse data.
      */
-    @WithDefault("16509,14618,15169,396982,8075,14061,16276,24940,63949,20473,9009,212238,60068,51167,31898,45102,132203")
+    @WithDefault(
+            "16509,14618,15169,396982,8075,14061,16276,24940,63949,20473,9009,212238,60068,51167,31898,45102,132203")
     Set<Long> hostingAsns();
 }

@@ -9,11 +9,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -22,6 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.jboss.logging.Logger;
 
 /**
  * Flags addresses of hosting and VPN networks: the IPv4 and IPv6 ranges of the configured autonomous systems, taken
@@ -36,7 +35,8 @@ public class HostingNetworks {
 
     private static final Logger LOG = Logger.getLogger(HostingNetworks.class);
 
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setTrim(true).get();
+    private static final CSVFormat FORMAT =
+            CSVFormat.DEFAULT.builder().setTrim(true).get();
 
     @Inject
     GeoIpConfig config;
@@ -46,7 +46,9 @@ public class HostingNetworks {
 
     void load(@Observes StartupEvent ignored) {
         List<String> paths = config.asnDatabase().orElse(List.of()).stream()
-                .map(String::strip).filter(path -> !path.isEmpty()).toList();
+                .map(String::strip)
+                .filter(path -> !path.isEmpty())
+                .toList();
         if (!paths.isEmpty()) {
             load(paths, config.hostingAsns());
         }
@@ -60,20 +62,24 @@ public class HostingNetworks {
             ranges += read(Path.of(path), hostingAsns, tries);
         }
         flagged = tries;
-        LOG.infof("%d hosting or VPN ranges flagged (%d IPv4 and %d IPv6 prefix blocks) from %s", ranges,
-                tries.getIPv4Trie().size(), tries.getIPv6Trie().size(), String.join(", ", paths));
+        LOG.infof(
+                "%d hosting or VPN ranges flagged (%d IPv4 and %d IPv6 prefix blocks) from %s",
+                ranges, tries.getIPv4Trie().size(), tries.getIPv6Trie().size(), String.join(", ", paths));
     }
 
     private static int read(Path file, Set<Long> hostingAsns, DualIPv4v6AssociativeTries<Long> into) {
         int kept = 0;
         long line = 0;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser records = FORMAT.parse(reader)) {
+                CSVParser records = FORMAT.parse(reader)) {
             for (CSVRecord record : records) {
                 line = records.getCurrentLineNumber();
                 if (record.size() < 3) {
-                    throw malformed(file, line, "expected start,end,asn,organization, found " + record.size()
-                            + (record.size() == 1 ? " field" : " fields"));
+                    throw malformed(
+                            file,
+                            line,
+                            "expected start,end,asn,organization, found " + record.size()
+                                    + (record.size() == 1 ? " field" : " fields"));
                 }
                 Long asn = asn(record.get(2));
                 if (asn == null) {
@@ -102,7 +108,8 @@ public class HostingNetworks {
             throw new UncheckedIOException("ASN database unreadable: " + file, e);
         } catch (UncheckedIOException e) {
             // Commons CSV reports a broken quote this way, naming the line it starts on
-            throw new IllegalStateException("ASN database " + file + " is not CSV: " + e.getCause().getMessage(), e);
+            throw new IllegalStateException(
+                    "ASN database " + file + " is not CSV: " + e.getCause().getMessage(), e);
         }
         return kept;
     }

@@ -7,14 +7,13 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Maps an IP address to a country through a MaxMind-format database, read with MaxMind's own reader (memory-mapped,
@@ -35,7 +34,10 @@ public class IpCountries {
         config.countryDatabase().filter(path -> !path.isBlank()).ifPresent(path -> {
             try {
                 reader = new Reader(new File(path), new CHMCache());
-                LOG.infof("country database %s (%s, built %s)", path, reader.getMetadata().getDatabaseType(),
+                LOG.infof(
+                        "country database %s (%s, built %s)",
+                        path,
+                        reader.getMetadata().getDatabaseType(),
                         reader.getMetadata().getBuildDate());
             } catch (IOException e) {
                 throw new UncheckedIOException("country database unreadable: " + path, e);

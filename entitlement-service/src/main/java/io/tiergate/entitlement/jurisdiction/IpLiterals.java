@@ -25,13 +25,25 @@ final class IpLiterals {
 
     static {
         IPAddressStringParameters.Builder any = new IPAddressStringParameters.Builder()
-                .allowEmpty(false).setEmptyAsLoopback(false).allowAll(false).allowSingleSegment(false)
-                .allowPrefix(false).allowMask(false).allowPrefixOnly(false).allow_inet_aton(false)
-                .allowWildcardedSeparator(false).setRangeOptions(RangeParameters.NO_RANGE);
+                .allowEmpty(false)
+                .setEmptyAsLoopback(false)
+                .allowAll(false)
+                .allowSingleSegment(false)
+                .allowPrefix(false)
+                .allowMask(false)
+                .allowPrefixOnly(false)
+                .allow_inet_aton(false)
+                .allowWildcardedSeparator(false)
+                .setRangeOptions(RangeParameters.NO_RANGE);
         plainIPv4(any.getIPv4AddressParametersBuilder());
         IPv6AddressStringParameters.Builder v6 = any.getIPv6AddressParametersBuilder()
-                .allowZone(false).allowEmptyZone(false).allowBase85(false).allowBinary(false)
-                .allowMixed(true).allow_mixed_inet_aton(false).allowWildcardedSeparator(false)
+                .allowZone(false)
+                .allowEmptyZone(false)
+                .allowBase85(false)
+                .allowBinary(false)
+                .allowMixed(true)
+                .allow_mixed_inet_aton(false)
+                .allowWildcardedSeparator(false)
                 .setRangeOptions(RangeParameters.NO_RANGE);
         v6.allowUnlimitedLeadingZeros(false); // up to four hex digits a segment, as RFC 4291 has it
         plainIPv4(v6.getEmbeddedIPv4AddressParametersBuilder());
@@ -39,21 +51,24 @@ final class IpLiterals {
     }
 
     private static void plainIPv4(IPv4AddressStringParameters.Builder v4) {
-        v4.allow_inet_aton(false).allowBinary(false).allowWildcardedSeparator(false)
+        v4.allow_inet_aton(false)
+                .allowBinary(false)
+                .allowWildcardedSeparator(false)
                 .setRangeOptions(RangeParameters.NO_RANGE);
         v4.allowLeadingZeros(false); // 010 is octal to inet_aton and decimal to others: neither reading is safe
         v4.allowUnlimitedLeadingZeros(false);
     }
 
-    private IpLiterals() {
-    }
+    private IpLiterals() {}
 
     /**
      * The single address the literal names, an IPv4-mapped IPv6 address ({@code ::ffff:1.2.3.4}) as its IPv4
      * address, or null when the text is not a plain literal.
      */
     static IPAddress parse(String literal) {
-        if (literal == null || literal.isEmpty() || literal.length() > MAX_LENGTH
+        if (literal == null
+                || literal.isEmpty()
+                || literal.length() > MAX_LENGTH
                 || Character.isWhitespace(literal.charAt(0))
                 || Character.isWhitespace(literal.charAt(literal.length() - 1))) {
             return null; // the library trims surrounding whitespace; a literal here is taken as it is

@@ -21,8 +21,8 @@ public class RequestOrigins {
         }
         IPAddress address = parse(clientIp.strip());
         long asn = hosting.flaggedAsn(address);
-        return new RequestOrigin(declared, countries.countryOf(address.toInetAddress()), asn != 0,
-                asn == 0 ? null : "AS" + asn);
+        return new RequestOrigin(
+                declared, countries.countryOf(address.toInetAddress()), asn != 0, asn == 0 ? null : "AS" + asn);
     }
 
     /**

@@ -8,7 +8,10 @@ import java.time.Duration;
  */
 public record Budget(Scope scope, Duration window, Long requests, Long tokens) {
 
-    public enum Scope { SUBJECT, ORGANIZATION }
+    public enum Scope {
+        SUBJECT,
+        ORGANIZATION
+    }
 
     public Budget {
         scope = scope == null ? Scope.SUBJECT : scope;

@@ -1,7 +1,6 @@
 package io.tiergate.entitlement.policy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -19,16 +18,25 @@ import java.util.Set;
  * @param budgets                usage budgets over sliding windows, per subject or per organization
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Entitlement(Set<String> tiers,
-                          Set<String> allowedNationalities, Set<String> deniedNationalities,
-                          Set<String> allowedJurisdictions, Set<String> deniedJurisdictions,
-                          Set<String> allowedResidences, Set<String> deniedResidences,
-                          Duration maxVerificationAge,
-                          Rule onJurisdictionMismatch, Rule hostingNetworks,
-                          List<String> obligations, List<Budget> budgets) {
+public record Entitlement(
+        Set<String> tiers,
+        Set<String> allowedNationalities,
+        Set<String> deniedNationalities,
+        Set<String> allowedJurisdictions,
+        Set<String> deniedJurisdictions,
+        Set<String> allowedResidences,
+        Set<String> deniedResidences,
+        Duration maxVerificationAge,
+        Rule onJurisdictionMismatch,
+        Rule hostingNetworks,
+        List<String> obligations,
+        List<Budget> budgets) {
 
     /** What a flagged request gets. */
-    public enum Rule { ALLOW, DENY }
+    public enum Rule {
+        ALLOW,
+        DENY
+    }
 
     public Entitlement {
         tiers = copy(tiers);

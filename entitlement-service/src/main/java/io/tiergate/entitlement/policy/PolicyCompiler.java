@@ -3,7 +3,6 @@ package io.tiergate.entitlement.policy;
 import io.tiergate.commons.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,8 +44,10 @@ public class PolicyCompiler {
         document.capabilities().forEach((capability, entitlements) -> {
             String at = "capabilities." + capability;
             if (capability == null || !CAPABILITY.matcher(capability).matches()) {
-                problems.add(new Problem.Violation("capabilities", "capability ids look like model:feature "
-                        + "(lower case letters, digits, '.', '_', '-'; at most 100 each side)"));
+                problems.add(new Problem.Violation(
+                        "capabilities",
+                        "capability ids look like model:feature "
+                                + "(lower case letters, digits, '.', '_', '-'; at most 100 each side)"));
                 return;
             }
             if (entitlements == null || entitlements.isEmpty()) {
@@ -70,17 +71,22 @@ public class PolicyCompiler {
         if (e.tiers().isEmpty()) {
             problems.add(new Problem.Violation(row + ".tiers", "an entitlement names at least one tier"));
         }
-        e.tiers().stream().filter(t -> !TIERS.contains(t)).forEach(t ->
-                problems.add(new Problem.Violation(row + ".tiers", "unknown tier " + t + "; one of " + TIERS)));
+        e.tiers().stream()
+                .filter(t -> !TIERS.contains(t))
+                .forEach(t ->
+                        problems.add(new Problem.Violation(row + ".tiers", "unknown tier " + t + "; one of " + TIERS)));
         checkCountries(row, "Nationalities", e.allowedNationalities(), e.deniedNationalities(), problems);
         checkCountries(row, "Jurisdictions", e.allowedJurisdictions(), e.deniedJurisdictions(), problems);
         checkCountries(row, "Residences", e.allowedResidences(), e.deniedResidences(), problems);
-        if (e.maxVerificationAge() != null && (e.maxVerificationAge().isNegative() || e.maxVerificationAge().isZero())) {
+        if (e.maxVerificationAge() != null
+                && (e.maxVerificationAge().isNegative()
+                        || e.maxVerificationAge().isZero())) {
             problems.add(new Problem.Violation(row + ".maxVerificationAge", "must be a positive ISO-8601 duration"));
         }
         for (String obligation : e.obligations()) {
             if (obligation == null || !OBLIGATION.matcher(obligation).matches()) {
-                problems.add(new Problem.Violation(row + ".obligations",
+                problems.add(new Problem.Violation(
+                        row + ".obligations",
                         "an obligation is a lower-case name, optionally =value, e.g. retain-transcript-days=30"));
             }
         }
@@ -91,27 +97,30 @@ public class PolicyCompiler {
                 problems.add(new Problem.Violation(at, "a budget is an object"));
                 continue;
             }
-            if (budget.window() == null || budget.window().compareTo(SHORTEST_WINDOW) < 0
+            if (budget.window() == null
+                    || budget.window().compareTo(SHORTEST_WINDOW) < 0
                     || budget.window().compareTo(LONGEST_WINDOW) > 0) {
                 problems.add(new Problem.Violation(at + ".window", "a window lies between PT1S and P31D"));
             }
             if (budget.requests() == null && budget.tokens() == null) {
                 problems.add(new Problem.Violation(at, "a budget limits requests, tokens or both"));
             }
-            if ((budget.requests() != null && budget.requests() < 1) || (budget.tokens() != null && budget.tokens() < 1)) {
+            if ((budget.requests() != null && budget.requests() < 1)
+                    || (budget.tokens() != null && budget.tokens() < 1)) {
                 problems.add(new Problem.Violation(at, "limits are positive"));
             }
         }
     }
 
-    private static void checkCountries(String row, String kind, Set<String> allowed, Set<String> denied,
-                                       List<Problem.Violation> problems) {
+    private static void checkCountries(
+            String row, String kind, Set<String> allowed, Set<String> denied, List<Problem.Violation> problems) {
         for (Set<String> codes : List.of(allowed, denied)) {
             String field = row + "." + (codes == allowed ? "allowed" : "denied") + kind;
-            codes.stream().filter(c -> c == null || (!COUNTRIES_OF_CONCERN.equals(c)
-                            && !ISO_COUNTRIES.contains(c.toUpperCase(Locale.ROOT))))
-                    .forEach(c -> problems.add(new Problem.Violation(field,
-                            "not an ISO 3166-1 alpha-2 country code nor " + COUNTRIES_OF_CONCERN)));
+            codes.stream()
+                    .filter(c -> c == null
+                            || (!COUNTRIES_OF_CONCERN.equals(c) && !ISO_COUNTRIES.contains(c.toUpperCase(Locale.ROOT))))
+                    .forEach(c -> problems.add(new Problem.Violation(
+                            field, "not an ISO 3166-1 alpha-2 country code nor " + COUNTRIES_OF_CONCERN)));
         }
         Set<String> both = new LinkedHashSet<>(upper(allowed));
         both.retainAll(upper(denied));
@@ -123,16 +132,26 @@ public class PolicyCompiler {
     /** The compiled policy; call only on a document {@link #validate} found no problem in. */
     public CapabilityPolicy compile(PolicyDocument document) {
         Map<String, List<Entitlement>> capabilities = new LinkedHashMap<>();
-        document.capabilities().forEach((capability, entitlements) -> capabilities.put(capability,
-                entitlements.stream().map(this::compile).toList()));
+        document.capabilities()
+                .forEach((capability, entitlements) -> capabilities.put(
+                        capability, entitlements.stream().map(this::compile).toList()));
         return new CapabilityPolicy(document.version(), capabilities);
     }
 
     private Entitlement compile(Entitlement e) {
-        return new Entitlement(e.tiers(), expand(e.allowedNationalities()), expand(e.deniedNationalities()),
-                expand(e.allowedJurisdictions()), expand(e.deniedJurisdictions()),
-                expand(e.allowedResidences()), expand(e.deniedResidences()), e.maxVerificationAge(),
-                e.onJurisdictionMismatch(), e.hostingNetworks(), e.obligations(), e.budgets());
+        return new Entitlement(
+                e.tiers(),
+                expand(e.allowedNationalities()),
+                expand(e.deniedNationalities()),
+                expand(e.allowedJurisdictions()),
+                expand(e.deniedJurisdictions()),
+                expand(e.allowedResidences()),
+                expand(e.deniedResidences()),
+                e.maxVerificationAge(),
+                e.onJurisdictionMismatch(),
+                e.hostingNetworks(),
+                e.obligations(),
+                e.budgets());
     }
 
     private Set<String> expand(Set<String> codes) {

@@ -2,7 +2,6 @@ package io.tiergate.entitlement.policy;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.util.Set;
 
 @ConfigMapping(prefix = "tiergate.policy")

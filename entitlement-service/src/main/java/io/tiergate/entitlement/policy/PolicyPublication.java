@@ -9,7 +9,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -18,7 +17,10 @@ import java.util.Optional;
 @Table(name = "policy_publication")
 public class PolicyPublication extends PanacheEntityBase {
 
-    public enum Kind { PUBLISH, ROLLBACK }
+    public enum Kind {
+        PUBLISH,
+        ROLLBACK
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +19,11 @@ import java.util.UUID;
 @Table(name = "policy_publication_request")
 public class PolicyPublicationRequest extends PanacheEntityBase {
 
-    public enum Status { PENDING, CONFIRMED, SUPERSEDED }
+    public enum Status {
+        PENDING,
+        CONFIRMED,
+        SUPERSEDED
+    }
 
     @Id
     public UUID id;

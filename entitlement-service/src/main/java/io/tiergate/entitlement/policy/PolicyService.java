@@ -7,7 +7,6 @@ import io.tiergate.entitlement.directive.DirectiveService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,21 +28,22 @@ public class PolicyService {
     public static final String PUBLICATION_REQUESTED = "tiergate.entitlement.policy.publication-requested";
 
     /** Event data of {@link #DRAFTED}. */
-    public record PolicyDrafted(String version, boolean valid, String actor) {
-    }
+    public record PolicyDrafted(String version, boolean valid, String actor) {}
 
     /** Event data of {@link #PUBLISHED}: {@code actor} asked for it, {@code confirmedBy} confirmed it (four eyes). */
-    public record PolicyPublished(String version, String kind, String previousVersion, String actor,
-                                  String confirmedBy, boolean breakGlass) {
-    }
+    public record PolicyPublished(
+            String version,
+            String kind,
+            String previousVersion,
+            String actor,
+            String confirmedBy,
+            boolean breakGlass) {}
 
     /** Event data of {@link #PUBLICATION_REQUESTED}. */
-    public record PublicationRequested(String requestId, String version, String kind, String against, String actor) {
-    }
+    public record PublicationRequested(String requestId, String version, String kind, String against, String actor) {}
 
     /** What a publication or rollback call did: put a version in force (break-glass), or ask a second officer. */
-    public record Requested(PolicyViews.Publication publication, PolicyViews.PublicationRequest request) {
-    }
+    public record Requested(PolicyViews.Publication publication, PolicyViews.PublicationRequest request) {}
 
     @Inject
     PolicyCompiler compiler;
@@ -60,8 +60,9 @@ public class PolicyService {
     @Transactional
     public PolicyViews.Detail draft(String actor, PolicyDocument document) {
         if (PolicyVersion.findById(document.version()) != null) {
-            throw ApiProblem.conflict("POLICY_VERSION_EXISTS", "policy version " + document.version()
-                    + " exists; versions are immutable, draft a new one");
+            throw ApiProblem.conflict(
+                    "POLICY_VERSION_EXISTS",
+                    "policy version " + document.version() + " exists; versions are immutable, draft a new one");
         }
         PolicyVersion version = new PolicyVersion();
         version.version = document.version();
@@ -72,7 +73,10 @@ public class PolicyService {
         version.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         version.persist();
         PolicyViews.Validation validation = validation(document);
-        outbox.append(DirectiveService.TOPIC, DRAFTED, version.version,
+        outbox.append(
+                DirectiveService.TOPIC,
+                DRAFTED,
+                version.version,
                 new PolicyDrafted(version.version, validation.valid(), actor));
         return detail(version, validation);
     }
@@ -81,7 +85,8 @@ public class PolicyService {
     public List<PolicyViews.Summary> list() {
         String inForce = store.current().version();
         return PolicyVersion.<PolicyVersion>list("ORDER BY createdAt DESC").stream()
-                .map(v -> PolicyViews.Summary.of(v, inForce)).toList();
+                .map(v -> PolicyViews.Summary.of(v, inForce))
+                .toList();
     }
 
     @Transactional
@@ -98,7 +103,8 @@ public class PolicyService {
     @Transactional
     public List<PolicyViews.Publication> publications() {
         return PolicyPublication.<PolicyPublication>list("ORDER BY id DESC").stream()
-                .map(PolicyViews.Publication::of).toList();
+                .map(PolicyViews.Publication::of)
+                .toList();
     }
 
     /** What {@code version} changes against {@code against} (default: the policy in force). */
@@ -140,15 +146,19 @@ public class PolicyService {
         PolicyPublicationRequest request = new PolicyPublicationRequest();
         request.id = UUID.randomUUID();
         request.version = version;
-        request.kind = target.status == PolicyVersion.Status.SUPERSEDED ? PolicyPublication.Kind.ROLLBACK
+        request.kind = target.status == PolicyVersion.Status.SUPERSEDED
+                ? PolicyPublication.Kind.ROLLBACK
                 : PolicyPublication.Kind.PUBLISH;
         request.against = newest.version;
         request.status = PolicyPublicationRequest.Status.PENDING;
         request.requestedBy = actor;
         request.requestedAt = OffsetDateTime.now(ZoneOffset.UTC);
         request.persist();
-        outbox.append(DirectiveService.TOPIC, PUBLICATION_REQUESTED, version, new PublicationRequested(
-                request.id.toString(), version, request.kind.name(), request.against, actor));
+        outbox.append(
+                DirectiveService.TOPIC,
+                PUBLICATION_REQUESTED,
+                version,
+                new PublicationRequested(request.id.toString(), version, request.kind.name(), request.against, actor));
         return new Requested(null, PolicyViews.PublicationRequest.of(request));
     }
 
@@ -167,11 +177,16 @@ public class PolicyService {
     public PolicyViews.Publication confirm(String actor, UUID id) {
         lockPublications();
         PolicyPublicationRequest request = PolicyPublicationRequest.<PolicyPublicationRequest>findByIdOptional(id)
-                .orElseThrow(() -> ApiProblem.notFound("PUBLICATION_REQUEST_NOT_FOUND", "no publication request " + id));
+                .orElseThrow(
+                        () -> ApiProblem.notFound("PUBLICATION_REQUEST_NOT_FOUND", "no publication request " + id));
         if (request.status != PolicyPublicationRequest.Status.PENDING) {
-            throw ApiProblem.conflict("PUBLICATION_REQUEST_DECIDED", "publication request " + id + " is "
-                    + request.status + (request.status == PolicyPublicationRequest.Status.SUPERSEDED
-                    ? ": the policy in force changed since it was made; ask again" : ""));
+            throw ApiProblem.conflict(
+                    "PUBLICATION_REQUEST_DECIDED",
+                    "publication request " + id + " is "
+                            + request.status
+                            + (request.status == PolicyPublicationRequest.Status.SUPERSEDED
+                                    ? ": the policy in force changed since it was made; ask again"
+                                    : ""));
         }
         if (request.requestedBy.equals(actor)) {
             throw ApiProblem.forbidden("CONFIRMER_IS_REQUESTER", "a second, different officer confirms a publication");
@@ -186,12 +201,15 @@ public class PolicyService {
 
     @Transactional
     public List<PolicyViews.PublicationRequest> pendingRequests() {
-        return PolicyPublicationRequest.pending().stream().map(PolicyViews.PublicationRequest::of).toList();
+        return PolicyPublicationRequest.pending().stream()
+                .map(PolicyViews.PublicationRequest::of)
+                .toList();
     }
 
     /** Publications are serialized, so that "previous" is exact and the log has no ties. */
     private static void lockPublications() {
-        PolicyPublication.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('policy-publication'))")
+        PolicyPublication.getEntityManager()
+                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('policy-publication'))")
                 .getSingleResult();
     }
 
@@ -210,8 +228,12 @@ public class PolicyService {
     }
 
     /** Puts the version in force; requests made against the version it replaces can no longer be confirmed. */
-    private PolicyViews.Publication put(PolicyVersion target, PolicyPublication newest, String publishedBy,
-                                        String confirmedBy, boolean breakGlass) {
+    private PolicyViews.Publication put(
+            PolicyVersion target,
+            PolicyPublication newest,
+            String publishedBy,
+            String confirmedBy,
+            boolean breakGlass) {
         PolicyVersion.<PolicyVersion>findByIdOptional(newest.version)
                 .ifPresent(previous -> previous.status = PolicyVersion.Status.SUPERSEDED);
         boolean rollback = target.status == PolicyVersion.Status.SUPERSEDED;
@@ -225,11 +247,17 @@ public class PolicyService {
         publication.confirmedBy = confirmedBy;
         publication.breakGlass = breakGlass;
         publication.persist();
-        PolicyPublicationRequest.update("status = ?1, decidedAt = ?2 WHERE status = ?3",
-                PolicyPublicationRequest.Status.SUPERSEDED, publication.publishedAt,
+        PolicyPublicationRequest.update(
+                "status = ?1, decidedAt = ?2 WHERE status = ?3",
+                PolicyPublicationRequest.Status.SUPERSEDED,
+                publication.publishedAt,
                 PolicyPublicationRequest.Status.PENDING);
-        outbox.append(DirectiveService.TOPIC, PUBLISHED, target.version, new PolicyPublished(target.version,
-                publication.kind.name(), newest.version, publishedBy, confirmedBy, breakGlass));
+        outbox.append(
+                DirectiveService.TOPIC,
+                PUBLISHED,
+                target.version,
+                new PolicyPublished(
+                        target.version, publication.kind.name(), newest.version, publishedBy, confirmedBy, breakGlass));
         afterCommit.run(store::reload); // in force here the moment it commits; other instances follow the event
         return PolicyViews.Publication.of(publication);
     }
@@ -257,7 +285,13 @@ public class PolicyService {
     }
 
     private PolicyViews.Detail detail(PolicyVersion v, PolicyViews.Validation validation) {
-        return new PolicyViews.Detail(v.version, v.status, v.version.equals(store.current().version()), v.createdBy,
-                v.createdAt, store.read(v.document), validation);
+        return new PolicyViews.Detail(
+                v.version,
+                v.status,
+                v.version.equals(store.current().version()),
+                v.createdBy,
+                v.createdAt,
+                store.read(v.document),
+                validation);
     }
 }

@@ -8,8 +8,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.jboss.logging.Logger;
 
 /**
  * Holds the compiled policy in force, read by every decision without I/O. The database is the truth: the newest
@@ -31,12 +30,10 @@ public class PolicyStore {
     static final String SEEDER = "seed";
 
     /** The newest publication, with its document when it is not the one in force. */
-    private record Newest(long publication, String document) {
-    }
+    private record Newest(long publication, String document) {}
 
     /** The policy in force and the publication that put it there. */
-    private record InForce(long publication, CapabilityPolicy policy) {
-    }
+    private record InForce(long publication, CapabilityPolicy policy) {}
 
     @Inject
     PolicyConfig config;
@@ -62,10 +59,14 @@ public class PolicyStore {
     public void reload() {
         InForce known = inForce;
         // one transaction: the newest publication, and its document only when it is not the one in force
-        Newest newest = QuarkusTransaction.requiringNew().call(() -> PolicyPublication.newest()
-                .map(publication -> new Newest(publication.id, known != null && known.publication() == publication.id
-                        ? null : PolicyVersion.<PolicyVersion>findById(publication.version).document))
-                .orElse(null));
+        Newest newest = QuarkusTransaction.requiringNew()
+                .call(() -> PolicyPublication.newest()
+                        .map(publication -> new Newest(
+                                publication.id,
+                                known != null && known.publication() == publication.id
+                                        ? null
+                                        : PolicyVersion.<PolicyVersion>findById(publication.version).document))
+                        .orElse(null));
         if (newest == null || newest.document() == null) {
             return; // not seeded yet (the scheduler can fire before the start-up seeding), or unchanged
         }
@@ -96,7 +97,8 @@ public class PolicyStore {
 
     private void seedIfEmpty() {
         // one instance seeds; the others wait here and then find the publication
-        PolicyPublication.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('policy-seed'))")
+        PolicyPublication.getEntityManager()
+                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('policy-seed'))")
                 .getSingleResult();
         if (PolicyPublication.count() > 0) {
             return;
@@ -125,7 +127,8 @@ public class PolicyStore {
 
     private PolicyDocument readSeed() {
         Path file = Path.of(config.seed());
-        try (InputStream in = Files.isRegularFile(file) ? Files.newInputStream(file)
+        try (InputStream in = Files.isRegularFile(file)
+                ? Files.newInputStream(file)
                 : Thread.currentThread().getContextClassLoader().getResourceAsStream(config.seed())) {
             if (in == null) {
                 throw new IllegalStateException("seed policy not found: " + config.seed());

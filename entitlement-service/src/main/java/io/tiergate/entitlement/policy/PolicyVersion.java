@@ -7,17 +7,20 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-
-import java.time.OffsetDateTime;
 
 /** A stored policy version: the document as authored, and where it stands in its lifecycle. */
 @Entity
 @Table(name = "policy_version")
 public class PolicyVersion extends PanacheEntityBase {
 
-    public enum Status { DRAFT, PUBLISHED, SUPERSEDED }
+    public enum Status {
+        DRAFT,
+        PUBLISHED,
+        SUPERSEDED
+    }
 
     @Id
     public String version;

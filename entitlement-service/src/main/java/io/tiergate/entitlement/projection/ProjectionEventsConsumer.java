@@ -12,8 +12,11 @@ public class ProjectionEventsConsumer {
 
     static final String VERIFICATION_PREFIX = "tiergate.identity.verification.";
     /** The events that carry a verdict; submitted and reviewed only describe the case's progress. */
-    static final java.util.Set<String> VERDICTS = java.util.Set.of("verified", "rejected", "review-required", "revoked",
-            "expired").stream().map(v -> VERIFICATION_PREFIX + v).collect(java.util.stream.Collectors.toSet());
+    static final java.util.Set<String> VERDICTS =
+            java.util.Set.of("verified", "rejected", "review-required", "revoked", "expired").stream()
+                    .map(v -> VERIFICATION_PREFIX + v)
+                    .collect(java.util.stream.Collectors.toSet());
+
     static final String MEMBERSHIP_CHANGED = "tiergate.identity.organization.membership.changed";
     static final String TIER_TYPES_PREFIX = "tiergate.tier.";
 

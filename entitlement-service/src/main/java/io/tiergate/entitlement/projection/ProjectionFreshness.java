@@ -6,9 +6,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.tiergate.entitlement.decision.DecisionsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.common.TopicPartition;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
 
 /**
  * How stale the projection may be, for decisions that carry no consistency token: the time since the consumers
@@ -40,6 +39,7 @@ public class ProjectionFreshness {
 
     /** When the projection was last seen fully caught up (lag 0, nothing stuck in processing). */
     private volatile long freshAtNanos = System.nanoTime();
+
     private final Map<Long, Long> processingSince = new ConcurrentHashMap<>();
 
     /** How long the projection has not been known to be caught up, if beyond the bound; else null. */
@@ -63,11 +63,9 @@ public class ProjectionFreshness {
     }
 
     /** The topics' end offsets as seen at one instant: once the consumers' positions pass them, we were fresh then. */
-    private record Snapshot(long atNanos, Map<TopicPartition, Long> ends) {
-    }
+    private record Snapshot(long atNanos, Map<TopicPartition, Long> ends) {}
 
-    private record Offsets(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> positions) {
-    }
+    private record Offsets(Map<TopicPartition, Long> ends, Map<TopicPartition, Long> positions) {}
 
     private final Deque<Snapshot> snapshots = new ArrayDeque<>();
 
@@ -78,7 +76,10 @@ public class ProjectionFreshness {
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void measure() {
         long now = System.nanoTime();
-        long stuckFor = processingSince.values().stream().mapToLong(start -> now - start).max().orElse(0);
+        long stuckFor = processingSince.values().stream()
+                .mapToLong(start -> now - start)
+                .max()
+                .orElse(0);
         if (stuckFor > Duration.ofSeconds(1).toNanos()) {
             return; // an event is stuck in processing: not fresh
         }
@@ -88,13 +89,15 @@ public class ProjectionFreshness {
             for (String channel : CHANNELS) {
                 for (KafkaConsumer<Object, Object> consumer : kafka.<Object, Object>getConsumers(channel)) {
                     Offsets offsets = consumer.runOnPollingThread(c -> {
-                        Set<TopicPartition> assigned = c.assignment();
-                        Map<TopicPartition, Long> position = new HashMap<>();
-                        for (TopicPartition p : assigned) {
-                            position.put(p, c.position(p, Duration.ofSeconds(1)));
-                        }
-                        return new Offsets(c.endOffsets(assigned, Duration.ofSeconds(1)), position);
-                    }).await().atMost(Duration.ofSeconds(3));
+                                Set<TopicPartition> assigned = c.assignment();
+                                Map<TopicPartition, Long> position = new HashMap<>();
+                                for (TopicPartition p : assigned) {
+                                    position.put(p, c.position(p, Duration.ofSeconds(1)));
+                                }
+                                return new Offsets(c.endOffsets(assigned, Duration.ofSeconds(1)), position);
+                            })
+                            .await()
+                            .atMost(Duration.ofSeconds(3));
                     ends.putAll(offsets.ends());
                     positions.putAll(offsets.positions());
                 }

@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * The in-memory projection decisions read (no I/O on the hot path), backed by {@code subject_projection}.
@@ -113,7 +112,8 @@ public class SubjectProjection {
             event.data().path("tiers").forEach(t -> {
                 grants.put(t.path("grantId").asText(), t.path("tier").asText());
                 if (t.hasNonNull("organizationId")) {
-                    organizations.put(t.path("grantId").asText(), t.path("organizationId").asText());
+                    organizations.put(
+                            t.path("grantId").asText(), t.path("organizationId").asText());
                 }
             });
             row.activeGrants = grants;

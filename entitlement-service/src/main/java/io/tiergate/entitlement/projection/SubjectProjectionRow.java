@@ -5,14 +5,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** The persisted form of a {@link SubjectState}, so a restart rebuilds the projection without replaying topics. */
 @Entity
@@ -51,7 +50,14 @@ public class SubjectProjectionRow extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     SubjectState toState() {
-        return SubjectState.of(subject, identityStatus, Set.copyOf(nationalities), residenceCountry, verifiedAt,
-                Map.copyOf(activeGrants), Map.copyOf(grantOrganizations), Map.copyOf(appliedVersions));
+        return SubjectState.of(
+                subject,
+                identityStatus,
+                Set.copyOf(nationalities),
+                residenceCountry,
+                verifiedAt,
+                Map.copyOf(activeGrants),
+                Map.copyOf(grantOrganizations),
+                Map.copyOf(appliedVersions));
     }
 }

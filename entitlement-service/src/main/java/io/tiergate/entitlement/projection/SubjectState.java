@@ -12,10 +12,17 @@ import java.util.TreeSet;
  * snapshot. {@code appliedVersions} holds the highest version applied per producing service;
  * {@code grantOrganizations} names, per active grant held through an organization, that organization.
  */
-public record SubjectState(String subject, String identityStatus, Set<String> nationalities, String residenceCountry,
-                           OffsetDateTime verifiedAt, Map<String, String> activeGrants,
-                           Map<String, String> grantOrganizations, Map<String, Long> appliedVersions,
-                           SortedSet<String> activeTiers, String position) {
+public record SubjectState(
+        String subject,
+        String identityStatus,
+        Set<String> nationalities,
+        String residenceCountry,
+        OffsetDateTime verifiedAt,
+        Map<String, String> activeGrants,
+        Map<String, String> grantOrganizations,
+        Map<String, Long> appliedVersions,
+        SortedSet<String> activeTiers,
+        String position) {
 
     public static final String VERIFIED = "VERIFIED";
 
@@ -23,9 +30,15 @@ public record SubjectState(String subject, String identityStatus, Set<String> na
      * A state with what every decision asks of it worked out once: its active tiers, and its projection position as
      * a consistency token a caller can hand back (empty when no event was applied).
      */
-    public static SubjectState of(String subject, String identityStatus, Set<String> nationalities,
-                                  String residenceCountry, OffsetDateTime verifiedAt, Map<String, String> activeGrants,
-                                  Map<String, String> grantOrganizations, Map<String, Long> appliedVersions) {
+    public static SubjectState of(
+            String subject,
+            String identityStatus,
+            Set<String> nationalities,
+            String residenceCountry,
+            OffsetDateTime verifiedAt,
+            Map<String, String> activeGrants,
+            Map<String, String> grantOrganizations,
+            Map<String, Long> appliedVersions) {
         StringBuilder position = new StringBuilder();
         appliedVersions.forEach((source, version) -> {
             if (position.length() > 0) {
@@ -33,8 +46,16 @@ public record SubjectState(String subject, String identityStatus, Set<String> na
             }
             position.append(source).append(':').append(subject).append(':').append(version);
         });
-        return new SubjectState(subject, identityStatus, nationalities, residenceCountry, verifiedAt, activeGrants,
-                grantOrganizations, appliedVersions, Collections.unmodifiableSortedSet(new TreeSet<>(activeGrants.values())),
+        return new SubjectState(
+                subject,
+                identityStatus,
+                nationalities,
+                residenceCountry,
+                verifiedAt,
+                activeGrants,
+                grantOrganizations,
+                appliedVersions,
+                Collections.unmodifiableSortedSet(new TreeSet<>(activeGrants.values())),
                 position.toString());
     }
 
@@ -73,7 +94,6 @@ public record SubjectState(String subject, String identityStatus, Set<String> na
 
     /** True when this state has seen at least everything {@code other} has, from every source. */
     boolean dominates(SubjectState other) {
-        return other.appliedVersions.entrySet().stream()
-                .allMatch(e -> appliedVersion(e.getKey()) >= e.getValue());
+        return other.appliedVersions.entrySet().stream().allMatch(e -> appliedVersion(e.getKey()) >= e.getValue());
     }
 }

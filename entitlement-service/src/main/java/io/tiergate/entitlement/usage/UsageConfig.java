@@ -2,7 +2,6 @@ package io.tiergate.entitlement.usage;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** Usage budgets' counters, shared between instances through {@code tiergate.usage} ({@link UsageEvents}). */

@@ -5,23 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.tiergate.commons.event.EventIds;
-import jakarta.enterprise.event.Observes;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tiergate.commons.event.CloudEvent;
+import io.tiergate.commons.event.EventIds;
 import io.tiergate.commons.event.EventsConfig;
 import io.tiergate.commons.inbox.EventConsumer;
 import io.tiergate.entitlement.policy.Budget;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
-import org.jboss.logging.Logger;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -33,6 +25,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the counters of all instances in step through {@code tiergate.usage}, keyed by holder. Every instance
@@ -50,9 +49,15 @@ public class UsageEvents {
     static final String CONSUMER = "entitlement-service-usage";
 
     /** Data of {@link #RECORDED}: what one instance counted for one holder, capability and window. */
-    public record UsageRecorded(String instance, Budget.Scope scope, String holder, String capability,
-                                long windowMillis, long requests, long tokens, OffsetDateTime at) {
-    }
+    public record UsageRecorded(
+            String instance,
+            Budget.Scope scope,
+            String holder,
+            String capability,
+            long windowMillis,
+            long requests,
+            long tokens,
+            OffsetDateTime at) {}
 
     @Inject
     UsageLedger ledger;
@@ -97,8 +102,8 @@ public class UsageEvents {
             thread.setDaemon(true);
             return thread;
         });
-        sharing.scheduleWithFixedDelay(this::shareSafely, 1000, config.shareEvery().toMillis(),
-                TimeUnit.MILLISECONDS);
+        sharing.scheduleWithFixedDelay(
+                this::shareSafely, 1000, config.shareEvery().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent ignored) {
@@ -112,17 +117,27 @@ public class UsageEvents {
         try {
             share();
         } catch (RuntimeException e) {
-            LOG.warnf("usage deltas not shared yet (%s); they go with the next batch", e.getClass().getSimpleName());
+            LOG.warnf(
+                    "usage deltas not shared yet (%s); they go with the next batch",
+                    e.getClass().getSimpleName());
         }
     }
 
     void share() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         ledger.drainUnshared().forEach((key, delta) -> {
-            UsageRecorded data = new UsageRecorded(instance, key.scope(), key.holder(), key.capability(),
-                    key.windowMillis(), delta[0], delta[1], now);
-            CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.random(), eventsConfig.source(),
-                    RECORDED, key.holder(), now, CloudEvent.JSON, null, objectMapper.valueToTree(data));
+            UsageRecorded data = new UsageRecorded(
+                    instance, key.scope(), key.holder(), key.capability(), key.windowMillis(), delta[0], delta[1], now);
+            CloudEvent event = new CloudEvent(
+                    CloudEvent.SPEC_VERSION,
+                    EventIds.random(),
+                    eventsConfig.source(),
+                    RECORDED,
+                    key.holder(),
+                    now,
+                    CloudEvent.JSON,
+                    null,
+                    objectMapper.valueToTree(data));
             String json;
             try {
                 json = objectMapper.writeValueAsString(event);
@@ -130,7 +145,11 @@ public class UsageEvents {
                 throw new IllegalStateException(e);
             }
             // a delta the broker did not take goes with the next batch: counts are late, never lost
-            out.send(Message.of(json, Metadata.of(OutgoingKafkaRecordMetadata.builder().withKey(key.holder()).build()))
+            out.send(Message.of(
+                            json,
+                            Metadata.of(OutgoingKafkaRecordMetadata.builder()
+                                    .withKey(key.holder())
+                                    .build()))
                     .withAck(() -> CompletableFuture.completedFuture(null))
                     .withNack(failure -> {
                         ledger.requeue(key, delta);
@@ -150,13 +169,20 @@ public class UsageEvents {
             if (RECORDED.equals(event.type())) {
                 UsageRecorded delta = objectMapper.treeToValue(event.data(), UsageRecorded.class);
                 if (!instance.equals(delta.instance())) { // our own counts are in the ledger already
-                    ledger.addObserved(new UsageLedger.Key(delta.scope(), delta.holder(), delta.capability(),
-                            delta.windowMillis()), delta.requests(), delta.tokens(), delta.at().toInstant().toEpochMilli(), now);
+                    ledger.addObserved(
+                            new UsageLedger.Key(
+                                    delta.scope(), delta.holder(), delta.capability(), delta.windowMillis()),
+                            delta.requests(),
+                            delta.tokens(),
+                            delta.at().toInstant().toEpochMilli(),
+                            now);
                 }
             } else if (REPORTED.equals(event.type())) {
                 JsonNode data = event.data();
-                reports.apply(objectMapper.treeToValue(data, UsageReport.class),
-                        event.time() == null ? now : event.time().toInstant().toEpochMilli(), now);
+                reports.apply(
+                        objectMapper.treeToValue(data, UsageReport.class),
+                        event.time() == null ? now : event.time().toInstant().toEpochMilli(),
+                        now);
             }
         } catch (JsonProcessingException | IllegalArgumentException e) {
             LOG.warnf("%s skipped event %s of type %s: unreadable data", CONSUMER, event.id(), event.type());

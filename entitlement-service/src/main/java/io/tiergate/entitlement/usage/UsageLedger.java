@@ -4,7 +4,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.tiergate.entitlement.policy.Budget;
 import io.tiergate.entitlement.projection.SubjectState;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,12 +21,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 public class UsageLedger {
 
     /** What one counter counts. */
-    public record Key(Budget.Scope scope, String holder, String capability, long windowMillis) {
-    }
+    public record Key(Budget.Scope scope, String holder, String capability, long windowMillis) {}
 
     /** A budget applied to one holder. */
-    public record Charge(Budget budget, String holder) {
-    }
+    public record Charge(Budget budget, String holder) {}
 
     /**
      * Who pays each budget: the subject, or the organization whose grant gave the subject {@code tier} (none when the
@@ -54,11 +51,11 @@ public class UsageLedger {
     }
 
     /** The outcome of charging an allowed decision: what is left, and whether any budget was already spent. */
-    public record Outcome(boolean exhausted, List<BudgetStatus> statuses) {
-    }
+    public record Outcome(boolean exhausted, List<BudgetStatus> statuses) {}
 
     /** When idle counters are forgotten; charges and reports pass their own times. */
     Clock clock = Clock.systemUTC();
+
     private final Map<Key, SlidingCounter> counters = new ConcurrentHashMap<>();
     /** Deltas counted here and not yet shared: {requests, tokens} per key. */
     private final Map<Key, AtomicLongArray> unshared = new ConcurrentHashMap<>();
@@ -113,9 +110,13 @@ public class UsageLedger {
         for (Charge charge : charges) {
             Budget b = charge.budget();
             long[] used = counter(key(b, charge.holder(), capability)).sum(nowMillis);
-            statuses.add(new BudgetStatus(b.scope(), b.window(), b.requests(),
+            statuses.add(new BudgetStatus(
+                    b.scope(),
+                    b.window(),
+                    b.requests(),
                     b.requests() == null ? null : Math.max(0, b.requests() - used[0]),
-                    b.tokens(), b.tokens() == null ? null : Math.max(0, b.tokens() - used[1])));
+                    b.tokens(),
+                    b.tokens() == null ? null : Math.max(0, b.tokens() - used[1])));
         }
         return statuses;
     }
@@ -148,9 +149,11 @@ public class UsageLedger {
 
     /** Drops counters untouched for two of their windows, and their deltas once shared. */
     void forgetIdleCounters(long now) {
-        counters.entrySet().removeIf(e -> e.getValue().idleSince(now - 2 * e.getKey().windowMillis()));
-        unshared.entrySet().removeIf(e -> e.getValue().get(0) == 0 && e.getValue().get(1) == 0
-                && !counters.containsKey(e.getKey()));
+        counters.entrySet()
+                .removeIf(e -> e.getValue().idleSince(now - 2 * e.getKey().windowMillis()));
+        unshared.entrySet()
+                .removeIf(
+                        e -> e.getValue().get(0) == 0 && e.getValue().get(1) == 0 && !counters.containsKey(e.getKey()));
     }
 
     /** How many counters this instance holds. */

@@ -9,7 +9,6 @@ import io.tiergate.entitlement.projection.SubjectState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +34,8 @@ public class UsageReports {
     @Transactional
     public void report(UsageReport report) {
         // no read waits for a usage report, so it needs no per-subject version
-        outbox.appendRecords(UsageEvents.TOPIC, List.of(new Outbox.Record(UsageEvents.REPORTED, report.subject(), report)));
+        outbox.appendRecords(
+                UsageEvents.TOPIC, List.of(new Outbox.Record(UsageEvents.REPORTED, report.subject(), report)));
     }
 
     /**
@@ -50,13 +50,15 @@ public class UsageReports {
         List<UsageLedger.Charge> charges = new ArrayList<>();
         for (Entitlement entitlement : policies.current().entitlementsOf(report.capability())) {
             String tier = subject.tierAmong(entitlement.tiers()); // the tier the engine would decide by
-            List<Budget> tokenBudgets = entitlement.budgets().stream().filter(b -> b.tokens() != null).toList();
+            List<Budget> tokenBudgets = entitlement.budgets().stream()
+                    .filter(b -> b.tokens() != null)
+                    .toList();
             if (tier == null || tokenBudgets.isEmpty()) {
                 continue; // an entitlement the subject holds no tier for allowed nothing of theirs
             }
             charges.addAll(UsageLedger.chargesFor(tokenBudgets, subject, tier));
         }
-        ledger.addTokens(report.capability(), charges.stream().distinct().toList(), report.tokens(), atMillis,
-                nowMillis);
+        ledger.addTokens(
+                report.capability(), charges.stream().distinct().toList(), report.tokens(), atMillis, nowMillis);
     }
 }

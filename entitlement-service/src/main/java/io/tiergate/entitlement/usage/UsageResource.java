@@ -11,10 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.Map;
 
 @Path("/v1/usage")
 @Tag(name = "usage", description = "Gateways report what allowed requests used, against usage budgets")
@@ -27,8 +26,10 @@ public class UsageResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("gateway")
-    @Operation(operationId = "reportUsage", summary = "Report the tokens an allowed request used (gateway). Accepted (202): recorded durably, and "
-            + "counted against token budgets by every instance within moments")
+    @Operation(
+            operationId = "reportUsage",
+            summary = "Report the tokens an allowed request used (gateway). Accepted (202): recorded durably, and "
+                    + "counted against token budgets by every instance within moments")
     public Response report(@Valid @NotNull UsageReport report) {
         reports.report(report);
         return Response.accepted(Map.of("status", "ACCEPTED")).build();

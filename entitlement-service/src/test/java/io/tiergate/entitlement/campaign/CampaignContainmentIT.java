@@ -1,23 +1,22 @@
 package io.tiergate.entitlement.campaign;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.tiergate.commons.testing.CampaignFixtures;
-import io.tiergate.entitlement.decision.Reason;
-import io.tiergate.entitlement.support.Subjects;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.tiergate.commons.testing.CampaignFixtures;
+import io.tiergate.entitlement.decision.Reason;
+import io.tiergate.entitlement.support.Subjects;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Plays campaign-service on the real test Kafka: a contained account is denied CAMPAIGN_CONTAINED once the event
@@ -52,13 +51,15 @@ class CampaignContainmentIT {
     @Test
     void anAllowedSubjectIsDeniedOnContainmentAndAllowedAgainOnRelease() {
         Subjects.Subject subject = Subjects.verified("US", "RESEARCH");
-        Subjects.decide(subject, CHAT, null, null).body("decision", equalTo("ALLOW"))
+        Subjects.decide(subject, CHAT, null, null)
+                .body("decision", equalTo("ALLOW"))
                 .body("reasons.code", not(hasItem(Reason.CAMPAIGN_CONTAINED)));
         String campaign = UUID.randomUUID().toString();
 
         CampaignFixtures.contained(subject.id(), campaign, "DENY");
         await().atMost(DELIVERY).pollInterval(Duration.ofMillis(25)).until(() -> "DENY".equals(verdict(subject)));
-        Subjects.decide(subject, CHAT, null, null).body("decision", equalTo("DENY"))
+        Subjects.decide(subject, CHAT, null, null)
+                .body("decision", equalTo("DENY"))
                 .body("reasons[0].code", equalTo(Reason.CAMPAIGN_CONTAINED));
 
         CampaignFixtures.released(subject.id(), campaign);
@@ -73,13 +74,14 @@ class CampaignContainmentIT {
         String campaign = UUID.randomUUID().toString();
         CampaignFixtures.contained(stepUp.id(), campaign, "STEP_UP");
         CampaignFixtures.contained(throttled.id(), campaign, "THROTTLE");
-        await().atMost(DELIVERY).until(() -> contained.of(stepUp.id()) != null
-                && contained.of(throttled.id()) != null);
+        await().atMost(DELIVERY).until(() -> contained.of(stepUp.id()) != null && contained.of(throttled.id()) != null);
 
-        Subjects.decide(stepUp, CHAT, null, null).body("decision", equalTo("DENY"))
+        Subjects.decide(stepUp, CHAT, null, null)
+                .body("decision", equalTo("DENY"))
                 .body("reasons[0].code", equalTo(Reason.CAMPAIGN_CONTAINED))
                 .body("obligations", hasItem(ContainmentLevel.STEP_UP_OBLIGATION));
-        Subjects.decide(throttled, CHAT, null, null).body("decision", equalTo("ALLOW"))
+        Subjects.decide(throttled, CHAT, null, null)
+                .body("decision", equalTo("ALLOW"))
                 .body("reasons.code", hasItem(Reason.ENTITLED))
                 .body("reasons.code", hasItem(Reason.CAMPAIGN_CONTAINED))
                 .body("obligations", hasItem(ContainmentLevel.THROTTLE_OBLIGATION));

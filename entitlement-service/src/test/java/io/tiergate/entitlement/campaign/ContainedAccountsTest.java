@@ -1,16 +1,15 @@
 package io.tiergate.entitlement.campaign;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tiergate.commons.event.CloudEvent;
 import io.tiergate.commons.testing.CampaignFixtures;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import org.junit.jupiter.api.Test;
 
 /** Containment as campaign events build it, from events checked against campaign-service's schemas; no Kafka. */
 class ContainedAccountsTest {
@@ -23,25 +22,29 @@ class ContainedAccountsTest {
 
     private static CloudEvent event(String type, String subject, String dataJson) {
         try {
-            return JSON.readValue(CampaignFixtures.event(UUID.randomUUID().toString(), type, subject, dataJson),
-                    CloudEvent.class);
+            return JSON.readValue(
+                    CampaignFixtures.event(UUID.randomUUID().toString(), type, subject, dataJson), CloudEvent.class);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private void contained(String campaign, String level) {
-        accounts.apply(event(CampaignFixtures.ACCOUNT_CONTAINED, ACCOUNT,
-                CampaignFixtures.containedData(campaign, level, 0.9)));
+        accounts.apply(event(
+                CampaignFixtures.ACCOUNT_CONTAINED, ACCOUNT, CampaignFixtures.containedData(campaign, level, 0.9)));
     }
 
     private void released(String campaign) {
-        accounts.apply(event(CampaignFixtures.ACCOUNT_RELEASED, ACCOUNT,
+        accounts.apply(event(
+                CampaignFixtures.ACCOUNT_RELEASED,
+                ACCOUNT,
                 CampaignFixtures.releasedData(campaign, "dismissed: a hackathon")));
     }
 
     private void confirmed(String campaign) {
-        accounts.apply(event(CampaignFixtures.ACCOUNT_CONFIRMED, ACCOUNT,
+        accounts.apply(event(
+                CampaignFixtures.ACCOUNT_CONFIRMED,
+                ACCOUNT,
                 CampaignFixtures.confirmedData(campaign, OFFICER, "coordinated extraction")));
     }
 
@@ -93,7 +96,9 @@ class ContainedAccountsTest {
         released(loud);
         assertEquals(ContainmentLevel.THROTTLE, accounts.of(ACCOUNT).level());
         released(UUID.randomUUID().toString()); // a campaign that never held it
-        assertEquals(Map.of(UUID.fromString(stealthy), ContainmentLevel.THROTTLE), accounts.of(ACCOUNT).campaigns());
+        assertEquals(
+                Map.of(UUID.fromString(stealthy), ContainmentLevel.THROTTLE),
+                accounts.of(ACCOUNT).campaigns());
         released(stealthy);
         assertNull(accounts.of(ACCOUNT));
     }
@@ -111,20 +116,42 @@ class ContainedAccountsTest {
     @Test
     void campaignLevelEventsAndUnreadableOnesContainNobody() {
         String campaign = UUID.randomUUID().toString();
-        accounts.apply(event("tiergate.campaign.detected", campaign,
+        accounts.apply(event(
+                "tiergate.campaign.detected",
+                campaign,
                 "{\"campaignId\":\"" + campaign + "\",\"score\":0.97,\"accounts\":40}"));
-        accounts.apply(event("tiergate.campaign.confirmed", campaign, "{\"campaignId\":\"" + campaign
-                + "\",\"officer\":\"" + OFFICER + "\",\"reason\":\"confirmed\",\"accounts\":40}"));
-        accounts.apply(new CloudEvent("1.0", UUID.randomUUID(), "campaign-service", CampaignFixtures.ACCOUNT_CONTAINED,
-                ACCOUNT, null, "application/json", 1L, JSON.createObjectNode().put("campaignId", "not-a-uuid")));
+        accounts.apply(event(
+                "tiergate.campaign.confirmed",
+                campaign,
+                "{\"campaignId\":\"" + campaign + "\",\"officer\":\"" + OFFICER
+                        + "\",\"reason\":\"confirmed\",\"accounts\":40}"));
+        accounts.apply(new CloudEvent(
+                "1.0",
+                UUID.randomUUID(),
+                "campaign-service",
+                CampaignFixtures.ACCOUNT_CONTAINED,
+                ACCOUNT,
+                null,
+                "application/json",
+                1L,
+                JSON.createObjectNode().put("campaignId", "not-a-uuid")));
         assertEquals(0, accounts.size());
     }
 
     @Test
     void anUnknownLevelFailsClosed() {
-        accounts.apply(new CloudEvent("1.0", UUID.randomUUID(), "campaign-service", CampaignFixtures.ACCOUNT_CONTAINED,
-                ACCOUNT, null, "application/json", 1L, JSON.createObjectNode()
-                .put("campaignId", UUID.randomUUID().toString()).put("level", "QUARANTINE")));
+        accounts.apply(new CloudEvent(
+                "1.0",
+                UUID.randomUUID(),
+                "campaign-service",
+                CampaignFixtures.ACCOUNT_CONTAINED,
+                ACCOUNT,
+                null,
+                "application/json",
+                1L,
+                JSON.createObjectNode()
+                        .put("campaignId", UUID.randomUUID().toString())
+                        .put("level", "QUARANTINE")));
         assertEquals(ContainmentLevel.DENY, accounts.of(ACCOUNT).level());
     }
 }

@@ -1,6 +1,8 @@
 package io.tiergate.entitlement.decision;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,10 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** ALLOWs counted per subject, capability, policy version and minute, taken once their minute has closed. */
 class AllowedAggregatesTest {
@@ -42,7 +41,8 @@ class AllowedAggregatesTest {
         DecisionEvents.Pending pending = closed.get(0);
         assertEquals("alice", pending.subject());
         assertEquals(DecisionEvents.ALLOWED_AGGREGATE, pending.type());
-        assertEquals(new DecisionEvents.AllowedAggregate("fable-5:chat", at(W), at(W + MINUTE), 3, "v1"), data(pending));
+        assertEquals(
+                new DecisionEvents.AllowedAggregate("fable-5:chat", at(W), at(W + MINUTE), 3, "v1"), data(pending));
     }
 
     @Test
@@ -57,8 +57,13 @@ class AllowedAggregatesTest {
 
         assertEquals(4, closed.size());
         assertEquals(5, closed.stream().mapToLong(p -> data(p).count()).sum());
-        assertEquals(2, closed.stream().filter(p -> "v2".equals(data(p).policyVersion())).findFirst()
-                .map(p -> data(p).count()).orElseThrow());
+        assertEquals(
+                2,
+                closed.stream()
+                        .filter(p -> "v2".equals(data(p).policyVersion()))
+                        .findFirst()
+                        .map(p -> data(p).count())
+                        .orElseThrow());
     }
 
     @Test
@@ -67,9 +72,12 @@ class AllowedAggregatesTest {
         aggregates.count("alice", "fable-5:chat", "v1", W + MINUTE);
 
         List<DecisionEvents.Pending> closed = aggregates.takeClosed(W + 3 * MINUTE, false).stream()
-                .sorted(Comparator.comparing(p -> data(p).windowStart())).toList();
+                .sorted(Comparator.comparing(p -> data(p).windowStart()))
+                .toList();
 
-        assertEquals(List.of(at(W), at(W + MINUTE)), closed.stream().map(p -> data(p).windowStart()).toList());
+        assertEquals(
+                List.of(at(W), at(W + MINUTE)),
+                closed.stream().map(p -> data(p).windowStart()).toList());
         assertEquals(List.of(1L, 1L), closed.stream().map(p -> data(p).count()).toList());
     }
 
@@ -78,9 +86,15 @@ class AllowedAggregatesTest {
         aggregates.count("alice", "fable-5:chat", "v1", W);
 
         assertEquals(List.of(), aggregates.takeClosed(W + 30_000, false), "still open");
-        assertEquals(List.of(), aggregates.takeClosed(W + MINUTE + AllowedAggregates.GRACE_MILLIS - 1, false),
+        assertEquals(
+                List.of(),
+                aggregates.takeClosed(W + MINUTE + AllowedAggregates.GRACE_MILLIS - 1, false),
                 "closed, but a late count may still be on its way");
-        assertEquals(1, aggregates.takeClosed(W + MINUTE + AllowedAggregates.GRACE_MILLIS, false).size());
+        assertEquals(
+                1,
+                aggregates
+                        .takeClosed(W + MINUTE + AllowedAggregates.GRACE_MILLIS, false)
+                        .size());
         assertTrue(aggregates.isEmpty());
     }
 
@@ -113,6 +127,7 @@ class AllowedAggregatesTest {
 
         aggregates.count("alice", "fable-5:chat", "v1", W + 2 * MINUTE);
 
-        assertEquals(1, data(aggregates.takeClosed(W + 4 * MINUTE, false).get(0)).count());
+        assertEquals(
+                1, data(aggregates.takeClosed(W + 4 * MINUTE, false).get(0)).count());
     }
 }

@@ -1,17 +1,16 @@
 package io.tiergate.entitlement.decision;
 
-import io.tiergate.entitlement.campaign.ContainedAccounts;
-import io.tiergate.entitlement.campaign.Containment;
-import io.tiergate.entitlement.campaign.ContainmentLevel;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.UUID;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tiergate.entitlement.campaign.ContainedAccounts;
+import io.tiergate.entitlement.campaign.Containment;
+import io.tiergate.entitlement.campaign.ContainmentLevel;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** What containment makes of a decision, at each level, whatever the policy would have said; no infrastructure. */
 class CampaignContainmentDecisionTest {
@@ -62,9 +61,13 @@ class CampaignContainmentDecisionTest {
     void throttleAllowsWithTheReasonAndTheThrottleObligation() {
         Containment throttled = at(ContainmentLevel.THROTTLE);
         assertFalse(throttled.level().denies());
-        assertEquals(List.of(Reason.ENTITLED, Reason.CAMPAIGN_CONTAINED),
-                DecisionService.throttledReasons(throttled, List.of(ENTITLED)).stream().map(Reason::code).toList());
-        assertEquals(List.of("structured-output-only", ContainmentLevel.THROTTLE_OBLIGATION),
+        assertEquals(
+                List.of(Reason.ENTITLED, Reason.CAMPAIGN_CONTAINED),
+                DecisionService.throttledReasons(throttled, List.of(ENTITLED)).stream()
+                        .map(Reason::code)
+                        .toList());
+        assertEquals(
+                List.of("structured-output-only", ContainmentLevel.THROTTLE_OBLIGATION),
                 DecisionService.throttledObligations(List.of("structured-output-only")));
         assertEquals(List.of(ContainmentLevel.THROTTLE_OBLIGATION), DecisionService.throttledObligations(List.of()));
     }

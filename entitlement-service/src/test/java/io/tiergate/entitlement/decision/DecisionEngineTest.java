@@ -1,11 +1,15 @@
 package io.tiergate.entitlement.decision;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.tiergate.entitlement.jurisdiction.RequestOrigin;
 import io.tiergate.entitlement.policy.CapabilityPolicy;
 import io.tiergate.entitlement.policy.Entitlement;
 import io.tiergate.entitlement.projection.SubjectState;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,12 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The engine alone: a compiled policy, a projected subject and a request origin in, a verdict with reasons out. */
 class DecisionEngineTest {
@@ -43,9 +42,19 @@ class DecisionEngineTest {
         Entitlement.Rule hosting;
 
         Entitlement build() {
-            return new Entitlement(tiers, allowedNationalities, deniedNationalities, allowedJurisdictions,
-                    deniedJurisdictions, allowedResidences, deniedResidences, maxVerificationAge, onMismatch, hosting,
-                    List.of("structured-output-only"), List.of());
+            return new Entitlement(
+                    tiers,
+                    allowedNationalities,
+                    deniedNationalities,
+                    allowedJurisdictions,
+                    deniedJurisdictions,
+                    allowedResidences,
+                    deniedResidences,
+                    maxVerificationAge,
+                    onMismatch,
+                    hosting,
+                    List.of("structured-output-only"),
+                    List.of());
         }
     }
 
@@ -59,14 +68,14 @@ class DecisionEngineTest {
         return new CapabilityPolicy("v-test", Map.of(capability, List.of(entitlements)));
     }
 
-    private static SubjectState subject(String status, Set<String> nationalities, String residence,
-                                        OffsetDateTime verifiedAt, String... tiers) {
+    private static SubjectState subject(
+            String status, Set<String> nationalities, String residence, OffsetDateTime verifiedAt, String... tiers) {
         Map<String, String> grants = new LinkedHashMap<>();
         for (int i = 0; i < tiers.length; i++) {
             grants.put("grant-" + i, tiers[i]);
         }
-        return SubjectState.of("subject-1", status, nationalities, residence, verifiedAt, grants, Map.of(),
-                Map.of("identity", 3L));
+        return SubjectState.of(
+                "subject-1", status, nationalities, residence, verifiedAt, grants, Map.of(), Map.of("identity", 3L));
     }
 
     private static SubjectState verified(String... tiers) {
@@ -79,8 +88,8 @@ class DecisionEngineTest {
 
     @Test
     void aCapabilityOutsideTheCatalogueIsDeniedEvenForAnUnknownSubject() {
-        DecisionEngine.Evaluation evaluation = engine.evaluate(policy(CHAT, row("PUBLIC").build()), null, "nope:chat",
-                RequestOrigin.NONE, NOW);
+        DecisionEngine.Evaluation evaluation =
+                engine.evaluate(policy(CHAT, row("PUBLIC").build()), null, "nope:chat", RequestOrigin.NONE, NOW);
 
         assertFalse(evaluation.allowed());
         assertEquals(List.of(Reason.UNKNOWN_CAPABILITY), codes(evaluation));
@@ -90,8 +99,8 @@ class DecisionEngineTest {
 
     @Test
     void aSubjectTheProjectionDoesNotKnowIsDenied() {
-        DecisionEngine.Evaluation evaluation = engine.evaluate(policy(CHAT, row("PUBLIC").build()), null, CHAT,
-                RequestOrigin.NONE, NOW);
+        DecisionEngine.Evaluation evaluation =
+                engine.evaluate(policy(CHAT, row("PUBLIC").build()), null, CHAT, RequestOrigin.NONE, NOW);
 
         assertEquals(List.of(Reason.UNKNOWN_SUBJECT), codes(evaluation));
     }
@@ -100,8 +109,8 @@ class DecisionEngineTest {
     void anIdentityNotVerifiedIsDeniedWhateverTheTiersHeld() {
         SubjectState inReview = subject("REVIEW_REQUIRED", Set.of("DE"), "DE", null, "PUBLIC");
 
-        DecisionEngine.Evaluation evaluation = engine.evaluate(policy(CHAT, row("PUBLIC").build()), inReview, CHAT,
-                RequestOrigin.NONE, NOW);
+        DecisionEngine.Evaluation evaluation =
+                engine.evaluate(policy(CHAT, row("PUBLIC").build()), inReview, CHAT, RequestOrigin.NONE, NOW);
 
         assertFalse(evaluation.allowed());
         assertEquals(List.of(Reason.IDENTITY_NOT_VERIFIED), codes(evaluation));
@@ -109,28 +118,30 @@ class DecisionEngineTest {
 
     @Test
     void aVerifiedSubjectWithoutAnyTierIsDenied() {
-        DecisionEngine.Evaluation evaluation = engine.evaluate(policy(CHAT, row("PUBLIC").build()), verified(), CHAT,
-                RequestOrigin.NONE, NOW);
+        DecisionEngine.Evaluation evaluation =
+                engine.evaluate(policy(CHAT, row("PUBLIC").build()), verified(), CHAT, RequestOrigin.NONE, NOW);
 
         assertEquals(List.of(Reason.NO_ACTIVE_TIER), codes(evaluation));
     }
 
     @Test
     void aTierTheCapabilityIsNotEntitledToIsDeniedAndNamed() {
-        DecisionEngine.Evaluation evaluation = engine.evaluate(policy(CYBER, row("GOVERNMENT").build()),
-                verified("PUBLIC"), CYBER, RequestOrigin.NONE, NOW);
+        DecisionEngine.Evaluation evaluation = engine.evaluate(
+                policy(CYBER, row("GOVERNMENT").build()), verified("PUBLIC"), CYBER, RequestOrigin.NONE, NOW);
 
         assertFalse(evaluation.allowed());
         assertEquals(List.of(Reason.TIER_NOT_ENTITLED), codes(evaluation));
-        assertTrue(evaluation.reasons().get(0).message().contains("PUBLIC"), evaluation.reasons().get(0).message());
+        assertTrue(
+                evaluation.reasons().get(0).message().contains("PUBLIC"),
+                evaluation.reasons().get(0).message());
     }
 
     @Test
     void anEntitledTierAllowsAndSaysWhichEntitlementAndTier() {
         Entitlement entitlement = row("RESEARCH", "GOVERNMENT").build();
 
-        DecisionEngine.Evaluation evaluation = engine.evaluate(policy(CHAT, entitlement), verified("PUBLIC", "RESEARCH"),
-                CHAT, RequestOrigin.declared("DE"), NOW);
+        DecisionEngine.Evaluation evaluation = engine.evaluate(
+                policy(CHAT, entitlement), verified("PUBLIC", "RESEARCH"), CHAT, RequestOrigin.declared("DE"), NOW);
 
         assertTrue(evaluation.allowed());
         assertEquals(List.of(Reason.ENTITLED), codes(evaluation));
@@ -144,8 +155,8 @@ class DecisionEngineTest {
         row.deniedNationalities = Set.of("RU");
         SubjectState dual = subject(SubjectState.VERIFIED, Set.of("DE", "RU"), "DE", NOW.minusDays(1), "PUBLIC");
 
-        DecisionEngine.Evaluation evaluation = engine.evaluate(policy(CHAT, row.build()), dual, CHAT,
-                RequestOrigin.NONE, NOW);
+        DecisionEngine.Evaluation evaluation =
+                engine.evaluate(policy(CHAT, row.build()), dual, CHAT, RequestOrigin.NONE, NOW);
 
         assertFalse(evaluation.allowed());
         assertEquals(List.of(Reason.NATIONALITY_DENIED), codes(evaluation));
@@ -158,9 +169,12 @@ class DecisionEngineTest {
         CapabilityPolicy policy = policy(CHAT, row.build());
 
         DecisionEngine.Evaluation german = engine.evaluate(policy, verified("PUBLIC"), CHAT, RequestOrigin.NONE, NOW);
-        DecisionEngine.Evaluation dual = engine.evaluate(policy,
-                subject(SubjectState.VERIFIED, Set.of("DE", "US"), "DE", NOW.minusDays(1), "PUBLIC"), CHAT,
-                RequestOrigin.NONE, NOW);
+        DecisionEngine.Evaluation dual = engine.evaluate(
+                policy,
+                subject(SubjectState.VERIFIED, Set.of("DE", "US"), "DE", NOW.minusDays(1), "PUBLIC"),
+                CHAT,
+                RequestOrigin.NONE,
+                NOW);
 
         assertEquals(List.of(Reason.NATIONALITY_NOT_ALLOWED), codes(german));
         assertTrue(dual.allowed());
@@ -175,12 +189,15 @@ class DecisionEngineTest {
         SubjectState resident = subject(SubjectState.VERIFIED, Set.of("DE"), "IR", NOW.minusDays(1), "PUBLIC");
         SubjectState unknownResidence = subject(SubjectState.VERIFIED, Set.of("DE"), null, NOW.minusDays(1), "PUBLIC");
 
-        assertEquals(List.of(Reason.RESIDENCE_DENIED),
+        assertEquals(
+                List.of(Reason.RESIDENCE_DENIED),
                 codes(engine.evaluate(policy(CHAT, denying.build()), resident, CHAT, RequestOrigin.NONE, NOW)));
         assertTrue(engine.evaluate(policy(CHAT, denying.build()), unknownResidence, CHAT, RequestOrigin.NONE, NOW)
                 .allowed());
-        assertEquals(List.of(Reason.RESIDENCE_NOT_ALLOWED),
-                codes(engine.evaluate(policy(CHAT, allowing.build()), unknownResidence, CHAT, RequestOrigin.NONE, NOW)));
+        assertEquals(
+                List.of(Reason.RESIDENCE_NOT_ALLOWED),
+                codes(engine.evaluate(
+                        policy(CHAT, allowing.build()), unknownResidence, CHAT, RequestOrigin.NONE, NOW)));
         assertTrue(engine.evaluate(policy(CHAT, allowing.build()), verified("PUBLIC"), CHAT, RequestOrigin.NONE, NOW)
                 .allowed());
     }
@@ -191,14 +208,17 @@ class DecisionEngineTest {
         row.maxVerificationAge = Duration.ofDays(30);
         CapabilityPolicy policy = policy(CHAT, row.build());
         SubjectState justInTime = subject(SubjectState.VERIFIED, Set.of("DE"), "DE", NOW.minusDays(30), "PUBLIC");
-        SubjectState tooOld = subject(SubjectState.VERIFIED, Set.of("DE"), "DE",
-                NOW.minusDays(30).minusSeconds(1), "PUBLIC");
+        SubjectState tooOld = subject(
+                SubjectState.VERIFIED, Set.of("DE"), "DE", NOW.minusDays(30).minusSeconds(1), "PUBLIC");
         SubjectState neverDated = subject(SubjectState.VERIFIED, Set.of("DE"), "DE", null, "PUBLIC");
 
-        assertTrue(engine.evaluate(policy, justInTime, CHAT, RequestOrigin.NONE, NOW).allowed());
-        assertEquals(List.of(Reason.VERIFICATION_TOO_OLD),
+        assertTrue(engine.evaluate(policy, justInTime, CHAT, RequestOrigin.NONE, NOW)
+                .allowed());
+        assertEquals(
+                List.of(Reason.VERIFICATION_TOO_OLD),
                 codes(engine.evaluate(policy, tooOld, CHAT, RequestOrigin.NONE, NOW)));
-        assertEquals(List.of(Reason.VERIFICATION_TOO_OLD),
+        assertEquals(
+                List.of(Reason.VERIFICATION_TOO_OLD),
                 codes(engine.evaluate(policy, neverDated, CHAT, RequestOrigin.NONE, NOW)));
     }
 
@@ -207,16 +227,17 @@ class DecisionEngineTest {
         Row row = row("PUBLIC");
         row.deniedJurisdictions = Set.of("CN");
 
-        DecisionEngine.Evaluation evaluation = engine.evaluate(policy(CHAT, row.build()), verified("PUBLIC"), CHAT,
-                RequestOrigin.NONE, NOW);
+        DecisionEngine.Evaluation evaluation =
+                engine.evaluate(policy(CHAT, row.build()), verified("PUBLIC"), CHAT, RequestOrigin.NONE, NOW);
 
         assertEquals(List.of(Reason.JURISDICTION_REQUIRED), codes(evaluation));
     }
 
     @Test
     void anUnrestrictedCapabilityNeedsNoJurisdiction() {
-        assertTrue(engine.evaluate(policy(CHAT, row("PUBLIC").build()), verified("PUBLIC"), CHAT, RequestOrigin.NONE,
-                NOW).allowed());
+        assertTrue(
+                engine.evaluate(policy(CHAT, row("PUBLIC").build()), verified("PUBLIC"), CHAT, RequestOrigin.NONE, NOW)
+                        .allowed());
     }
 
     @Test
@@ -225,8 +246,10 @@ class DecisionEngineTest {
         row.allowedJurisdictions = Set.of("US");
         CapabilityPolicy policy = policy(CHAT, row.build());
 
-        assertTrue(engine.evaluate(policy, verified("PUBLIC"), CHAT, RequestOrigin.declared("US"), NOW).allowed());
-        assertEquals(List.of(Reason.JURISDICTION_NOT_ALLOWED),
+        assertTrue(engine.evaluate(policy, verified("PUBLIC"), CHAT, RequestOrigin.declared("US"), NOW)
+                .allowed());
+        assertEquals(
+                List.of(Reason.JURISDICTION_NOT_ALLOWED),
                 codes(engine.evaluate(policy, verified("PUBLIC"), CHAT, RequestOrigin.declared("DE"), NOW)));
     }
 
@@ -235,11 +258,13 @@ class DecisionEngineTest {
         Row row = row("PUBLIC");
         row.deniedJurisdictions = Set.of("CN");
 
-        DecisionEngine.Evaluation evaluation = engine.evaluate(policy(CHAT, row.build()), verified("PUBLIC"), CHAT,
-                new RequestOrigin("US", "CN", false, null), NOW);
+        DecisionEngine.Evaluation evaluation = engine.evaluate(
+                policy(CHAT, row.build()), verified("PUBLIC"), CHAT, new RequestOrigin("US", "CN", false, null), NOW);
 
         assertFalse(evaluation.allowed());
-        assertEquals(List.of(Reason.JURISDICTION_DENIED, Reason.JURISDICTION_MISMATCH), codes(evaluation),
+        assertEquals(
+                List.of(Reason.JURISDICTION_DENIED, Reason.JURISDICTION_MISMATCH),
+                codes(evaluation),
                 "the refusal carries the mismatch the policy let pass, too");
     }
 
@@ -250,10 +275,10 @@ class DecisionEngineTest {
         Row strict = row("PUBLIC");
         strict.onMismatch = Entitlement.Rule.DENY;
 
-        DecisionEngine.Evaluation allowed = engine.evaluate(policy(CHAT, lenient.build()), verified("PUBLIC"), CHAT,
-                mismatched, NOW);
-        DecisionEngine.Evaluation denied = engine.evaluate(policy(CHAT, strict.build()), verified("PUBLIC"), CHAT,
-                mismatched, NOW);
+        DecisionEngine.Evaluation allowed =
+                engine.evaluate(policy(CHAT, lenient.build()), verified("PUBLIC"), CHAT, mismatched, NOW);
+        DecisionEngine.Evaluation denied =
+                engine.evaluate(policy(CHAT, strict.build()), verified("PUBLIC"), CHAT, mismatched, NOW);
 
         assertTrue(allowed.allowed());
         assertEquals(List.of(Reason.ENTITLED, Reason.JURISDICTION_MISMATCH), codes(allowed));
@@ -268,10 +293,10 @@ class DecisionEngineTest {
         Row strict = row("PUBLIC");
         strict.hosting = Entitlement.Rule.DENY;
 
-        DecisionEngine.Evaluation allowed = engine.evaluate(policy(CHAT, lenient.build()), verified("PUBLIC"), CHAT,
-                hosted, NOW);
-        DecisionEngine.Evaluation denied = engine.evaluate(policy(CHAT, strict.build()), verified("PUBLIC"), CHAT,
-                hosted, NOW);
+        DecisionEngine.Evaluation allowed =
+                engine.evaluate(policy(CHAT, lenient.build()), verified("PUBLIC"), CHAT, hosted, NOW);
+        DecisionEngine.Evaluation denied =
+                engine.evaluate(policy(CHAT, strict.build()), verified("PUBLIC"), CHAT, hosted, NOW);
 
         assertEquals(List.of(Reason.ENTITLED, Reason.HOSTING_NETWORK), codes(allowed));
         assertTrue(allowed.reasons().get(1).message().contains("AS16509"));
@@ -285,10 +310,11 @@ class DecisionEngineTest {
         row.allowedResidences = Set.of("US");
         row.allowedJurisdictions = Set.of("US");
 
-        DecisionEngine.Evaluation evaluation = engine.evaluate(policy(CHAT, row.build()), verified("PUBLIC"), CHAT,
-                RequestOrigin.declared("DE"), NOW);
+        DecisionEngine.Evaluation evaluation =
+                engine.evaluate(policy(CHAT, row.build()), verified("PUBLIC"), CHAT, RequestOrigin.declared("DE"), NOW);
 
-        assertEquals(List.of(Reason.NATIONALITY_DENIED, Reason.RESIDENCE_NOT_ALLOWED, Reason.JURISDICTION_NOT_ALLOWED),
+        assertEquals(
+                List.of(Reason.NATIONALITY_DENIED, Reason.RESIDENCE_NOT_ALLOWED, Reason.JURISDICTION_NOT_ALLOWED),
                 codes(evaluation));
     }
 
@@ -298,8 +324,8 @@ class DecisionEngineTest {
         strict.allowedJurisdictions = Set.of("US");
         Entitlement open = row("PUBLIC").build();
 
-        DecisionEngine.Evaluation evaluation = engine.evaluate(policy(CHAT, strict.build(), open), verified("PUBLIC"),
-                CHAT, RequestOrigin.declared("DE"), NOW);
+        DecisionEngine.Evaluation evaluation = engine.evaluate(
+                policy(CHAT, strict.build(), open), verified("PUBLIC"), CHAT, RequestOrigin.declared("DE"), NOW);
 
         assertTrue(evaluation.allowed());
         assertSame(open, evaluation.entitlement());
@@ -312,8 +338,12 @@ class DecisionEngineTest {
         Row second = row("PUBLIC");
         second.deniedNationalities = Set.of("DE");
 
-        DecisionEngine.Evaluation evaluation = engine.evaluate(policy(CHAT, first.build(), second.build()),
-                verified("PUBLIC"), CHAT, RequestOrigin.declared("DE"), NOW);
+        DecisionEngine.Evaluation evaluation = engine.evaluate(
+                policy(CHAT, first.build(), second.build()),
+                verified("PUBLIC"),
+                CHAT,
+                RequestOrigin.declared("DE"),
+                NOW);
 
         assertFalse(evaluation.allowed());
         assertEquals(List.of(Reason.JURISDICTION_NOT_ALLOWED), codes(evaluation));
@@ -325,8 +355,12 @@ class DecisionEngineTest {
         government.allowedJurisdictions = Set.of("US");
         Entitlement publicRow = row("PUBLIC").build();
 
-        DecisionEngine.Evaluation evaluation = engine.evaluate(policy(CHAT, government.build(), publicRow),
-                verified("PUBLIC"), CHAT, RequestOrigin.declared("DE"), NOW);
+        DecisionEngine.Evaluation evaluation = engine.evaluate(
+                policy(CHAT, government.build(), publicRow),
+                verified("PUBLIC"),
+                CHAT,
+                RequestOrigin.declared("DE"),
+                NOW);
 
         assertTrue(evaluation.allowed());
         assertEquals("PUBLIC", evaluation.tier());

@@ -1,23 +1,22 @@
 package io.tiergate.entitlement.decision;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.tiergate.commons.testing.KafkaEvents;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Decision records go straight to Kafka; when the broker does not take them, they go to the outbox with their ids
@@ -42,9 +41,11 @@ class DecisionLogFallbackIT {
     void recordsTheBrokerDidNotTakeFlowThroughTheOutbox() throws Exception {
         String subject = UUID.randomUUID().toString();
         String decisionId = DecisionResourceIT.decide(subject, DecisionResourceIT.MYTHOS_CHAT, "US", null)
-                .extract().path("decisionId");
+                .extract()
+                .path("decisionId");
 
-        var event = KafkaEvents.await(DecisionEvents.TOPIC, r -> r.value().contains(decisionId), Duration.ofSeconds(40));
+        var event =
+                KafkaEvents.await(DecisionEvents.TOPIC, r -> r.value().contains(decisionId), Duration.ofSeconds(40));
         assertTrue(event.isPresent(), "the decision reaches Kafka through the outbox");
         assertEquals(subject, event.get().key());
         await().atMost(Duration.ofSeconds(10)).until(() -> "published".equals(outboxState(decisionId)));
@@ -52,8 +53,8 @@ class DecisionLogFallbackIT {
 
     private String outboxState(String decisionId) throws Exception {
         try (Connection connection = database.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT published_at FROM outbox_event WHERE type = ? AND payload LIKE ?")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT published_at FROM outbox_event WHERE type = ? AND payload LIKE ?")) {
             query.setString(1, DecisionEvents.DENIED);
             query.setString(2, "%" + decisionId + "%");
             try (ResultSet row = query.executeQuery()) {

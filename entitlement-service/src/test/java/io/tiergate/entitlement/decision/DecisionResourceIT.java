@@ -1,24 +1,23 @@
 package io.tiergate.entitlement.decision;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import io.tiergate.commons.testing.KafkaEvents;
-import io.tiergate.commons.testing.KeycloakTokens;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.tiergate.commons.testing.KafkaEvents;
+import io.tiergate.commons.testing.KeycloakTokens;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * Plays identity-service and tier-service by publishing their events to the real test Kafka, then asks
@@ -33,18 +32,32 @@ public class DecisionResourceIT {
     static final String MYTHOS_CYBER = "mythos-5:cyber";
 
     /** A subject verified with the given nationality and granted a tier; returns the grant's consistency token. */
-    public record Customer(String subject, String grantId, String token) {
-    }
+    public record Customer(String subject, String grantId, String token) {}
 
     public static Customer customer(String nationality, String tier) {
         String subject = UUID.randomUUID().toString();
-        KafkaEvents.publish("tiergate.identity", "identity-service", "tiergate.identity.verification.verified", subject, 1,
+        KafkaEvents.publish(
+                "tiergate.identity",
+                "identity-service",
+                "tiergate.identity.verification.verified",
+                subject,
+                1,
                 "{\"caseId\":\"" + UUID.randomUUID() + "\",\"status\":\"VERIFIED\",\"nationalities\":[\"" + nationality
                         + "\"],\"residenceCountry\":\"" + nationality + "\",\"reasons\":[]}");
         String grantId = UUID.randomUUID().toString();
-        KafkaEvents.publish("tiergate.tier", "tier-service", "tiergate.tier.granted", subject, 1,
+        KafkaEvents.publish(
+                "tiergate.tier",
+                "tier-service",
+                "tiergate.tier.granted",
+                subject,
+                1,
                 grantData(grantId, tier, "ACTIVE"));
-        KafkaEvents.publish("tiergate.tier", "tier-service", EFFECTIVE_CHANGED, subject, 2,
+        KafkaEvents.publish(
+                "tiergate.tier",
+                "tier-service",
+                EFFECTIVE_CHANGED,
+                subject,
+                2,
                 "{\"tiers\":[{\"grantId\":\"" + grantId + "\",\"tier\":\"" + tier + "\",\"via\":\"DIRECT\"}]}");
         // Both writes must be reflected before deciding: one token of each source.
         return new Customer(subject, grantId, "identity-service:" + subject + ":1,tier-service:" + subject + ":2");
@@ -67,9 +80,16 @@ public class DecisionResourceIT {
         if (token != null) {
             body.put("consistencyToken", token);
         }
-        return given().auth().oauth2(KeycloakTokens.gateway()).contentType(ContentType.JSON).body(body)
-                .when().post("/v1/decisions")
-                .then().log().ifValidationFails().statusCode(200)
+        return given().auth()
+                .oauth2(KeycloakTokens.gateway())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/v1/decisions")
+                .then()
+                .log()
+                .ifValidationFails()
+                .statusCode(200)
                 .body("policyVersion", equalTo(SEED_POLICY_VERSION))
                 .body("decisionId", notNullValue());
     }
@@ -104,7 +124,9 @@ public class DecisionResourceIT {
         expect(decide(official.subject(), MYTHOS_CYBER, "DE", null), "DENY", Reason.JURISDICTION_NOT_ALLOWED);
         expect(decide(official.subject(), MYTHOS_CYBER, null, null), "DENY", Reason.JURISDICTION_REQUIRED);
         Customer foreignOfficial = customer("GB", "GOVERNMENT");
-        expect(decide(foreignOfficial.subject(), MYTHOS_CYBER, "US", foreignOfficial.token()), "DENY",
+        expect(
+                decide(foreignOfficial.subject(), MYTHOS_CYBER, "US", foreignOfficial.token()),
+                "DENY",
                 Reason.NATIONALITY_NOT_ALLOWED);
     }
 
@@ -112,14 +134,24 @@ public class DecisionResourceIT {
     void aRevocationDeniesAsSoonAsItsTokenIsReached() {
         Customer researcher = customer("US", "RESEARCH");
         expect(decide(researcher.subject(), MYTHOS_CHAT, "US", researcher.token()), "ALLOW", Reason.ENTITLED);
-        KafkaEvents.publish("tiergate.tier", "tier-service", "tiergate.tier.revoked", researcher.subject(), 3,
+        KafkaEvents.publish(
+                "tiergate.tier",
+                "tier-service",
+                "tiergate.tier.revoked",
+                researcher.subject(),
+                3,
                 grantData(researcher.grantId(), "RESEARCH", "REVOKED"));
         // The lifecycle event alone changes nothing: the effective set that follows it does.
-        expect(decide(researcher.subject(), MYTHOS_CHAT, "US", "tier-service:" + researcher.subject() + ":3"),
-                "ALLOW", Reason.ENTITLED);
-        KafkaEvents.publish("tiergate.tier", "tier-service", EFFECTIVE_CHANGED, researcher.subject(), 4, "{\"tiers\":[]}");
-        expect(decide(researcher.subject(), MYTHOS_CHAT, "US", "tier-service:" + researcher.subject() + ":4"),
-                "DENY", Reason.NO_ACTIVE_TIER);
+        expect(
+                decide(researcher.subject(), MYTHOS_CHAT, "US", "tier-service:" + researcher.subject() + ":3"),
+                "ALLOW",
+                Reason.ENTITLED);
+        KafkaEvents.publish(
+                "tiergate.tier", "tier-service", EFFECTIVE_CHANGED, researcher.subject(), 4, "{\"tiers\":[]}");
+        expect(
+                decide(researcher.subject(), MYTHOS_CHAT, "US", "tier-service:" + researcher.subject() + ":4"),
+                "DENY",
+                Reason.NO_ACTIVE_TIER);
     }
 
     @Test
@@ -137,9 +169,12 @@ public class DecisionResourceIT {
     void deniedDecisionsArePublishedForTheAuditTrail() {
         String subject = UUID.randomUUID().toString();
         String decisionId = decide(subject, MYTHOS_CHAT, "US", null).extract().path("decisionId");
-        var event = KafkaEvents.await(DecisionEvents.TOPIC, r -> r.value().contains(decisionId), Duration.ofSeconds(20));
+        var event =
+                KafkaEvents.await(DecisionEvents.TOPIC, r -> r.value().contains(decisionId), Duration.ofSeconds(20));
         assertTrue(event.isPresent(), "the decision reaches Kafka");
-        assertTrue(event.get().value().contains("\"type\":\"" + DecisionEvents.DENIED + "\""), event.get().value());
+        assertTrue(
+                event.get().value().contains("\"type\":\"" + DecisionEvents.DENIED + "\""),
+                event.get().value());
         assertTrue(subject.equals(event.get().key()), "keyed by subject");
     }
 
@@ -155,12 +190,15 @@ public class DecisionResourceIT {
             long counted = 0;
             for (String type : List.of(DecisionEvents.ALLOWED_AGGREGATE)) {
                 var records = new java.util.ArrayList<String>();
-                KafkaEvents.await(DecisionEvents.TOPIC, r -> {
-                    if (customer.subject().equals(r.key()) && r.value().contains(type)) {
-                        records.add(r.value());
-                    }
-                    return false;
-                }, Duration.ofSeconds(3));
+                KafkaEvents.await(
+                        DecisionEvents.TOPIC,
+                        r -> {
+                            if (customer.subject().equals(r.key()) && r.value().contains(type)) {
+                                records.add(r.value());
+                            }
+                            return false;
+                        },
+                        Duration.ofSeconds(3));
                 for (String record : records) {
                     counted += json.readTree(record).path("data").path("count").asLong();
                 }
@@ -171,57 +209,118 @@ public class DecisionResourceIT {
 
     @Test
     void aCustomerMayAskAboutThemselvesWithTheirOwnToken() {
-        given().auth().oauth2(KeycloakTokens.user(KeycloakTokens.BOB)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(KeycloakTokens.user(KeycloakTokens.BOB))
+                .contentType(ContentType.JSON)
                 .body(Map.of("subject", KeycloakTokens.BOB_SUBJECT, "capability", FABLE_CHAT))
-                .when().post("/v1/decisions").then().statusCode(200).body("decisionId", notNullValue());
-        given().auth().oauth2(KeycloakTokens.user(KeycloakTokens.BOB)).contentType(ContentType.JSON)
+                .when()
+                .post("/v1/decisions")
+                .then()
+                .statusCode(200)
+                .body("decisionId", notNullValue());
+        given().auth()
+                .oauth2(KeycloakTokens.user(KeycloakTokens.BOB))
+                .contentType(ContentType.JSON)
                 .body(Map.of("subject", KeycloakTokens.ALICE_SUBJECT, "capability", FABLE_CHAT))
-                .when().post("/v1/decisions").then().statusCode(403).body("code", equalTo("OTHER_SUBJECT_FORBIDDEN"));
+                .when()
+                .post("/v1/decisions")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("OTHER_SUBJECT_FORBIDDEN"));
     }
 
     @Test
     void onlyGatewaysMayAskAboutOtherSubjects() {
         Map<String, Object> body = Map.of("subject", "s", "capability", FABLE_CHAT);
-        given().contentType(ContentType.JSON).body(body).when().post("/v1/decisions").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/v1/decisions")
+                .then()
+                .statusCode(401);
         for (String user : List.of(KeycloakTokens.ALICE, KeycloakTokens.OLIVIA, KeycloakTokens.AUDREY)) {
-            given().auth().oauth2(KeycloakTokens.user(user)).contentType(ContentType.JSON).body(body)
-                    .when().post("/v1/decisions").then().statusCode(403);
+            given().auth()
+                    .oauth2(KeycloakTokens.user(user))
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .post("/v1/decisions")
+                    .then()
+                    .statusCode(403);
         }
     }
 
     @Test
     void malformedInputIsAProblemNotAServerError() {
         String gateway = KeycloakTokens.gateway();
-        given().auth().oauth2(gateway).contentType(ContentType.JSON).body("{\"subject\":")
-                .when().post("/v1/decisions")
-                .then().statusCode(400).contentType(containsString("application/problem+json"))
+        given().auth()
+                .oauth2(gateway)
+                .contentType(ContentType.JSON)
+                .body("{\"subject\":")
+                .when()
+                .post("/v1/decisions")
+                .then()
+                .statusCode(400)
+                .contentType(containsString("application/problem+json"))
                 .body("code", equalTo("MALFORMED_REQUEST"));
-        given().auth().oauth2(gateway).contentType(ContentType.JSON).body(Map.of("subject", "s"))
-                .when().post("/v1/decisions")
-                .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+        given().auth()
+                .oauth2(gateway)
+                .contentType(ContentType.JSON)
+                .body(Map.of("subject", "s"))
+                .when()
+                .post("/v1/decisions")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.field", hasItem("capability"));
-        given().auth().oauth2(gateway).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(gateway)
+                .contentType(ContentType.JSON)
                 .body(Map.of("subject", "s", "capability", FABLE_CHAT, "context", Map.of("jurisdiction", "USA")))
-                .when().post("/v1/decisions")
-                .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+                .when()
+                .post("/v1/decisions")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.field", hasItem("context.jurisdiction"));
-        given().auth().oauth2(gateway).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(gateway)
+                .contentType(ContentType.JSON)
                 .body(Map.of("subject", "s", "capability", FABLE_CHAT, "consistencyToken", "garbage"))
-                .when().post("/v1/decisions")
-                .then().statusCode(400).body("code", equalTo("INVALID_CONSISTENCY_TOKEN"));
-        given().auth().oauth2(gateway).contentType(ContentType.JSON)
+                .when()
+                .post("/v1/decisions")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("INVALID_CONSISTENCY_TOKEN"));
+        given().auth()
+                .oauth2(gateway)
+                .contentType(ContentType.JSON)
                 .body(Map.of("subject", "s", "capability", FABLE_CHAT, "unexpected", true))
-                .when().post("/v1/decisions")
-                .then().statusCode(400).contentType(containsString("application/problem+json"));
-        given().auth().oauth2(gateway).contentType(ContentType.JSON)
+                .when()
+                .post("/v1/decisions")
+                .then()
+                .statusCode(400)
+                .contentType(containsString("application/problem+json"));
+        given().auth()
+                .oauth2(gateway)
+                .contentType(ContentType.JSON)
                 .body(Map.of("subject", "s", "capability", "x".repeat(100_000)))
-                .when().post("/v1/decisions")
-                .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED")).body("errors.field", hasItem("capability"));
+                .when()
+                .post("/v1/decisions")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem("capability"));
         for (String ip : List.of("300.1.2.3", "localhost", "1.2.3.4/24", "x".repeat(46))) {
-            given().auth().oauth2(gateway).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(gateway)
+                    .contentType(ContentType.JSON)
                     .body(Map.of("subject", "s", "capability", FABLE_CHAT, "context", Map.of("clientIp", ip)))
-                    .when().post("/v1/decisions")
-                    .then().statusCode(400).contentType(containsString("application/problem+json"));
+                    .when()
+                    .post("/v1/decisions")
+                    .then()
+                    .statusCode(400)
+                    .contentType(containsString("application/problem+json"));
         }
     }
 }

@@ -1,21 +1,20 @@
 package io.tiergate.entitlement.jurisdiction;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import inet.ipaddr.IPAddress;
 import inet.ipaddr.IPAddressString;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HostingNetworksTest {
 
@@ -158,8 +157,11 @@ class HostingNetworksTest {
 
                 3.5.144.0;3.5.144.255;16509;Amazon
                 """, "line 3: expected start,end,asn,organization, found 1 field");
-        assertMalformed("3.5.144.255,3.5.144.0,16509,Amazon\n", "line 1: the range starts at 3.5.144.255, after its end 3.5.144.0");
-        assertMalformed("3.5.144.0,2600:1f00::,16509,Amazon\n", "line 1: 3.5.144.0 and 2600:1f00:: are not of one IP version");
+        assertMalformed(
+                "3.5.144.255,3.5.144.0,16509,Amazon\n",
+                "line 1: the range starts at 3.5.144.255, after its end 3.5.144.0");
+        assertMalformed(
+                "3.5.144.0,2600:1f00::,16509,Amazon\n", "line 1: 3.5.144.0 and 2600:1f00:: are not of one IP version");
         assertMalformed("3.5.144.0/24,3.5.144.255,16509,Amazon\n", "line 1: \"3.5.144.0/24\" is not an IP address");
         assertMalformed("4294967296,4294967297,16509,Amazon\n", "line 1: \"4294967296\" is not an IP address");
         assertMalformed("3.5.144.0,3.5.144.255,16509,\"Amazon\n", "is not CSV");
@@ -168,15 +170,15 @@ class HostingNetworksTest {
     @Test
     void aMissingFileFailsTheLoad() {
         String missing = dir.resolve("absent.csv").toString();
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                () -> new HostingNetworks().load(List.of(missing), FLAGGED));
+        UncheckedIOException e =
+                assertThrows(UncheckedIOException.class, () -> new HostingNetworks().load(List.of(missing), FLAGGED));
         assertTrue(e.getMessage().contains(missing), e.getMessage());
     }
 
     void assertMalformed(String text, String problem) throws IOException {
         Path file = write("bad.csv", text);
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> new HostingNetworks().load(List.of(file.toString()), FLAGGED));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> new HostingNetworks().load(List.of(file.toString()), FLAGGED));
         assertTrue(e.getMessage().startsWith("ASN database " + file), e.getMessage());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
     }

@@ -1,5 +1,10 @@
 package io.tiergate.entitlement.policy;
 
+import static io.tiergate.commons.testing.KeycloakTokens.OLIVIA;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -7,15 +12,9 @@ import io.tiergate.entitlement.support.GeoIpTestResource;
 import io.tiergate.entitlement.support.Policies;
 import io.tiergate.entitlement.support.Subjects;
 import io.tiergate.entitlement.support.Subjects.Subject;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static io.tiergate.commons.testing.KeycloakTokens.OLIVIA;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every constraint kind an entitlement can carry, each decided by the engine against subjects the projection
@@ -27,6 +26,7 @@ class ConstraintKindsIT {
 
     /** Test networks: 203.0.113.0/24 is US, 198.51.100.0/24 is CN, 198.18.0.0/16 is US and a hosting network. */
     static final String US_IP = "203.0.113.7";
+
     static final String CN_IP = "198.51.100.7";
     static final String HOSTING_IP = "198.18.0.9";
 
@@ -42,23 +42,35 @@ class ConstraintKindsIT {
 
     static String makeDraft() {
         return Policies.draftWith(Map.of(
-                "kinds:nationality-allow", List.of(Map.of("tiers", List.of("PUBLIC"), "allowedNationalities", List.of("US"))),
-                "kinds:nationality-deny", List.of(Map.of("tiers", List.of("PUBLIC"),
-                        "deniedNationalities", List.of("@countries-of-concern"))),
-                "kinds:jurisdiction-allow", List.of(Map.of("tiers", List.of("PUBLIC"), "allowedJurisdictions", List.of("US"))),
-                "kinds:jurisdiction-deny", List.of(Map.of("tiers", List.of("PUBLIC"), "deniedJurisdictions", List.of("CN"))),
-                "kinds:residence-allow", List.of(Map.of("tiers", List.of("PUBLIC"), "allowedResidences", List.of("US", "GB"))),
+                "kinds:nationality-allow",
+                        List.of(Map.of("tiers", List.of("PUBLIC"), "allowedNationalities", List.of("US"))),
+                "kinds:nationality-deny",
+                        List.of(Map.of(
+                                "tiers", List.of("PUBLIC"), "deniedNationalities", List.of("@countries-of-concern"))),
+                "kinds:jurisdiction-allow",
+                        List.of(Map.of("tiers", List.of("PUBLIC"), "allowedJurisdictions", List.of("US"))),
+                "kinds:jurisdiction-deny",
+                        List.of(Map.of("tiers", List.of("PUBLIC"), "deniedJurisdictions", List.of("CN"))),
+                "kinds:residence-allow",
+                        List.of(Map.of("tiers", List.of("PUBLIC"), "allowedResidences", List.of("US", "GB"))),
                 "kinds:residence-deny", List.of(Map.of("tiers", List.of("PUBLIC"), "deniedResidences", List.of("DE"))),
                 "kinds:fresh-identity", List.of(Map.of("tiers", List.of("PUBLIC"), "maxVerificationAge", "PT1S")),
                 "kinds:mismatch-denied", List.of(Map.of("tiers", List.of("PUBLIC"), "onJurisdictionMismatch", "DENY")),
                 "kinds:hosting-denied", List.of(Map.of("tiers", List.of("PUBLIC"), "hostingNetworks", "DENY")),
-                "kinds:obligations", List.of(Map.of("tiers", List.of("PUBLIC"), "obligations",
-                        List.of("no-reasoning-trace", "retain-transcript-days=30")))));
+                "kinds:obligations",
+                        List.of(Map.of(
+                                "tiers",
+                                List.of("PUBLIC"),
+                                "obligations",
+                                List.of("no-reasoning-trace", "retain-transcript-days=30")))));
     }
 
     ValidatableResponse whatIf(Subject subject, String capability, String jurisdiction, String clientIp) {
-        return Policies.post(OLIVIA, "/v1/policies/" + draft() + "/what-if",
-                Subjects.request(subject, capability, jurisdiction, clientIp)).statusCode(200)
+        return Policies.post(
+                        OLIVIA,
+                        "/v1/policies/" + draft() + "/what-if",
+                        Subjects.request(subject, capability, jurisdiction, clientIp))
+                .statusCode(200)
                 .body("policyVersion", equalTo(draft));
     }
 
@@ -106,7 +118,8 @@ class ConstraintKindsIT {
         whatIf(customer, "kinds:obligations", "US", CN_IP).body("reasons.code", hasItem("JURISDICTION_MISMATCH"));
         denies(whatIf(customer, "kinds:mismatch-denied", "US", CN_IP), "JURISDICTION_MISMATCH");
         allows(whatIf(customer, "kinds:mismatch-denied", "US", US_IP));
-        whatIf(customer, "kinds:mismatch-denied", "US", US_IP).body("reasons.code", not(hasItem("JURISDICTION_MISMATCH")));
+        whatIf(customer, "kinds:mismatch-denied", "US", US_IP)
+                .body("reasons.code", not(hasItem("JURISDICTION_MISMATCH")));
         // an address the database does not know derives nothing, so nothing mismatches
         allows(whatIf(customer, "kinds:mismatch-denied", "US", "10.1.2.3"));
         allows(whatIf(customer, "kinds:mismatch-denied", "US", "2001:db8::1"));
@@ -135,14 +148,17 @@ class ConstraintKindsIT {
     void aVerificationOlderThanTheMaximumAgeDenies() {
         Subject customer = Subjects.verified("US", "PUBLIC");
         whatIf(customer, "kinds:obligations", null, null).body("decision", equalTo("ALLOW")); // projected
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() ->
-                denies(whatIf(customer, "kinds:fresh-identity", null, null), "VERIFICATION_TOO_OLD"));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .untilAsserted(
+                        () -> denies(whatIf(customer, "kinds:fresh-identity", null, null), "VERIFICATION_TOO_OLD"));
     }
 
     @Test
     void obligationsComeWithAnAllow() {
         Subject customer = Subjects.verified("US", "PUBLIC");
-        whatIf(customer, "kinds:obligations", null, null).body("decision", equalTo("ALLOW"))
+        whatIf(customer, "kinds:obligations", null, null)
+                .body("decision", equalTo("ALLOW"))
                 .body("obligations", equalTo(List.of("no-reasoning-trace", "retain-transcript-days=30")));
         whatIf(customer, "kinds:nationality-deny", null, null).body("obligations", equalTo(null));
     }
@@ -151,8 +167,12 @@ class ConstraintKindsIT {
     void aMalformedClientIpIsAProblem() {
         Subject customer = Subjects.verified("US", "PUBLIC");
         for (String ip : List.of("999.1.1.1", "example.com", "1.2.3", "::g")) {
-            Policies.post(OLIVIA, "/v1/policies/" + draft() + "/what-if", Subjects.request(customer, "kinds:obligations",
-                    null, ip)).statusCode(400).body("code", equalTo("INVALID_CLIENT_IP"));
+            Policies.post(
+                            OLIVIA,
+                            "/v1/policies/" + draft() + "/what-if",
+                            Subjects.request(customer, "kinds:obligations", null, ip))
+                    .statusCode(400)
+                    .body("code", equalTo("INVALID_CLIENT_IP"));
         }
     }
 }

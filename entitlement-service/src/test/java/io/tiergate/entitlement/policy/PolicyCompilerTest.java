@@ -1,9 +1,10 @@
 package io.tiergate.entitlement.policy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiergate.commons.problem.Problem;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -11,9 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The validate and compile steps of a policy's lifecycle, without a database. */
 class PolicyCompilerTest {
@@ -39,11 +38,26 @@ class PolicyCompilerTest {
         };
     }
 
-    private static Entitlement entitlement(Set<String> tiers, Set<String> deniedNationalities,
-                                           Set<String> allowedJurisdictions, Set<String> deniedJurisdictions,
-                                           List<String> obligations, List<Budget> budgets) {
-        return new Entitlement(tiers, Set.of(), deniedNationalities, allowedJurisdictions, deniedJurisdictions, Set.of(),
-                Set.of(), null, null, null, obligations, budgets);
+    private static Entitlement entitlement(
+            Set<String> tiers,
+            Set<String> deniedNationalities,
+            Set<String> allowedJurisdictions,
+            Set<String> deniedJurisdictions,
+            List<String> obligations,
+            List<Budget> budgets) {
+        return new Entitlement(
+                tiers,
+                Set.of(),
+                deniedNationalities,
+                allowedJurisdictions,
+                deniedJurisdictions,
+                Set.of(),
+                Set.of(),
+                null,
+                null,
+                null,
+                obligations,
+                budgets);
     }
 
     private static Entitlement tiers(String... tiers) {
@@ -70,7 +84,9 @@ class PolicyCompilerTest {
         assertEquals(List.of(), compiler.validate(seed));
         CapabilityPolicy compiled = compiler.compile(seed);
         assertEquals(seed.version(), compiled.version());
-        assertEquals(Set.of("RU", "KP"), compiled.entitlementsOf("mythos-5:chat").get(0).deniedNationalities());
+        assertEquals(
+                Set.of("RU", "KP"),
+                compiled.entitlementsOf("mythos-5:chat").get(0).deniedNationalities());
     }
 
     @Test
@@ -87,7 +103,8 @@ class PolicyCompilerTest {
     @Test
     void aCapabilityNeedsAnEntitlementAndAnEntitlementATier() {
         assertEquals(List.of("capabilities.fable-5:chat"), fields(compiler.validate(document("fable-5:chat"))));
-        assertEquals(List.of("capabilities.fable-5:chat[0].tiers"),
+        assertEquals(
+                List.of("capabilities.fable-5:chat[0].tiers"),
                 fields(compiler.validate(document("fable-5:chat", tiers()))));
     }
 
@@ -101,11 +118,13 @@ class PolicyCompilerTest {
 
     @Test
     void countryCodesMustBeIsoOrTheCountriesOfConcern() {
-        Entitlement e = entitlement(Set.of("PUBLIC"), Set.of("XX"), Set.of("us"), Set.of("@countries-of-concern"),
-                List.of(), List.of());
+        Entitlement e = entitlement(
+                Set.of("PUBLIC"), Set.of("XX"), Set.of("us"), Set.of("@countries-of-concern"), List.of(), List.of());
 
-        assertEquals(List.of("capabilities.fable-5:chat[0].deniedNationalities"),
-                fields(compiler.validate(document("fable-5:chat", e))), "lower case is accepted, XX is not a country");
+        assertEquals(
+                List.of("capabilities.fable-5:chat[0].deniedNationalities"),
+                fields(compiler.validate(document("fable-5:chat", e))),
+                "lower case is accepted, XX is not a country");
     }
 
     @Test
@@ -120,26 +139,40 @@ class PolicyCompilerTest {
 
     @Test
     void obligationsAreLowerCaseNamesWithAnOptionalValue() {
-        Entitlement good = entitlement(Set.of("PUBLIC"), Set.of(), Set.of(), Set.of(),
-                List.of("structured-output-only", "retain-transcript-days=30"), List.of());
-        Entitlement bad = entitlement(Set.of("PUBLIC"), Set.of(), Set.of(), Set.of(), List.of("Retain Forever"),
+        Entitlement good = entitlement(
+                Set.of("PUBLIC"),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                List.of("structured-output-only", "retain-transcript-days=30"),
                 List.of());
+        Entitlement bad =
+                entitlement(Set.of("PUBLIC"), Set.of(), Set.of(), Set.of(), List.of("Retain Forever"), List.of());
 
         assertEquals(List.of(), compiler.validate(document("fable-5:chat", good)));
-        assertEquals(List.of("capabilities.fable-5:chat[0].obligations"),
+        assertEquals(
+                List.of("capabilities.fable-5:chat[0].obligations"),
                 fields(compiler.validate(document("fable-5:chat", bad))));
     }
 
     @Test
     void budgetsNeedAWindowBetweenASecondAndAMonthAndAPositiveLimit() {
-        Entitlement e = entitlement(Set.of("PUBLIC"), Set.of(), Set.of(), Set.of(), List.of(), List.of(
-                new Budget(Budget.Scope.SUBJECT, Duration.ofMinutes(1), 100L, null),
-                new Budget(Budget.Scope.SUBJECT, Duration.ofMillis(500), 100L, null),
-                new Budget(Budget.Scope.ORGANIZATION, Duration.ofDays(32), null, 5L),
-                new Budget(null, Duration.ofHours(1), null, null),
-                new Budget(Budget.Scope.SUBJECT, Duration.ofHours(1), 0L, null)));
+        Entitlement e = entitlement(
+                Set.of("PUBLIC"),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                List.of(),
+                List.of(
+                        new Budget(Budget.Scope.SUBJECT, Duration.ofMinutes(1), 100L, null),
+                        new Budget(Budget.Scope.SUBJECT, Duration.ofMillis(500), 100L, null),
+                        new Budget(Budget.Scope.ORGANIZATION, Duration.ofDays(32), null, 5L),
+                        new Budget(null, Duration.ofHours(1), null, null),
+                        new Budget(Budget.Scope.SUBJECT, Duration.ofHours(1), 0L, null)));
 
-        assertEquals(List.of("capabilities.fable-5:chat[0].budgets[1].window",
+        assertEquals(
+                List.of(
+                        "capabilities.fable-5:chat[0].budgets[1].window",
                         "capabilities.fable-5:chat[0].budgets[2].window",
                         "capabilities.fable-5:chat[0].budgets[3]",
                         "capabilities.fable-5:chat[0].budgets[4]"),
@@ -148,19 +181,27 @@ class PolicyCompilerTest {
 
     @Test
     void aNonPositiveVerificationAgeIsRefused() {
-        Entitlement e = new Entitlement(Set.of("PUBLIC"), null, null, null, null, null, null, Duration.ZERO, null, null,
-                null, null);
+        Entitlement e = new Entitlement(
+                Set.of("PUBLIC"), null, null, null, null, null, null, Duration.ZERO, null, null, null, null);
 
-        assertEquals(List.of("capabilities.fable-5:chat[0].maxVerificationAge"),
+        assertEquals(
+                List.of("capabilities.fable-5:chat[0].maxVerificationAge"),
                 fields(compiler.validate(document("fable-5:chat", e))));
     }
 
     @Test
     void compilingUpperCasesCountriesAndExpandsTheCountriesOfConcern() {
-        Entitlement e = entitlement(Set.of("RESEARCH"), Set.of("@countries-of-concern", "ir"), Set.of("de"), Set.of(),
-                List.of(), List.of());
+        Entitlement e = entitlement(
+                Set.of("RESEARCH"),
+                Set.of("@countries-of-concern", "ir"),
+                Set.of("de"),
+                Set.of(),
+                List.of(),
+                List.of());
 
-        Entitlement compiled = compiler.compile(document("mythos-5:chat", e)).entitlementsOf("mythos-5:chat").get(0);
+        Entitlement compiled = compiler.compile(document("mythos-5:chat", e))
+                .entitlementsOf("mythos-5:chat")
+                .get(0);
 
         assertEquals(Set.of("RU", "KP", "IR"), compiled.deniedNationalities());
         assertEquals(Set.of("DE"), compiled.allowedJurisdictions());

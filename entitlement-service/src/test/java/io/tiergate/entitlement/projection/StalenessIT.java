@@ -1,5 +1,7 @@
 package io.tiergate.entitlement.projection;
 
+import static org.awaitility.Awaitility.await;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -7,13 +9,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.entitlement.decision.DecisionResourceIT;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /** Without a token, decisions fail closed once the projection lags beyond the bound, and recover when it catches up. */
 @QuarkusTest
@@ -31,7 +30,9 @@ class StalenessIT {
     KafkaClientService kafka;
 
     static String verdict(String subject) {
-        return DecisionResourceIT.decide(subject, "fable-5:chat", "US", null).extract().path("reasons[0].code");
+        return DecisionResourceIT.decide(subject, "fable-5:chat", "US", null)
+                .extract()
+                .path("reasons[0].code");
     }
 
     @Test
@@ -42,8 +43,13 @@ class StalenessIT {
 
         kafka.getConsumers("tier-events").forEach(c -> c.pause().await().atMost(Duration.ofSeconds(5)));
         try {
-            KafkaEvents.publish("tiergate.tier", "tier-service", "tiergate.tier.effective.changed",
-                    UUID.randomUUID().toString(), 1, "{\"tiers\":[]}"); // an event the paused consumer cannot fetch
+            KafkaEvents.publish(
+                    "tiergate.tier",
+                    "tier-service",
+                    "tiergate.tier.effective.changed",
+                    UUID.randomUUID().toString(),
+                    1,
+                    "{\"tiers\":[]}"); // an event the paused consumer cannot fetch
             await().atMost(Duration.ofSeconds(20)).until(() -> "PROJECTION_STALE".equals(verdict(customer.subject())));
         } finally {
             kafka.getConsumers("tier-events").forEach(c -> c.resume().await().atMost(Duration.ofSeconds(5)));

@@ -1,23 +1,22 @@
 package io.tiergate.entitlement.projection;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
 /** What the engine reads of a projected subject: tiers, the organization behind one, and its position. */
 class SubjectStateTest {
 
-    private static SubjectState state(Map<String, String> grants, Map<String, String> organizations,
-                                      Map<String, Long> versions) {
-        return SubjectState.of("alice", SubjectState.VERIFIED, Set.of("DE"), "DE", null, grants, organizations,
-                versions);
+    private static SubjectState state(
+            Map<String, String> grants, Map<String, String> organizations, Map<String, Long> versions) {
+        return SubjectState.of(
+                "alice", SubjectState.VERIFIED, Set.of("DE"), "DE", null, grants, organizations, versions);
     }
 
     @Test
@@ -74,6 +73,7 @@ class SubjectStateTest {
     @Test
     void onlyAVerifiedIdentityCountsAsVerified() {
         assertTrue(state(Map.of(), Map.of(), Map.of()).isVerified());
-        assertFalse(SubjectState.of("bob", "REVOKED", Set.of(), null, null, Map.of(), Map.of(), Map.of()).isVerified());
+        assertFalse(SubjectState.of("bob", "REVOKED", Set.of(), null, null, Map.of(), Map.of(), Map.of())
+                .isVerified());
     }
 }

@@ -24,8 +24,7 @@ public final class TestCountryDatabase {
             "192.0.2.0/24", "DE",
             "198.18.0.0/16", "US");
 
-    private TestCountryDatabase() {
-    }
+    private TestCountryDatabase() {}
 
     public static void write(Path file, Map<String, String> networks) throws IOException {
         // a binary trie over the address bits; a leaf holds the data offset of its country's record

@@ -1,11 +1,11 @@
 package io.tiergate.entitlement.usage;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 /** A 20-second window in twenty 1-second buckets, driven by explicit times. */
 class SlidingCounterTest {

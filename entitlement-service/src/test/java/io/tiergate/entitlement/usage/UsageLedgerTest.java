@@ -1,21 +1,20 @@
 package io.tiergate.entitlement.usage;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.tiergate.entitlement.policy.Budget;
 import io.tiergate.entitlement.projection.SubjectState;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Budgets charged all or nothing, per subject or per organization, over sliding windows, with explicit times. */
 class UsageLedgerTest {
@@ -36,9 +35,15 @@ class UsageLedgerTest {
 
     /** Holds RESEARCH through organization org-1 (grant g-org) and PUBLIC directly (grant g-own). */
     private static SubjectState member() {
-        return SubjectState.of("alice", SubjectState.VERIFIED, Set.of("DE"), "DE",
-                OffsetDateTime.now(ZoneOffset.UTC), Map.of("g-org", "RESEARCH", "g-own", "PUBLIC"),
-                Map.of("g-org", "org-1"), Map.of());
+        return SubjectState.of(
+                "alice",
+                SubjectState.VERIFIED,
+                Set.of("DE"),
+                "DE",
+                OffsetDateTime.now(ZoneOffset.UTC),
+                Map.of("g-org", "RESEARCH", "g-own", "PUBLIC"),
+                Map.of("g-org", "org-1"),
+                Map.of());
     }
 
     private static List<UsageLedger.Charge> subjectCharge(Budget budget) {
@@ -61,7 +66,8 @@ class UsageLedgerTest {
 
         List<UsageLedger.Charge> charges = UsageLedger.chargesFor(List.of(subject, organization), member(), "RESEARCH");
 
-        assertEquals(List.of(new UsageLedger.Charge(subject, "alice"), new UsageLedger.Charge(organization, "org-1")),
+        assertEquals(
+                List.of(new UsageLedger.Charge(subject, "alice"), new UsageLedger.Charge(organization, "org-1")),
                 charges);
     }
 
@@ -75,11 +81,18 @@ class UsageLedgerTest {
 
     @Test
     void aTierHeldBothDirectlyAndThroughAnOrganizationChargesNoOrganization() {
-        SubjectState both = SubjectState.of("alice", SubjectState.VERIFIED, Set.of("DE"), "DE", null,
-                Map.of("g-org", "RESEARCH", "g-own", "RESEARCH"), Map.of("g-org", "org-1"), Map.of());
+        SubjectState both = SubjectState.of(
+                "alice",
+                SubjectState.VERIFIED,
+                Set.of("DE"),
+                "DE",
+                null,
+                Map.of("g-org", "RESEARCH", "g-own", "RESEARCH"),
+                Map.of("g-org", "org-1"),
+                Map.of());
 
-        assertEquals(List.of(), UsageLedger.chargesFor(List.of(requests(Budget.Scope.ORGANIZATION, 5)), both,
-                "RESEARCH"));
+        assertEquals(
+                List.of(), UsageLedger.chargesFor(List.of(requests(Budget.Scope.ORGANIZATION, 5)), both, "RESEARCH"));
     }
 
     @Test
@@ -113,14 +126,16 @@ class UsageLedgerTest {
     void chargingIsAllOrNothingAcrossBudgets() {
         Budget subject = requests(Budget.Scope.SUBJECT, 10);
         Budget organization = requests(Budget.Scope.ORGANIZATION, 1);
-        List<UsageLedger.Charge> charges = List.of(new UsageLedger.Charge(subject, "alice"),
-                new UsageLedger.Charge(organization, "org-1"));
+        List<UsageLedger.Charge> charges =
+                List.of(new UsageLedger.Charge(subject, "alice"), new UsageLedger.Charge(organization, "org-1"));
         ledger.charge(CAPABILITY, charges, T0);
 
         UsageLedger.Outcome refused = ledger.charge(CAPABILITY, charges, T0 + 1);
 
         assertTrue(refused.exhausted());
-        assertEquals(9L, refused.statuses().get(0).requestsRemaining(),
+        assertEquals(
+                9L,
+                refused.statuses().get(0).requestsRemaining(),
                 "the subject's budget is not charged for a request the organization's budget refused");
         assertEquals(0L, refused.statuses().get(1).requestsRemaining());
     }
@@ -148,7 +163,8 @@ class UsageLedgerTest {
         ledger.charge(CAPABILITY, subjectCharge(budget), T0);
 
         assertFalse(ledger.charge("mythos-5:chat", subjectCharge(budget), T0).exhausted());
-        assertFalse(ledger.charge(CAPABILITY, List.of(new UsageLedger.Charge(budget, "bob")), T0).exhausted());
+        assertFalse(ledger.charge(CAPABILITY, List.of(new UsageLedger.Charge(budget, "bob")), T0)
+                .exhausted());
         assertTrue(ledger.charge(CAPABILITY, subjectCharge(budget), T0).exhausted());
     }
 
@@ -200,22 +216,25 @@ class UsageLedgerTest {
         ledger.forgetIdleCounters(T0 + 2 * MINUTE.toMillis() + 1);
 
         assertEquals(1, ledger.counterCount(), "alice's counter went, bob's stayed");
-        assertEquals(4L, ledger.statuses(CAPABILITY, List.of(new UsageLedger.Charge(budget, "bob")),
-                T0 + MINUTE.toMillis() + 1).get(0).requestsRemaining(), "bob's count is still there");
+        assertEquals(
+                4L,
+                ledger.statuses(CAPABILITY, List.of(new UsageLedger.Charge(budget, "bob")), T0 + MINUTE.toMillis() + 1)
+                        .get(0)
+                        .requestsRemaining(),
+                "bob's count is still there");
     }
 
     @Test
     void theScheduledCleanUpReadsTheInjectedClock() {
         Budget budget = requests(Budget.Scope.SUBJECT, 5);
         ledger.charge(CAPABILITY, subjectCharge(budget), T0);
-        ledger.clock = java.time.Clock.fixed(java.time.Instant.ofEpochMilli(T0 + MINUTE.toMillis()),
-                ZoneOffset.UTC);
+        ledger.clock = java.time.Clock.fixed(java.time.Instant.ofEpochMilli(T0 + MINUTE.toMillis()), ZoneOffset.UTC);
 
         ledger.forgetIdleCounters();
         assertEquals(1, ledger.counterCount(), "one window idle is not enough");
 
-        ledger.clock = java.time.Clock.fixed(java.time.Instant.ofEpochMilli(T0 + 3 * MINUTE.toMillis()),
-                ZoneOffset.UTC);
+        ledger.clock =
+                java.time.Clock.fixed(java.time.Instant.ofEpochMilli(T0 + 3 * MINUTE.toMillis()), ZoneOffset.UTC);
         ledger.forgetIdleCounters();
         assertEquals(0, ledger.counterCount());
     }

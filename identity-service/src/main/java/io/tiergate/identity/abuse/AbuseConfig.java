@@ -2,7 +2,6 @@ package io.tiergate.identity.abuse;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** How many submissions (verifications and organizations, counted together) a caller may make per window. */

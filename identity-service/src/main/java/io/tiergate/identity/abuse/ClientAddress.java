@@ -6,8 +6,7 @@ final class ClientAddress {
     static final String FORWARDED_FOR = "X-Forwarded-For";
     static final String UNKNOWN = "unknown";
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     /**
      * The first X-Forwarded-For hop (the client as the first proxy saw it) when that header is trusted and

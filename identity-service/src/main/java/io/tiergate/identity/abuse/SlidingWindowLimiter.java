@@ -49,7 +49,8 @@ public final class SlidingWindowLimiter {
                 log.addLast(now);
                 result[0] = Admission.admitted(now);
             } else {
-                result[0] = Admission.refused(Duration.between(now, log.peekFirst().plus(window)));
+                result[0] =
+                        Admission.refused(Duration.between(now, log.peekFirst().plus(window)));
             }
             return log;
         });

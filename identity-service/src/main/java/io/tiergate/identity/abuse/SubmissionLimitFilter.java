@@ -9,12 +9,11 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Abuse resistance (OWASP API6, unrestricted access to sensitive business flows): each submission opens a case
@@ -47,8 +46,8 @@ public class SubmissionLimitFilter {
         if (!(principal instanceof JsonWebToken token) || token.getSubject() == null) {
             return Optional.empty();
         }
-        String address = ClientAddress.of(http.getHeader(ClientAddress.FORWARDED_FOR), remote(http),
-                config.trustForwardedFor());
+        String address =
+                ClientAddress.of(http.getHeader(ClientAddress.FORWARDED_FOR), remote(http), config.trustForwardedFor());
         return limiter.admit(token.getSubject(), address).map(this::tooManyRequests);
     }
 
@@ -56,11 +55,17 @@ public class SubmissionLimitFilter {
         metrics.counter(REFUSED_METRIC, "limit", refusal.limit()).increment();
         int limit = SubmissionLimiter.ACCOUNT.equals(refusal.limit()) ? config.perAccount() : config.perIp();
         long seconds = refusal.retryAfterSeconds();
-        Problem problem = Problem.of(429, RATE_LIMITED, "Too many requests",
-                "At most " + limit + " submissions per " + refusal.limit() + " in " + config.window()
-                        + "; retry after " + seconds + " seconds");
-        return Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds)
-                .type(Problem.MEDIA_TYPE).entity(problem).build();
+        Problem problem = Problem.of(
+                429,
+                RATE_LIMITED,
+                "Too many requests",
+                "At most " + limit + " submissions per " + refusal.limit() + " in " + config.window() + "; retry after "
+                        + seconds + " seconds");
+        return Response.status(429)
+                .header(HttpHeaders.RETRY_AFTER, seconds)
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 
     /** The request path relative to the application, without leading or trailing slashes. */

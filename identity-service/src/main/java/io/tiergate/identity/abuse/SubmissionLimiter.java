@@ -3,7 +3,6 @@ package io.tiergate.identity.abuse;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;

@@ -34,8 +34,7 @@ public class CampaignEventsConsumer {
         }
         String campaign = event.data().path("campaignId").asText("");
         String officer = event.data().path("officer").asText("");
-        int revoked = reverification.require(event.subject(), campaign,
-                officer.isBlank() ? event.source() : officer);
+        int revoked = reverification.require(event.subject(), campaign, officer.isBlank() ? event.source() : officer);
         if (revoked == 0) {
             LOG.infof("campaign event %s: no verified case to revoke", event.id());
         }

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.util.List;
 
 /**
@@ -30,8 +29,10 @@ public class CampaignReverification {
     public int require(String subject, String campaignId, String officer) {
         List<VerificationCase> verified = VerificationCase.<VerificationCase>find(
                         "subject = ?1 and status = ?2 order by submittedAt", subject, VerificationStatus.VERIFIED)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        List<Reason> reasons = List.of(new Reason(CAMPAIGN_CONFIRMED,
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+        List<Reason> reasons = List.of(new Reason(
+                CAMPAIGN_CONFIRMED,
                 "an officer confirmed the account in extraction campaign " + campaignId + "; verify again"));
         for (VerificationCase c : verified) {
             c.moveTo(VerificationStatus.REVOKED, officer, "campaign " + campaignId + " confirmed");

@@ -7,9 +7,8 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** In production identity-service starts only with its own PII and fingerprint keys; dev and test keep theirs. */
 @ApplicationScoped
@@ -17,7 +16,9 @@ public class IdentitySecrets {
 
     static final List<RequiredSecret> SECRETS = List.of(
             new RequiredSecret("tiergate.identity.pii-key", "TIERGATE_IDENTITY_PII_KEY", "32 random bytes, base64"),
-            new RequiredSecret("tiergate.identity.fingerprint-key", "TIERGATE_IDENTITY_FINGERPRINT_KEY",
+            new RequiredSecret(
+                    "tiergate.identity.fingerprint-key",
+                    "TIERGATE_IDENTITY_FINGERPRINT_KEY",
                     "32 random bytes, base64"));
 
     // First of the startup observers: before consumers connect or schedulers run.

@@ -2,7 +2,6 @@ package io.tiergate.identity.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.util.Set;
 
 /** Jurisdiction rules as configuration: changing the embargo list needs no code change. */

@@ -4,7 +4,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,8 +14,15 @@ import java.util.List;
  */
 public record DocumentEvidence(
         @NotNull DocumentType type,
-        @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9<-]+", message = "letters, digits, '<' and '-' only") String number,
+
+        @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Za-z0-9<-]+", message = "letters, digits, '<' and '-' only")
+        String number,
+
         @NotBlank @Size(min = 2, max = 2) String issuingCountry,
         @NotNull LocalDate expiryDate,
-        @Size(max = 3) List<@NotNull @Size(max = 44) @Pattern(regexp = "[A-Z0-9<]*", message = "MRZ characters are A-Z, 0-9 and '<'") String> mrz) {
-}
+
+        @Size(max = 3)
+        List<
+                        @NotNull @Size(max = 44)
+                        @Pattern(regexp = "[A-Z0-9<]*", message = "MRZ characters are A-Z, 0-9 and '<'") String>
+                mrz) {}

@@ -1,7 +1,6 @@
 package io.tiergate.identity.document;
 
 import io.tiergate.identity.verification.Reason;
-
 import java.time.LocalDate;
 import java.util.List;
 

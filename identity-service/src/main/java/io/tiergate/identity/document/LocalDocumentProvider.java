@@ -2,7 +2,6 @@ package io.tiergate.identity.document;
 
 import io.tiergate.identity.verification.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,7 +34,8 @@ public class LocalDocumentProvider implements DocumentProvider {
     Clock clock = Clock.systemUTC();
 
     @Override
-    public List<Reason> check(DocumentEvidence document, LocalDate claimedDateOfBirth, List<String> claimedNationalities) {
+    public List<Reason> check(
+            DocumentEvidence document, LocalDate claimedDateOfBirth, List<String> claimedNationalities) {
         List<Reason> reasons = new ArrayList<>();
         String number = document.number().replace("-", "").toUpperCase(Locale.ROOT);
         if (number.length() < 5) {
@@ -43,7 +43,8 @@ public class LocalDocumentProvider implements DocumentProvider {
         }
         String issuer = document.issuingCountry().toUpperCase(Locale.ROOT);
         if (!ISO_COUNTRIES.contains(issuer)) {
-            reasons.add(new Reason(INVALID_COUNTRY_CODE, "issuing country '" + issuer + "' is not an ISO 3166-1 alpha-2 code"));
+            reasons.add(new Reason(
+                    INVALID_COUNTRY_CODE, "issuing country '" + issuer + "' is not an ISO 3166-1 alpha-2 code"));
         }
         if (document.expiryDate().isBefore(LocalDate.now(clock))) {
             reasons.add(new Reason(DOCUMENT_EXPIRED, "the document expired on " + document.expiryDate()));
@@ -54,8 +55,12 @@ public class LocalDocumentProvider implements DocumentProvider {
         return reasons;
     }
 
-    private static void mrz(DocumentEvidence document, String number, LocalDate claimedDateOfBirth,
-                            List<String> claimedNationalities, List<Reason> reasons) {
+    private static void mrz(
+            DocumentEvidence document,
+            String number,
+            LocalDate claimedDateOfBirth,
+            List<String> claimedNationalities,
+            List<Reason> reasons) {
         Mrz mrz;
         try {
             mrz = Mrz.parse(document.mrz());

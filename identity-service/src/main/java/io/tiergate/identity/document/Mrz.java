@@ -10,8 +10,12 @@ import java.util.Locale;
  * An ICAO 9303 machine-readable zone: TD3 (passport, 2 x 44) or TD1 (ID card, 3 x 30), with its fields and the
  * list of check digits that do not verify (weights 7, 3, 1; A-Z = 10-35; '<' = 0).
  */
-public record Mrz(String documentNumber, String nationality, LocalDate dateOfBirth, LocalDate expiryDate,
-                  List<String> failedCheckDigits) {
+public record Mrz(
+        String documentNumber,
+        String nationality,
+        LocalDate dateOfBirth,
+        LocalDate expiryDate,
+        List<String> failedCheckDigits) {
 
     public static Mrz parse(List<String> lines) {
         if (lines.size() == 2 && lines.get(0).length() == 44 && lines.get(1).length() == 44) {
@@ -35,8 +39,12 @@ public record Mrz(String documentNumber, String nationality, LocalDate dateOfBir
         if (digit(composite) != line.charAt(43) - '0') {
             failed.add("composite");
         }
-        return new Mrz(strip(line.substring(0, 9)), strip(line.substring(10, 13)), date(line.substring(13, 19), false),
-                date(line.substring(21, 27), true), failed);
+        return new Mrz(
+                strip(line.substring(0, 9)),
+                strip(line.substring(10, 13)),
+                date(line.substring(13, 19), false),
+                date(line.substring(21, 27), true),
+                failed);
     }
 
     private static Mrz td1(String first, String second) {
@@ -44,13 +52,17 @@ public record Mrz(String documentNumber, String nationality, LocalDate dateOfBir
         check(first, 5, 14, 14, "documentNumber", failed);
         check(second, 0, 6, 6, "dateOfBirth", failed);
         check(second, 8, 14, 14, "expiryDate", failed);
-        String composite = first.substring(5, 30) + second.substring(0, 7) + second.substring(8, 15)
-                + second.substring(18, 29);
+        String composite =
+                first.substring(5, 30) + second.substring(0, 7) + second.substring(8, 15) + second.substring(18, 29);
         if (digit(composite) != second.charAt(29) - '0') {
             failed.add("composite");
         }
-        return new Mrz(strip(first.substring(5, 14)), strip(second.substring(15, 18)), date(second.substring(0, 6), false),
-                date(second.substring(8, 14), true), failed);
+        return new Mrz(
+                strip(first.substring(5, 14)),
+                strip(second.substring(15, 18)),
+                date(second.substring(0, 6), false),
+                date(second.substring(8, 14), true),
+                failed);
     }
 
     private static void check(String line, int from, int to, int at, String field, List<String> failed) {
@@ -81,8 +93,8 @@ public record Mrz(String documentNumber, String nationality, LocalDate dateOfBir
             int yy = Integer.parseInt(yymmdd.substring(0, 2));
             int thisYear = LocalDate.now().getYear() % 100;
             int century = expiry || yy <= thisYear ? 2000 : 1900;
-            return LocalDate.parse(String.format(Locale.ROOT, "%04d-%s-%s", century + yy, yymmdd.substring(2, 4),
-                    yymmdd.substring(4, 6)));
+            return LocalDate.parse(String.format(
+                    Locale.ROOT, "%04d-%s-%s", century + yy, yymmdd.substring(2, 4), yymmdd.substring(4, 6)));
         } catch (NumberFormatException | DateTimeParseException e) {
             return null;
         }

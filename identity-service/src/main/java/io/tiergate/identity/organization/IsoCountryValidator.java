@@ -2,7 +2,6 @@ package io.tiergate.identity.organization;
 
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
-
 import java.util.Locale;
 import java.util.Set;
 

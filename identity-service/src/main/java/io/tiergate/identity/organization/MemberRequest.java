@@ -7,8 +7,9 @@ import jakarta.validation.constraints.Size;
 
 /** Whom to add to an organization: a Keycloak subject ({@code sub}) and the role they get. */
 public record MemberRequest(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[^\\s\\p{Cc}]*",
-                message = "must not contain whitespace or control characters")
+        @NotBlank
+        @Size(max = 64)
+        @Pattern(regexp = "[^\\s\\p{Cc}]*", message = "must not contain whitespace or control characters")
         String subject,
-        @NotNull MemberRole role) {
-}
+
+        @NotNull MemberRole role) {}

@@ -1,7 +1,6 @@
 package io.tiergate.identity.organization;
 
 import io.tiergate.identity.verification.IdentityEvents;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -14,15 +13,16 @@ public final class OrganizationEvents {
     public static final String REVIEW_REQUIRED = "tiergate.identity.organization.review-required";
     public static final String MEMBERSHIP_CHANGED = "tiergate.identity.organization.membership.changed";
 
-    private OrganizationEvents() {
-    }
+    private OrganizationEvents() {}
 
     /** Data of a verdict event (subject: the organization id). No names: only what decisions need. */
-    public record OrganizationDecided(UUID organizationId, OrganizationKind kind, OrganizationStatus status,
-                                      String countryOfIncorporation, List<String> reasons) {
-    }
+    public record OrganizationDecided(
+            UUID organizationId,
+            OrganizationKind kind,
+            OrganizationStatus status,
+            String countryOfIncorporation,
+            List<String> reasons) {}
 
     /** Data of a membership change (subject: the member); {@code role} is the role held or given up. */
-    public record MembershipChanged(UUID organizationId, boolean member, MemberRole role, String actor) {
-    }
+    public record MembershipChanged(UUID organizationId, boolean member, MemberRole role, String actor) {}
 }

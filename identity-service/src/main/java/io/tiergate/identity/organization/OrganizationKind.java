@@ -1,5 +1,7 @@
 package io.tiergate.identity.organization;
 
 public enum OrganizationKind {
-    COMPANY, RESEARCH_INSTITUTION, GOVERNMENT_AGENCY
+    COMPANY,
+    RESEARCH_INSTITUTION,
+    GOVERNMENT_AGENCY
 }

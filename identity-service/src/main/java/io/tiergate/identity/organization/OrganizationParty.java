@@ -9,7 +9,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -39,8 +38,8 @@ public class OrganizationParty extends PanacheEntityBase {
     @Column(name = "ownership_percent")
     public BigDecimal ownershipPercent;
 
-    static OrganizationParty of(UUID organizationId, PartyKind kind, String name, String nationality,
-                                BigDecimal ownershipPercent) {
+    static OrganizationParty of(
+            UUID organizationId, PartyKind kind, String name, String nationality, BigDecimal ownershipPercent) {
         OrganizationParty party = new OrganizationParty();
         party.id = UUID.randomUUID();
         party.organizationId = organizationId;

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -18,9 +17,12 @@ import java.util.List;
 public record OrganizationRequest(
         @NotBlank @Size(max = 300) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = NO_CONTROL_CHARACTERS_MESSAGE)
         String legalName,
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9./ -]*",
-                message = "may contain only letters, digits, space, '.', '/' and '-'")
+
+        @NotBlank
+        @Size(max = 64)
+        @Pattern(regexp = "[A-Za-z0-9./ -]*", message = "may contain only letters, digits, space, '.', '/' and '-'")
         String registrationNumber,
+
         @NotNull @IsoCountry String countryOfIncorporation,
         @NotNull OrganizationKind kind,
         // At least 25 % each: more than four cannot add up to a whole.
@@ -29,29 +31,33 @@ public record OrganizationRequest(
 
     /** Any character except the Unicode control characters (C0, DEL, C1). */
     static final String NO_CONTROL_CHARACTERS = "\\P{Cc}*";
+
     static final String NO_CONTROL_CHARACTERS_MESSAGE = "must not contain control characters";
 
     public record BeneficialOwner(
             @NotBlank @Size(max = 300) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = NO_CONTROL_CHARACTERS_MESSAGE)
             String name,
+
             @NotNull @IsoCountry String nationality,
+
             @NotNull @DecimalMin("25") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
-            BigDecimal ownershipPercent) {
-    }
+            BigDecimal ownershipPercent) {}
 
     public record Representative(
             @NotBlank @Size(max = 300) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = NO_CONTROL_CHARACTERS_MESSAGE)
             String name,
-            @NotNull @IsoCountry String nationality) {
-    }
+
+            @NotNull @IsoCountry String nationality) {}
 
     @JsonIgnore
     @AssertTrue(message = "beneficial owners cannot hold more than 100 percent in total")
     public boolean isBeneficialOwnershipWithinWhole() {
-        return beneficialOwners == null || beneficialOwners.stream()
-                .filter(owner -> owner != null && owner.ownershipPercent() != null)
-                .map(BeneficialOwner::ownershipPercent)
-                .reduce(BigDecimal.ZERO, BigDecimal::add)
-                .compareTo(BigDecimal.valueOf(100)) <= 0;
+        return beneficialOwners == null
+                || beneficialOwners.stream()
+                                .filter(owner -> owner != null && owner.ownershipPercent() != null)
+                                .map(BeneficialOwner::ownershipPercent)
+                                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                                .compareTo(BigDecimal.valueOf(100))
+                        <= 0;
     }
 }

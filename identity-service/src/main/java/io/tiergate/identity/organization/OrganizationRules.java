@@ -4,7 +4,6 @@ import io.tiergate.identity.config.JurisdictionConfig;
 import io.tiergate.identity.verification.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,8 +26,10 @@ public class OrganizationRules {
         Set<String> embargoed = jurisdiction.embargoedResidence();
         List<Reason> reasons = new ArrayList<>();
         if (embargoed.contains(organization.countryOfIncorporation())) {
-            reasons.add(new Reason(EMBARGOED_INCORPORATION, "country of incorporation "
-                    + organization.countryOfIncorporation() + " is under embargo (rule: embargoed-incorporation)"));
+            reasons.add(new Reason(
+                    EMBARGOED_INCORPORATION,
+                    "country of incorporation " + organization.countryOfIncorporation()
+                            + " is under embargo (rule: embargoed-incorporation)"));
         }
         List<OrganizationRequest.BeneficialOwner> owners = organization.beneficialOwners();
         for (int i = 0; i < owners.size(); i++) {
@@ -36,15 +37,21 @@ public class OrganizationRules {
         }
         List<OrganizationRequest.Representative> representatives = organization.representatives();
         for (int i = 0; i < representatives.size(); i++) {
-            nationality(embargoed, "representative " + (i + 1), representatives.get(i).nationality(), reasons);
+            nationality(
+                    embargoed,
+                    "representative " + (i + 1),
+                    representatives.get(i).nationality(),
+                    reasons);
         }
         return reasons;
     }
 
     private static void nationality(Set<String> embargoed, String party, String nationality, List<Reason> reasons) {
         if (embargoed.contains(nationality)) {
-            reasons.add(new Reason(EMBARGOED_NATIONALITY, party + " has nationality " + nationality
-                    + ", which is under embargo (rule: embargoed-nationality)"));
+            reasons.add(new Reason(
+                    EMBARGOED_NATIONALITY,
+                    party + " has nationality " + nationality
+                            + ", which is under embargo (rule: embargoed-nationality)"));
         }
     }
 }

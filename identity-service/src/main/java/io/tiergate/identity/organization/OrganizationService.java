@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -62,8 +61,11 @@ public class OrganizationService {
             organization.status = OrganizationStatus.REJECTED;
         } else if (!organization.screeningHits.isEmpty()) {
             organization.status = OrganizationStatus.IN_REVIEW;
-            reasons = List.of(new Reason(SCREENING_HIT, organization.screeningHits.size()
-                    + " possible match(es) on sanctions lists for the organization or its people; an officer reviews it"));
+            reasons = List.of(
+                    new Reason(
+                            SCREENING_HIT,
+                            organization.screeningHits.size()
+                                    + " possible match(es) on sanctions lists for the organization or its people; an officer reviews it"));
         } else {
             organization.status = OrganizationStatus.VERIFIED;
         }
@@ -71,12 +73,22 @@ public class OrganizationService {
         organization.decidedAt = now;
         organization.persist();
         for (OrganizationRequest.BeneficialOwner owner : request.beneficialOwners()) {
-            OrganizationParty.of(organization.id, PartyKind.BENEFICIAL_OWNER, owner.name().strip(),
-                    owner.nationality(), owner.ownershipPercent()).persist();
+            OrganizationParty.of(
+                            organization.id,
+                            PartyKind.BENEFICIAL_OWNER,
+                            owner.name().strip(),
+                            owner.nationality(),
+                            owner.ownershipPercent())
+                    .persist();
         }
         for (OrganizationRequest.Representative representative : request.representatives()) {
-            OrganizationParty.of(organization.id, PartyKind.LEGAL_REPRESENTATIVE, representative.name().strip(),
-                    representative.nationality(), null).persist();
+            OrganizationParty.of(
+                            organization.id,
+                            PartyKind.LEGAL_REPRESENTATIVE,
+                            representative.name().strip(),
+                            representative.nationality(),
+                            null)
+                    .persist();
         }
 
         ConsistencyToken token = announceVerdict(organization);
@@ -94,11 +106,12 @@ public class OrganizationService {
             throw ApiProblem.forbidden("SELF_REVIEW_FORBIDDEN", "an officer cannot review their own organization");
         }
         if (organization.status != OrganizationStatus.IN_REVIEW) {
-            throw ApiProblem.conflict("ORGANIZATION_NOT_IN_REVIEW", "organization " + id + " is " + organization.status);
+            throw ApiProblem.conflict(
+                    "ORGANIZATION_NOT_IN_REVIEW", "organization " + id + " is " + organization.status);
         }
         organization.status = OrganizationStatus.valueOf(outcome);
-        organization.reasons = List.of(new Reason("VERIFIED".equals(outcome) ? "REVIEWED_CLEAR" : "REVIEWED_REJECTED",
-                reason));
+        organization.reasons =
+                List.of(new Reason("VERIFIED".equals(outcome) ? "REVIEWED_CLEAR" : "REVIEWED_REJECTED", reason));
         organization.decidedBy = officer;
         organization.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
         ConsistencyToken token = announceVerdict(organization);
@@ -115,8 +128,8 @@ public class OrganizationService {
         if (organization == null || organization.status != OrganizationStatus.VERIFIED) {
             return false;
         }
-        List<ScreeningHit> hits = new ArrayList<>(screener.screen(ScreeningQuery.organization(organization.legalName,
-                organization.countryOfIncorporation)));
+        List<ScreeningHit> hits = new ArrayList<>(screener.screen(
+                ScreeningQuery.organization(organization.legalName, organization.countryOfIncorporation)));
         for (OrganizationParty party : OrganizationParty.<OrganizationParty>list("organizationId", id)) {
             hits.addAll(screener.screen(ScreeningQuery.person(party.name, null, List.of(party.nationality))));
         }
@@ -126,7 +139,8 @@ public class OrganizationService {
             return false;
         }
         organization.status = OrganizationStatus.IN_REVIEW;
-        organization.reasons = List.of(new Reason(SCREENING_HIT,
+        organization.reasons = List.of(new Reason(
+                SCREENING_HIT,
                 "a sanctions list update matched the organization or its people; an officer reviews it"));
         announceVerdict(organization);
         return true;
@@ -134,14 +148,14 @@ public class OrganizationService {
 
     /** The organization's name, and each owner and representative, against the sanctions lists. */
     private List<ScreeningHit> screen(OrganizationRequest request) {
-        List<ScreeningHit> hits = new ArrayList<>(screener.screen(ScreeningQuery.organization(request.legalName(),
-                request.countryOfIncorporation())));
+        List<ScreeningHit> hits = new ArrayList<>(
+                screener.screen(ScreeningQuery.organization(request.legalName(), request.countryOfIncorporation())));
         for (OrganizationRequest.BeneficialOwner owner : request.beneficialOwners()) {
             hits.addAll(screener.screen(ScreeningQuery.person(owner.name(), null, List.of(owner.nationality()))));
         }
         for (OrganizationRequest.Representative representative : request.representatives()) {
-            hits.addAll(screener.screen(ScreeningQuery.person(representative.name(), null,
-                    List.of(representative.nationality()))));
+            hits.addAll(screener.screen(
+                    ScreeningQuery.person(representative.name(), null, List.of(representative.nationality()))));
         }
         return hits;
     }
@@ -152,10 +166,19 @@ public class OrganizationService {
             case REJECTED -> OrganizationEvents.REJECTED;
             case IN_REVIEW -> OrganizationEvents.REVIEW_REQUIRED;
         };
-        return outbox.append(OrganizationEvents.TOPIC, type, organization.id.toString(),
-                new OrganizationEvents.OrganizationDecided(organization.id, organization.kind, organization.status,
+        return outbox.append(
+                OrganizationEvents.TOPIC,
+                type,
+                organization.id.toString(),
+                new OrganizationEvents.OrganizationDecided(
+                        organization.id,
+                        organization.kind,
+                        organization.status,
                         organization.countryOfIncorporation,
-                        organization.reasons.stream().map(Reason::code).distinct().toList()));
+                        organization.reasons.stream()
+                                .map(Reason::code)
+                                .distinct()
+                                .toList()));
     }
 
     public Optional<Organization> find(UUID id) {
@@ -175,15 +198,17 @@ public class OrganizationService {
     public MembershipView addMember(UUID organizationId, MemberRequest request, Actor actor) {
         locked(organizationId);
         if (!actor.complianceOfficer() && !isRepresentative(organizationId, actor.subject())) {
-            throw ApiProblem.forbidden(NOT_AN_ORGANIZATION_REPRESENTATIVE,
-                    "only a representative of organization " + organizationId + " or a compliance officer may add members");
+            throw ApiProblem.forbidden(
+                    NOT_AN_ORGANIZATION_REPRESENTATIVE,
+                    "only a representative of organization " + organizationId
+                            + " or a compliance officer may add members");
         }
         if (isCurrentMember(organizationId, request.subject())) {
-            throw ApiProblem.conflict(MEMBERSHIP_ALREADY_ACTIVE,
-                    "the subject is already a member of organization " + organizationId);
+            throw ApiProblem.conflict(
+                    MEMBERSHIP_ALREADY_ACTIVE, "the subject is already a member of organization " + organizationId);
         }
-        OrganizationMember membership = join(organizationId, request.subject(), request.role(), actor.subject(),
-                OffsetDateTime.now(ZoneOffset.UTC));
+        OrganizationMember membership = join(
+                organizationId, request.subject(), request.role(), actor.subject(), OffsetDateTime.now(ZoneOffset.UTC));
         ConsistencyToken token = announce(membership, true, actor.subject());
         return MembershipView.joined(membership, token.toString());
     }
@@ -192,16 +217,18 @@ public class OrganizationService {
     @Transactional
     public MembershipView removeMember(UUID organizationId, String subject, Actor actor) {
         locked(organizationId);
-        boolean allowed = actor.complianceOfficer() || actor.subject().equals(subject)
+        boolean allowed = actor.complianceOfficer()
+                || actor.subject().equals(subject)
                 || isRepresentative(organizationId, actor.subject());
         if (!allowed) {
-            throw ApiProblem.forbidden(NOT_AN_ORGANIZATION_REPRESENTATIVE,
+            throw ApiProblem.forbidden(
+                    NOT_AN_ORGANIZATION_REPRESENTATIVE,
                     "only a representative of organization " + organizationId
                             + ", a compliance officer or the member themselves may remove a member");
         }
         OrganizationMember membership = OrganizationMember.current(organizationId, subject)
-                .orElseThrow(() -> ApiProblem.notFound(MEMBERSHIP_NOT_FOUND,
-                        "the subject is not a member of organization " + organizationId));
+                .orElseThrow(() -> ApiProblem.notFound(
+                        MEMBERSHIP_NOT_FOUND, "the subject is not a member of organization " + organizationId));
         membership.leftAt = OffsetDateTime.now(ZoneOffset.UTC);
         membership.removedBy = actor.subject();
         ConsistencyToken token = announce(membership, false, actor.subject());
@@ -223,8 +250,8 @@ public class OrganizationService {
                 .isPresent();
     }
 
-    private OrganizationMember join(UUID organizationId, String subject, MemberRole role, String actor,
-                                    OffsetDateTime now) {
+    private OrganizationMember join(
+            UUID organizationId, String subject, MemberRole role, String actor, OffsetDateTime now) {
         OrganizationMember membership = new OrganizationMember();
         membership.id = UUID.randomUUID();
         membership.organizationId = organizationId;
@@ -237,7 +264,10 @@ public class OrganizationService {
     }
 
     private ConsistencyToken announce(OrganizationMember membership, boolean member, String actor) {
-        return outbox.append(OrganizationEvents.TOPIC, OrganizationEvents.MEMBERSHIP_CHANGED, membership.subject,
+        return outbox.append(
+                OrganizationEvents.TOPIC,
+                OrganizationEvents.MEMBERSHIP_CHANGED,
+                membership.subject,
                 new OrganizationEvents.MembershipChanged(membership.organizationId, member, membership.role, actor));
     }
 }

@@ -1,5 +1,7 @@
 package io.tiergate.identity.organization;
 
 public enum OrganizationStatus {
-    VERIFIED, IN_REVIEW, REJECTED
+    VERIFIED,
+    IN_REVIEW,
+    REJECTED
 }

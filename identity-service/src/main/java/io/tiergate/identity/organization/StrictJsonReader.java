@@ -3,7 +3,6 @@ package io.tiergate.identity.organization;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-
 import java.lang.reflect.Type;
 import java.util.function.BiFunction;
 

@@ -2,7 +2,6 @@ package io.tiergate.identity.pii;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
-
 import java.time.LocalDate;
 
 /** A date of birth encrypted at rest as its ISO-8601 text (see {@link EncryptedString}). */

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 
 /** An officer's decision on a case in review. */
 public record ReviewDecision(
-        @NotNull @Pattern(regexp = "VERIFIED|REJECTED", message = "must be VERIFIED or REJECTED") String outcome,
-        @NotBlank @Size(max = 2000) String reason) {
-}
+        @NotNull @Pattern(regexp = "VERIFIED|REJECTED", message = "must be VERIFIED or REJECTED")
+        String outcome,
+
+        @NotBlank @Size(max = 2000) String reason) {}

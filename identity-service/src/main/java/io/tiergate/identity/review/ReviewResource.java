@@ -16,12 +16,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
-import java.util.UUID;
 
 @Path("/v1/reviews")
 @Tag(name = "reviews", description = "The compliance officers' review queue of verification cases")
@@ -39,17 +38,22 @@ public class ReviewResource {
 
     @GET
     @RolesAllowed({COMPLIANCE_OFFICER, AUDITOR})
-    @Operation(operationId = "listReviewCases", summary = "Cases in review, oldest first, with their evidence (officers, auditors); ?claimed=true|false "
-            + "filters. A caller never sees a case about themselves")
-    public List<ReviewView> queue(@QueryParam("claimed") Boolean claimed,
-                                  @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+    @Operation(
+            operationId = "listReviewCases",
+            summary = "Cases in review, oldest first, with their evidence (officers, auditors); ?claimed=true|false "
+                    + "filters. A caller never sees a case about themselves")
+    public List<ReviewView> queue(
+            @QueryParam("claimed") Boolean claimed,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return reviews.queue(claimed, limit, token.getSubject());
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({COMPLIANCE_OFFICER, AUDITOR})
-    @Operation(operationId = "getReviewCase", summary = "A case's evidence: claims, screening hits explained, history (officers, auditors)")
+    @Operation(
+            operationId = "getReviewCase",
+            summary = "A case's evidence: claims, screening hits explained, history (officers, auditors)")
     public ReviewView get(@PathParam("id") UUID id) {
         return reviews.get(id);
     }
@@ -57,7 +61,9 @@ public class ReviewResource {
     @POST
     @Path("/{id}/claim")
     @RolesAllowed(COMPLIANCE_OFFICER)
-    @Operation(operationId = "claimReviewCase", summary = "Claim a case in review (compliance officer; not a case about oneself)")
+    @Operation(
+            operationId = "claimReviewCase",
+            summary = "Claim a case in review (compliance officer; not a case about oneself)")
     public ReviewView claim(@PathParam("id") UUID id) {
         return reviews.claim(token.getSubject(), id);
     }
@@ -66,7 +72,9 @@ public class ReviewResource {
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COMPLIANCE_OFFICER)
-    @Operation(operationId = "decideReviewCase", summary = "Decide a claimed case: {outcome: VERIFIED|REJECTED, reason} (compliance officer)")
+    @Operation(
+            operationId = "decideReviewCase",
+            summary = "Decide a claimed case: {outcome: VERIFIED|REJECTED, reason} (compliance officer)")
     public ReviewView decide(@PathParam("id") UUID id, @Valid @NotNull ReviewDecision decision) {
         return reviews.decide(token.getSubject(), id, decision);
     }

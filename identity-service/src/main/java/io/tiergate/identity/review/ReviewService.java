@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -36,12 +35,17 @@ public class ReviewService {
         String query = "status = ?1 and subject <> ?2"
                 + (claimed == null ? "" : claimed ? " and claimedBy is not null" : " and claimedBy is null")
                 + " order by submittedAt, id";
-        return VerificationCase.<VerificationCase>find(query, VerificationStatus.IN_REVIEW, officer).page(0, limit).list()
-                .stream().map(c -> ReviewView.of(c, null)).toList();
+        return VerificationCase.<VerificationCase>find(query, VerificationStatus.IN_REVIEW, officer)
+                .page(0, limit)
+                .list()
+                .stream()
+                .map(c -> ReviewView.of(c, null))
+                .toList();
     }
 
     public ReviewView get(UUID id) {
-        return ReviewView.of(VerificationCase.<VerificationCase>findByIdOptional(id).orElseThrow(() -> notFound(id)), null);
+        return ReviewView.of(
+                VerificationCase.<VerificationCase>findByIdOptional(id).orElseThrow(() -> notFound(id)), null);
     }
 
     @Transactional
@@ -68,15 +72,22 @@ public class ReviewService {
         if ("VERIFIED".equals(decision.outcome())) {
             c.reasons = List.of(new Reason("REVIEWED_CLEAR", "an officer cleared the screening hits"));
             verifications.verifyNow(c, officer, reason);
-            outbox.append(IdentityEvents.TOPIC, IdentityEvents.REVIEWED, c.subject,
+            outbox.append(
+                    IdentityEvents.TOPIC,
+                    IdentityEvents.REVIEWED,
+                    c.subject,
                     new IdentityEvents.CaseChanged(c.id, c.status, officer, "cleared"));
             token = verifications.verdict(c, IdentityEvents.VERIFIED);
         } else {
             c.reasons = List.of(new Reason("REVIEWED_REJECTED", "an officer confirmed the screening hit"));
             c.moveTo(VerificationStatus.REJECTED, officer, reason);
-            outbox.append(IdentityEvents.TOPIC, IdentityEvents.REVIEWED, c.subject,
+            outbox.append(
+                    IdentityEvents.TOPIC,
+                    IdentityEvents.REVIEWED,
+                    c.subject,
                     new IdentityEvents.CaseChanged(c.id, c.status, officer, "confirmed"));
-            token = "RESCREENING".equals(c.kind) ? revokeVerified(c.subject, officer, reason)
+            token = "RESCREENING".equals(c.kind)
+                    ? revokeVerified(c.subject, officer, reason)
                     : verifications.verdict(c, IdentityEvents.REJECTED);
         }
         return ReviewView.of(c, token.toString());
@@ -84,20 +95,27 @@ public class ReviewService {
 
     /** A confirmed hit on a verified customer ends their verification: each verified case is revoked and announced. */
     private ConsistencyToken revokeVerified(String subject, String officer, String reason) {
-        List<VerificationCase> verified = VerificationCase.list("subject = ?1 and status = ?2 order by submittedAt",
-                subject, VerificationStatus.VERIFIED);
+        List<VerificationCase> verified = VerificationCase.list(
+                "subject = ?1 and status = ?2 order by submittedAt", subject, VerificationStatus.VERIFIED);
         List<Reason> confirmed = List.of(new Reason("SCREENING_HIT_CONFIRMED", "a confirmed sanctions match"));
         ConsistencyToken token = null;
         for (VerificationCase c : verified) {
             c.moveTo(VerificationStatus.REVOKED, officer, reason);
             c.reasons = confirmed;
-            token = outbox.append(IdentityEvents.TOPIC, IdentityEvents.REVOKED, subject,
-                    new IdentityEvents.VerificationDecided(c.id, VerificationStatus.REVOKED, c.nationalities,
-                            c.residenceCountry, confirmed));
+            token = outbox.append(
+                    IdentityEvents.TOPIC,
+                    IdentityEvents.REVOKED,
+                    subject,
+                    new IdentityEvents.VerificationDecided(
+                            c.id, VerificationStatus.REVOKED, c.nationalities, c.residenceCountry, confirmed));
         }
         if (token == null) { // nothing verified any more: still say so, for downstream state
-            token = outbox.append(IdentityEvents.TOPIC, IdentityEvents.REVOKED, subject,
-                    new IdentityEvents.VerificationDecided(null, VerificationStatus.REVOKED, List.of(), null, confirmed));
+            token = outbox.append(
+                    IdentityEvents.TOPIC,
+                    IdentityEvents.REVOKED,
+                    subject,
+                    new IdentityEvents.VerificationDecided(
+                            null, VerificationStatus.REVOKED, List.of(), null, confirmed));
         }
         return token;
     }

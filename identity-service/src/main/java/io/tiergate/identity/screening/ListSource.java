@@ -1,7 +1,6 @@
 package io.tiergate.identity.screening;
 
 import io.tiergate.identity.screening.lists.ListFormat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,15 +18,19 @@ import java.time.Duration;
  */
 public record ListSource(ListFormat format, String location) {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
 
     public static ListSource parse(String spec) {
         int colon = spec.indexOf(':');
         if (colon <= 0 || colon == spec.length() - 1) {
             throw new IllegalArgumentException("a list source is format:location, got \"" + spec + "\"");
         }
-        return new ListSource(ListFormat.parse(spec.substring(0, colon).strip()), spec.substring(colon + 1).strip());
+        return new ListSource(
+                ListFormat.parse(spec.substring(0, colon).strip()),
+                spec.substring(colon + 1).strip());
     }
 
     /** The list's id in hits: the format and the file name, e.g. OFAC_SDN_XML/sample-sdn.xml. */
@@ -47,8 +50,12 @@ public record ListSource(ListFormat format, String location) {
         }
         if (location.startsWith("http://") || location.startsWith("https://")) {
             try {
-                HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(location))
-                        .timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(location))
+                                .timeout(Duration.ofMinutes(2))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() != 200) {
                     throw new IOException(location + " answered " + response.statusCode());
                 }

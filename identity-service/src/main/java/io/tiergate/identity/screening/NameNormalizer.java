@@ -2,7 +2,6 @@ package io.tiergate.identity.screening;
 
 import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Transliterator;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +32,43 @@ public final class NameNormalizer {
     // "Latin-ASCII" folds what the romanisations leave (ø, ß, é, ḥ) to ASCII.
     private static final Transliterator TO_ASCII = Transliterator.getInstance("Latin-ASCII; Lower");
 
-    private static final Set<String> LEGAL_FORMS = Set.of("ltd", "limited", "llc", "inc", "incorporated", "corp",
-            "corporation", "co", "company", "gmbh", "ag", "sa", "sarl", "srl", "spa", "bv", "nv", "plc", "jsc", "pjsc",
-            "ojsc", "cjsc", "ooo", "oao", "zao", "ao", "llp", "lp", "fze", "fzco", "pte", "pty", "kg", "oy", "ab", "as");
+    private static final Set<String> LEGAL_FORMS = Set.of(
+            "ltd",
+            "limited",
+            "llc",
+            "inc",
+            "incorporated",
+            "corp",
+            "corporation",
+            "co",
+            "company",
+            "gmbh",
+            "ag",
+            "sa",
+            "sarl",
+            "srl",
+            "spa",
+            "bv",
+            "nv",
+            "plc",
+            "jsc",
+            "pjsc",
+            "ojsc",
+            "cjsc",
+            "ooo",
+            "oao",
+            "zao",
+            "ao",
+            "llp",
+            "lp",
+            "fze",
+            "fzco",
+            "pte",
+            "pty",
+            "kg",
+            "oy",
+            "ab",
+            "as");
 
     // Particles that carry little identity and are often dropped or spelled differently.
     private static final Map<String, String> PARTICLES = Map.of("al", "", "el", "", "bin", "", "ibn", "");
@@ -43,12 +76,10 @@ public final class NameNormalizer {
     // ASCII, modifier-letter and typographic apostrophes, and the ʿayn/hamza signs ICU writes for Arabic and Hebrew.
     private static final String APOSTROPHES = "'`\u02bc\u02bb\u02be\u02bf\u2018\u2019";
 
-    private NameNormalizer() {
-    }
+    private NameNormalizer() {}
 
     /** A token, and whether it was transliterated (from a script other than Latin and Han, whose pinyin lists use). */
-    public record Token(String text, boolean transliterated) {
-    }
+    public record Token(String text, boolean transliterated) {}
 
     /** The name's tokens, without legal forms; an organization's forms are noise, a person has none. */
     public static List<String> tokens(String name) {
@@ -84,8 +115,7 @@ public final class NameNormalizer {
         return tokens;
     }
 
-    private record Segment(String latin, boolean transliterated) {
-    }
+    private record Segment(String latin, boolean transliterated) {}
 
     /**
      * The name in Latin letters, script run by script run. Joiners (ZWNJ, ZWJ) shape letters without changing them,
@@ -99,16 +129,29 @@ public final class NameNormalizer {
         List<Segment> out = new ArrayList<>(runs.size());
         for (int[] run : runs) {
             String part = text.substring(run[0], run[1]);
-            out.add(switch (run[2]) {
-                case UScript.LATIN, UScript.COMMON -> new Segment(part, false);
-                case UScript.HAN -> new Segment(" " + han(part, hanRuns == 1) + " ", false);
-                case UScript.ARABIC -> new Segment(withoutArticle(TO_ASCII.transliterate(
-                        BY_SCRIPT.get(UScript.ARABIC).transliterate(part))), true);
-                // UNGEGN writes χ as "ch"; it is the sound other romanisations write "kh" (Χαλίλ = Khalil)
-                case UScript.GREEK -> new Segment(BY_SCRIPT.get(UScript.GREEK).transliterate(part)
-                        .replace("ch", "kh").replace("Ch", "Kh").replace("CH", "KH"), true);
-                default -> new Segment(BY_SCRIPT.getOrDefault(run[2], ANY_LATIN).transliterate(part), true);
-            });
+            out.add(
+                    switch (run[2]) {
+                        case UScript.LATIN, UScript.COMMON -> new Segment(part, false);
+                        case UScript.HAN -> new Segment(" " + han(part, hanRuns == 1) + " ", false);
+                        case UScript.ARABIC ->
+                            new Segment(
+                                    withoutArticle(TO_ASCII.transliterate(
+                                            BY_SCRIPT.get(UScript.ARABIC).transliterate(part))),
+                                    true);
+                        // UNGEGN writes χ as "ch"; it is the sound other romanisations write "kh" (Χαλίλ = Khalil)
+                        case UScript.GREEK ->
+                            new Segment(
+                                    BY_SCRIPT
+                                            .get(UScript.GREEK)
+                                            .transliterate(part)
+                                            .replace("ch", "kh")
+                                            .replace("Ch", "Kh")
+                                            .replace("CH", "KH"),
+                                    true);
+                        default ->
+                            new Segment(
+                                    BY_SCRIPT.getOrDefault(run[2], ANY_LATIN).transliterate(part), true);
+                    });
         }
         return out;
     }

@@ -11,12 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import org.jboss.logging.Logger;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * When the lists change, every verified customer and organization is screened again in the background. A new hit
@@ -45,17 +44,27 @@ public class Rescreening {
 
     /** Re-screens every verified case, each in its own transaction; returns how many reviews it opened. */
     public int rescreenVerified() {
-        List<UUID> verified = QuarkusTransaction.requiringNew().call(() -> VerificationCase
-                .<VerificationCase>list("status", VerificationStatus.VERIFIED).stream().map(c -> c.id).toList());
+        List<UUID> verified = QuarkusTransaction.requiringNew()
+                .call(() -> VerificationCase.<VerificationCase>list("status", VerificationStatus.VERIFIED).stream()
+                        .map(c -> c.id)
+                        .toList());
         int opened = 0;
         for (UUID id : verified) {
             if (QuarkusTransaction.requiringNew().call(() -> rescreen(id))) {
                 opened++;
             }
         }
-        List<UUID> organizationsVerified = QuarkusTransaction.requiringNew().call(() -> io.tiergate.identity.organization
-                .Organization.<io.tiergate.identity.organization.Organization>list("status",
-                        io.tiergate.identity.organization.OrganizationStatus.VERIFIED).stream().map(o -> o.id).toList());
+        List<UUID> organizationsVerified = QuarkusTransaction.requiringNew()
+                .call(() -> io
+                        .tiergate
+                        .identity
+                        .organization
+                        .Organization
+                        .<io.tiergate.identity.organization.Organization>list(
+                                "status", io.tiergate.identity.organization.OrganizationStatus.VERIFIED)
+                        .stream()
+                        .map(o -> o.id)
+                        .toList());
         for (UUID id : organizationsVerified) {
             if (organizations.rescreen(id)) {
                 opened++;
@@ -69,8 +78,8 @@ public class Rescreening {
         if (verified == null || verified.status != VerificationStatus.VERIFIED) {
             return false;
         }
-        List<ScreeningHit> hits = screener.screen(ScreeningQuery.person(verified.givenName + " " + verified.familyName,
-                verified.dateOfBirth, verified.nationalities));
+        List<ScreeningHit> hits = screener.screen(ScreeningQuery.person(
+                verified.givenName + " " + verified.familyName, verified.dateOfBirth, verified.nationalities));
         List<ScreeningHit> fresh = ScreeningHit.newAmong(hits, verified.screeningHits);
         verified.screeningHits = hits;
         verified.listsVersion = screener.listsVersion();
@@ -89,12 +98,16 @@ public class Rescreening {
         review.submittedAt = OffsetDateTime.now(ZoneOffset.UTC);
         review.screeningHits = fresh;
         review.listsVersion = screener.listsVersion();
-        review.reasons = List.of(new Reason(VerificationService.SCREENING_HIT,
-                fresh.size() + " new possible match(es) after a list update"));
+        review.reasons = List.of(new Reason(
+                VerificationService.SCREENING_HIT, fresh.size() + " new possible match(es) after a list update"));
         review.open(VerificationService.SYSTEM_ACTOR, "re-screening after a list update");
         review.moveTo(VerificationStatus.SCREENING, VerificationService.SYSTEM_ACTOR, "lists " + review.listsVersion);
-        review.moveTo(VerificationStatus.IN_REVIEW, VerificationService.SYSTEM_ACTOR, VerificationService.SCREENING_HIT);
-        outbox.append(IdentityEvents.TOPIC, IdentityEvents.SCREENING_HIT, verified.subject,
+        review.moveTo(
+                VerificationStatus.IN_REVIEW, VerificationService.SYSTEM_ACTOR, VerificationService.SCREENING_HIT);
+        outbox.append(
+                IdentityEvents.TOPIC,
+                IdentityEvents.SCREENING_HIT,
+                verified.subject,
                 IdentityEvents.ScreeningHitFound.of(review.id, review.listsVersion, fresh));
         return true;
     }

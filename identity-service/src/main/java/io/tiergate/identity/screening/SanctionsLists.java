@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -18,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
 
 /**
  * The configured sanctions and denied-party lists, as one screening index. The sources are read at start and
@@ -42,7 +41,9 @@ public class SanctionsLists {
         refresh();
     }
 
-    @Scheduled(every = "${tiergate.screening.refresh-interval:60s}", delayed = "${tiergate.screening.refresh-interval:60s}",
+    @Scheduled(
+            every = "${tiergate.screening.refresh-interval:60s}",
+            delayed = "${tiergate.screening.refresh-interval:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRefresh() {
         refresh();
@@ -62,16 +63,19 @@ public class SanctionsLists {
             try {
                 byte[] content = source.read();
                 digest.update(content);
-                entries.addAll(ListLoaders.forFormat(source.format()).load(new ByteArrayInputStream(content),
-                        source.listId()));
+                entries.addAll(ListLoaders.forFormat(source.format())
+                        .load(new ByteArrayInputStream(content), source.listId()));
             } catch (IOException | RuntimeException e) {
-                LOG.errorf("sanctions list %s could not be read (%s); keeping index %s", source.listId(),
-                        e.getMessage(), index.get().version());
+                LOG.errorf(
+                        "sanctions list %s could not be read (%s); keeping index %s",
+                        source.listId(), e.getMessage(), index.get().version());
                 return false;
             }
         }
         if (entries.isEmpty() && !sources.isEmpty()) {
-            LOG.errorf("the sanctions lists read as empty; keeping index %s", index.get().version());
+            LOG.errorf(
+                    "the sanctions lists read as empty; keeping index %s",
+                    index.get().version());
             return false; // an empty download is far likelier an upstream fault than a world without sanctions
         }
         String version = HexFormat.of().formatHex(digest.digest()).substring(0, 16);

@@ -2,7 +2,6 @@ package io.tiergate.identity.screening;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.List;
 
 /** Screens people and organizations against the current lists; a hit at or above the threshold goes to review. */

@@ -2,7 +2,6 @@ package io.tiergate.identity.screening;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.util.List;
 
 /** Sanctions and denied-party screening, under {@code tiergate.screening}. */

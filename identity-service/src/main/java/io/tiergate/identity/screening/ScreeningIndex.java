@@ -2,8 +2,6 @@ package io.tiergate.identity.screening;
 
 import io.tiergate.identity.screening.lists.EntryKind;
 import io.tiergate.identity.screening.lists.ListEntry;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 
 /**
  * An immutable in-memory index of list entries: every name and alias, normalized, reachable by its tokens and
@@ -23,6 +22,7 @@ public final class ScreeningIndex {
 
     /** Date of birth agreeing, or not, moves the score: a common name with another birth date is not a hit. */
     static final double DOB_MATCH = 0.04;
+
     static final double DOB_MISMATCH = -0.20;
     static final double NATIONALITY_MATCH = 0.02;
     static final double NATIONALITY_MISMATCH = -0.04;
@@ -31,6 +31,7 @@ public final class ScreeningIndex {
     private static final int MAX_HITS = 10;
     /** Per-thread scratch counters for candidate retrieval, so that a query allocates no index-sized array. */
     private static final int[] NONE = new int[0];
+
     private static final ThreadLocal<int[]> COUNTS = ThreadLocal.withInitial(() -> new int[0]);
 
     /**
@@ -39,12 +40,12 @@ public final class ScreeningIndex {
      * threshold on letters alone.
      */
     static final double SKELETON_MATCH = 0.93;
+
     private static final int MIN_SKELETON = 2;
 
     /** Tokens, their skeletons, and which tokens were transliterated from another script. */
-    private record Variant(int entry, String name, boolean alias, String[] tokens, String[] skeletons,
-                           boolean[] transliterated) {
-    }
+    private record Variant(
+            int entry, String name, boolean alias, String[] tokens, String[] skeletons, boolean[] transliterated) {}
 
     private final String version;
     private final List<ListEntry> entries;
@@ -65,12 +66,15 @@ public final class ScreeningIndex {
             for (String identifier : entry.identifiers()) {
                 String normalized = NameNormalizer.identifier(identifier);
                 if (normalized.length() >= 5) { // shorter numbers are too ambiguous to be decisive
-                    byIdentifier.computeIfAbsent(normalized, k -> new ArrayList<>()).add(e);
+                    byIdentifier
+                            .computeIfAbsent(normalized, k -> new ArrayList<>())
+                            .add(e);
                 }
             }
         }
         Map<String, int[]> packed = new HashMap<>(keys.size() * 2);
-        keys.forEach((key, ids) -> packed.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
+        keys.forEach((key, ids) ->
+                packed.put(key, ids.stream().mapToInt(Integer::intValue).toArray()));
         this.byKey = packed;
     }
 
@@ -92,39 +96,63 @@ public final class ScreeningIndex {
         for (String identifier : query.identifiers()) {
             for (int e : byIdentifier.getOrDefault(NameNormalizer.identifier(identifier), List.of())) {
                 ListEntry entry = entries.get(e);
-                best.put(e, new ScreeningHit(entry.listId(), entry.entryId(), entry.name(), identifier,
-                        ScreeningHit.MatchedOn.IDENTIFIER, 1.0, 1.0, List.of("identifier: exact match (decisive)")));
+                best.put(
+                        e,
+                        new ScreeningHit(
+                                entry.listId(),
+                                entry.entryId(),
+                                entry.name(),
+                                identifier,
+                                ScreeningHit.MatchedOn.IDENTIFIER,
+                                1.0,
+                                1.0,
+                                List.of("identifier: exact match (decisive)")));
             }
         }
         List<NameNormalizer.Token> romanised = NameNormalizer.romanisedTokens(query.name());
-        String[] queryTokens = romanised.stream().map(NameNormalizer.Token::text).toArray(String[]::new);
+        String[] queryTokens =
+                romanised.stream().map(NameNormalizer.Token::text).toArray(String[]::new);
         String[] querySkeletons = skeletons(queryTokens);
         boolean[] queryTransliterated = transliterated(romanised);
         if (queryTokens.length > 0) {
             for (int v : candidates(queryTokens, querySkeletons, queryTransliterated)) {
                 Variant variant = variants.get(v);
-                if (best.containsKey(variant.entry) && best.get(variant.entry).matchedOn() == ScreeningHit.MatchedOn.IDENTIFIER) {
+                if (best.containsKey(variant.entry)
+                        && best.get(variant.entry).matchedOn() == ScreeningHit.MatchedOn.IDENTIFIER) {
                     continue;
                 }
                 ListEntry entry = entries.get(variant.entry);
                 if (query.organization() == (entry.kind() == EntryKind.PERSON)) {
                     continue; // people are screened against people, organizations against the rest
                 }
-                double nameScore = nameScore(queryTokens, querySkeletons, queryTransliterated, variant.tokens,
-                        variant.skeletons, variant.transliterated);
+                double nameScore = nameScore(
+                        queryTokens,
+                        querySkeletons,
+                        queryTransliterated,
+                        variant.tokens,
+                        variant.skeletons,
+                        variant.transliterated);
                 if (nameScore + DOB_MATCH + NATIONALITY_MATCH < threshold) {
                     continue;
                 }
                 List<String> fields = new ArrayList<>();
-                fields.add(String.format("name: %.3f against %s \"%s\"", nameScore, variant.alias ? "alias" : "name",
-                        variant.name));
+                fields.add(String.format(
+                        "name: %.3f against %s \"%s\"", nameScore, variant.alias ? "alias" : "name", variant.name));
                 double score = nameScore + dateOfBirth(query, entry, fields) + nationality(query, entry, fields);
                 score = Math.max(0, Math.min(1, score));
                 ScreeningHit previous = best.get(variant.entry);
                 if (score >= threshold && (previous == null || score > previous.score())) {
-                    best.put(variant.entry, new ScreeningHit(entry.listId(), entry.entryId(), entry.name(),
-                            variant.name, variant.alias ? ScreeningHit.MatchedOn.ALIAS : ScreeningHit.MatchedOn.NAME,
-                            round(nameScore), round(score), List.copyOf(fields)));
+                    best.put(
+                            variant.entry,
+                            new ScreeningHit(
+                                    entry.listId(),
+                                    entry.entryId(),
+                                    entry.name(),
+                                    variant.name,
+                                    variant.alias ? ScreeningHit.MatchedOn.ALIAS : ScreeningHit.MatchedOn.NAME,
+                                    round(nameScore),
+                                    round(score),
+                                    List.copyOf(fields)));
                 }
             }
         }
@@ -143,18 +171,29 @@ public final class ScreeningIndex {
         return nameScore(a, skeletons(a), latin, b, skeletons(b), latin);
     }
 
-    static double nameScore(String[] a, String[] aSkeletons, boolean[] aTransliterated,
-                            String[] b, String[] bSkeletons, boolean[] bTransliterated) {
+    static double nameScore(
+            String[] a,
+            String[] aSkeletons,
+            boolean[] aTransliterated,
+            String[] b,
+            String[] bSkeletons,
+            boolean[] bTransliterated) {
         return (directed(a, aSkeletons, aTransliterated, b, bSkeletons, bTransliterated)
-                + directed(b, bSkeletons, bTransliterated, a, aSkeletons, aTransliterated)) / 2;
+                        + directed(b, bSkeletons, bTransliterated, a, aSkeletons, aTransliterated))
+                / 2;
     }
 
     /**
      * Each token's best similarity on the other side: Jaro-Winkler, raised to {@link #SKELETON_MATCH} when the two
      * share a skeleton and one of them was transliterated (two Latin spellings are compared by their letters alone).
      */
-    private static double directed(String[] from, String[] fromSkeletons, boolean[] fromTransliterated,
-                                   String[] to, String[] toSkeletons, boolean[] toTransliterated) {
+    private static double directed(
+            String[] from,
+            String[] fromSkeletons,
+            boolean[] fromTransliterated,
+            String[] to,
+            String[] toSkeletons,
+            boolean[] toTransliterated) {
         double sum = 0;
         int weight = 0;
         for (int i = 0; i < from.length; i++) {
@@ -163,8 +202,10 @@ public final class ScreeningIndex {
             for (int j = 0; j < to.length; j++) {
                 String t = to[j];
                 double similarity = f.equals(t) ? 1.0 : JARO_WINKLER.apply(f, t);
-                if (similarity < SKELETON_MATCH && (fromTransliterated[i] || toTransliterated[j])
-                        && fromSkeletons[i].length() >= MIN_SKELETON && fromSkeletons[i].equals(toSkeletons[j])) {
+                if (similarity < SKELETON_MATCH
+                        && (fromTransliterated[i] || toTransliterated[j])
+                        && fromSkeletons[i].length() >= MIN_SKELETON
+                        && fromSkeletons[i].equals(toSkeletons[j])) {
                     similarity = SKELETON_MATCH;
                 }
                 bestToken = Math.max(bestToken, similarity);
@@ -323,8 +364,10 @@ public final class ScreeningIndex {
         for (String token : tokens) {
             keys.computeIfAbsent(token, k -> new ArrayList<>()).add(id);
             if (token.length() > AFFIX) {
-                keys.computeIfAbsent("<" + token.substring(0, AFFIX), k -> new ArrayList<>()).add(id);
-                keys.computeIfAbsent(">" + token.substring(token.length() - AFFIX), k -> new ArrayList<>()).add(id);
+                keys.computeIfAbsent("<" + token.substring(0, AFFIX), k -> new ArrayList<>())
+                        .add(id);
+                keys.computeIfAbsent(">" + token.substring(token.length() - AFFIX), k -> new ArrayList<>())
+                        .add(id);
             }
         }
     }

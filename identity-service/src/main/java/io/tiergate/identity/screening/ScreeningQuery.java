@@ -4,8 +4,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Who is screened: a person (with date of birth) or an organization; nationalities and identifiers if known. */
-public record ScreeningQuery(String name, boolean organization, LocalDate dateOfBirth, List<String> nationalities,
-                             List<String> identifiers) {
+public record ScreeningQuery(
+        String name,
+        boolean organization,
+        LocalDate dateOfBirth,
+        List<String> nationalities,
+        List<String> identifiers) {
 
     public ScreeningQuery {
         nationalities = nationalities == null ? List.of() : List.copyOf(nationalities);

@@ -5,9 +5,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.tiergate.identity.config.IdentityConfig;
 import io.tiergate.identity.document.DocumentEvidence;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -16,6 +13,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Normalized identity fingerprints, each stored only as an HMAC-SHA256 under a key from config: equal inputs
@@ -31,8 +30,10 @@ public class Fingerprints {
 
     // Optional, so that a missing key is reported by IdentitySecrets at startup, naming its variable.
     public Fingerprints(IdentityConfig config) {
-        byte[] bytes = Base64.getDecoder().decode(config.fingerprintKey().orElseThrow(() -> new IllegalStateException(
-                "tiergate.identity.fingerprint-key is not set (TIERGATE_IDENTITY_FINGERPRINT_KEY)")));
+        byte[] bytes = Base64.getDecoder()
+                .decode(config.fingerprintKey()
+                        .orElseThrow(() -> new IllegalStateException(
+                                "tiergate.identity.fingerprint-key is not set (TIERGATE_IDENTITY_FINGERPRINT_KEY)")));
         if (bytes.length < 32) {
             throw new IllegalStateException("tiergate.identity.fingerprint-key must be at least 256 bits");
         }
@@ -40,12 +41,20 @@ public class Fingerprints {
     }
 
     /** The fingerprints an applicant gives: document, canonical email, E.164 phone, device, payment instrument. */
-    public Map<FingerprintKind, String> of(DocumentEvidence document, String email, String phone, String region,
-                                           String deviceId, String paymentFingerprint) {
+    public Map<FingerprintKind, String> of(
+            DocumentEvidence document,
+            String email,
+            String phone,
+            String region,
+            String deviceId,
+            String paymentFingerprint) {
         Map<FingerprintKind, String> out = new EnumMap<>(FingerprintKind.class);
         if (document != null) {
-            out.put(FingerprintKind.DOCUMENT, hash("doc:" + document.type() + ":"
-                    + document.issuingCountry().toUpperCase(Locale.ROOT) + ":" + documentNumber(document.number())));
+            out.put(
+                    FingerprintKind.DOCUMENT,
+                    hash("doc:" + document.type() + ":"
+                            + document.issuingCountry().toUpperCase(Locale.ROOT) + ":"
+                            + documentNumber(document.number())));
         }
         if (email != null && !email.isBlank()) {
             out.put(FingerprintKind.EMAIL, hash("email:" + canonicalEmail(email)));

@@ -5,7 +5,6 @@ import io.tiergate.identity.verification.IdentityEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,7 +38,9 @@ public class SybilLinker {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Links record(String subject, UUID caseId, Map<FingerprintKind, String> fingerprints) {
-        IdentityFingerprint.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(4711)").getSingleResult();
+        IdentityFingerprint.getEntityManager()
+                .createNativeQuery("SELECT pg_advisory_xact_lock(4711)")
+                .getSingleResult();
         Set<String> others = new LinkedHashSet<>();
         Set<FingerprintKind> via = EnumSet.noneOf(FingerprintKind.class);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -61,8 +62,11 @@ public class SybilLinker {
         }
         List<String> involved = new ArrayList<>(others);
         involved.add(subject);
-        List<ClusterMember> existing = involved.stream().map(s -> ClusterMember.<ClusterMember>findById(s))
-                .filter(m -> m != null).sorted(Comparator.comparing(m -> m.joinedAt)).toList();
+        List<ClusterMember> existing = involved.stream()
+                .map(s -> ClusterMember.<ClusterMember>findById(s))
+                .filter(m -> m != null)
+                .sorted(Comparator.comparing(m -> m.joinedAt))
+                .toList();
         UUID cluster = existing.isEmpty() ? UUID.randomUUID() : existing.get(0).clusterId;
         String linkedBy = via.stream().map(Enum::name).collect(Collectors.joining(","));
         for (ClusterMember member : existing) {
@@ -80,9 +84,17 @@ public class SybilLinker {
                 member.persist();
             }
         }
-        List<String> members = ClusterMember.inCluster(cluster).stream().map(m -> m.subject).toList();
-        outbox.append(IdentityEvents.TOPIC, IdentityEvents.CLUSTER_LINKED, subject,
-                new IdentityEvents.ClusterLinked(cluster, caseId, List.copyOf(others), via.stream().map(Enum::name).toList(),
+        List<String> members =
+                ClusterMember.inCluster(cluster).stream().map(m -> m.subject).toList();
+        outbox.append(
+                IdentityEvents.TOPIC,
+                IdentityEvents.CLUSTER_LINKED,
+                subject,
+                new IdentityEvents.ClusterLinked(
+                        cluster,
+                        caseId,
+                        List.copyOf(others),
+                        via.stream().map(Enum::name).toList(),
                         members.size()));
         return new Links(cluster, List.copyOf(others), via);
     }

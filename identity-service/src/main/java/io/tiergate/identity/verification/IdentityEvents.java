@@ -1,7 +1,6 @@
 package io.tiergate.identity.verification;
 
 import io.tiergate.identity.screening.ScreeningHit;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -19,25 +18,25 @@ public final class IdentityEvents {
     public static final String SCREENING_HIT = "tiergate.identity.screening.hit";
     public static final String CLUSTER_LINKED = "tiergate.identity.cluster.linked";
 
-    private IdentityEvents() {
-    }
+    private IdentityEvents() {}
 
     /**
      * Data of a verdict event. Carries only what downstream decisions need (nationalities and
      * residence for jurisdiction rules), never names or dates of birth.
      */
-    public record VerificationDecided(UUID caseId, VerificationStatus status, List<String> nationalities,
-                                      String residenceCountry, List<Reason> reasons) {
-    }
+    public record VerificationDecided(
+            UUID caseId,
+            VerificationStatus status,
+            List<String> nationalities,
+            String residenceCountry,
+            List<Reason> reasons) {}
 
     /** Data of submitted and reviewed events: the case, its status, and who acted. */
-    public record CaseChanged(UUID caseId, VerificationStatus status, String actor, String reason) {
-    }
+    public record CaseChanged(UUID caseId, VerificationStatus status, String actor, String reason) {}
 
     /** Data of a cluster link: the applicant (the event's subject) shares fingerprints with these subjects. */
-    public record ClusterLinked(UUID clusterId, UUID caseId, List<String> linkedSubjects, List<String> via,
-                                int clusterSize) {
-    }
+    public record ClusterLinked(
+            UUID clusterId, UUID caseId, List<String> linkedSubjects, List<String> via, int clusterSize) {}
 
     /** Data of a screening hit: which list entries matched (list data only), and the review case it opened. */
     public record ScreeningHitFound(UUID caseId, String listsVersion, List<Hit> hits) {
@@ -49,7 +48,8 @@ public final class IdentityEvents {
         }
 
         public static ScreeningHitFound of(UUID caseId, String listsVersion, List<ScreeningHit> hits) {
-            return new ScreeningHitFound(caseId, listsVersion, hits.stream().map(Hit::of).toList());
+            return new ScreeningHitFound(
+                    caseId, listsVersion, hits.stream().map(Hit::of).toList());
         }
     }
 }

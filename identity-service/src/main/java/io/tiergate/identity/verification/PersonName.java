@@ -5,7 +5,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -36,13 +35,27 @@ public @interface PersonName {
         static final int ZWNJ = 0x200C;
         static final int ZWJ = 0x200D;
         /** Scripts whose spelling uses joiners: Arabic (Persian, Urdu, Kurdish), Syriac, the Indic scripts, ... */
-        private static final Set<Integer> JOINING_SCRIPTS = Set.of(UScript.ARABIC, UScript.SYRIAC, UScript.NKO,
-                UScript.MONGOLIAN, UScript.DEVANAGARI, UScript.BENGALI, UScript.GURMUKHI, UScript.GUJARATI,
-                UScript.ORIYA, UScript.TAMIL, UScript.TELUGU, UScript.KANNADA, UScript.MALAYALAM, UScript.SINHALA,
-                UScript.MYANMAR, UScript.KHMER, UScript.TIBETAN);
+        private static final Set<Integer> JOINING_SCRIPTS = Set.of(
+                UScript.ARABIC,
+                UScript.SYRIAC,
+                UScript.NKO,
+                UScript.MONGOLIAN,
+                UScript.DEVANAGARI,
+                UScript.BENGALI,
+                UScript.GURMUKHI,
+                UScript.GUJARATI,
+                UScript.ORIYA,
+                UScript.TAMIL,
+                UScript.TELUGU,
+                UScript.KANNADA,
+                UScript.MALAYALAM,
+                UScript.SINHALA,
+                UScript.MYANMAR,
+                UScript.KHMER,
+                UScript.TIBETAN);
 
-        private static final Set<Integer> EAST_ASIAN = Set.of(UScript.HAN, UScript.HIRAGANA, UScript.KATAKANA,
-                UScript.HANGUL);
+        private static final Set<Integer> EAST_ASIAN =
+                Set.of(UScript.HAN, UScript.HIRAGANA, UScript.KATAKANA, UScript.HANGUL);
 
         @Override
         public boolean isValid(String name, ConstraintValidatorContext context) {
@@ -57,8 +70,11 @@ public @interface PersonName {
                 if ((cp == ZWNJ || cp == ZWJ) && joinsLetters(name, i - 1)) {
                     continue;
                 }
-                if (type == Character.CONTROL || type == Character.FORMAT || type == Character.UNASSIGNED
-                        || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
+                if (type == Character.CONTROL
+                        || type == Character.FORMAT
+                        || type == Character.UNASSIGNED
+                        || type == Character.PRIVATE_USE
+                        || type == Character.SURROGATE) {
                     return false;
                 }
                 int script = UScript.getScript(cp);
@@ -77,13 +93,17 @@ public @interface PersonName {
             int before = name.codePointBefore(at);
             int after = name.codePointAt(at + 1);
             int script = UScript.getScript(before);
-            return isLetterOrMark(before) && isLetterOrMark(after) && script == UScript.getScript(after)
+            return isLetterOrMark(before)
+                    && isLetterOrMark(after)
+                    && script == UScript.getScript(after)
                     && JOINING_SCRIPTS.contains(script);
         }
 
         private static boolean isLetterOrMark(int cp) {
             int type = Character.getType(cp);
-            return Character.isLetter(cp) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+            return Character.isLetter(cp)
+                    || type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK;
         }
     }
 }

@@ -1,5 +1,4 @@
 package io.tiergate.identity.verification;
 
 /** Why a verification ended as it did: a stable code for machines, a message for people. */
-public record Reason(String code, String message) {
-}
+public record Reason(String code, String message) {}

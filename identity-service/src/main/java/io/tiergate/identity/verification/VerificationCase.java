@@ -2,8 +2,8 @@ package io.tiergate.identity.verification;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.tiergate.identity.pii.EncryptedDate;
-import io.tiergate.identity.screening.ScreeningHit;
 import io.tiergate.identity.pii.EncryptedString;
+import io.tiergate.identity.screening.ScreeningHit;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -11,9 +11,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One verification of one applicant (the token's subject), with the claims checked and the verdict. */
 @Entity

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -29,9 +28,18 @@ public record VerificationRequest(
         @Size(max = 128) String paymentFingerprint) {
 
     /** The claims only, as the rules and screening see them. */
-    public VerificationRequest withClaims(String givenName, String familyName, List<String> nationalities,
-                                          String residenceCountry) {
-        return new VerificationRequest(givenName, familyName, dateOfBirth, nationalities, residenceCountry, document,
-                email, phone, deviceId, paymentFingerprint);
+    public VerificationRequest withClaims(
+            String givenName, String familyName, List<String> nationalities, String residenceCountry) {
+        return new VerificationRequest(
+                givenName,
+                familyName,
+                dateOfBirth,
+                nationalities,
+                residenceCountry,
+                document,
+                email,
+                phone,
+                deviceId,
+                paymentFingerprint);
     }
 }

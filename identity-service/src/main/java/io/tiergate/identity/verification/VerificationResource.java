@@ -15,11 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.UUID;
 
 @Path("/v1/verifications")
 @Tag(name = "verifications", description = "KYC verification cases of applicants")
@@ -42,7 +41,9 @@ public class VerificationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(CUSTOMER)
-    @Operation(operationId = "submitVerification", summary = "Submit identity claims for verification (customer; the subject is the caller's token sub)")
+    @Operation(
+            operationId = "submitVerification",
+            summary = "Submit identity claims for verification (customer; the subject is the caller's token sub)")
     public Response submit(@Valid @NotNull VerificationRequest request) {
         VerificationView view = verifications.submit(token.getSubject(), request);
         return Response.status(Response.Status.CREATED).entity(view).build();
@@ -51,20 +52,26 @@ public class VerificationResource {
     @GET
     @Path("/latest")
     @RolesAllowed(CUSTOMER)
-    @Operation(operationId = "getLatestVerification", summary = "The caller's own latest case (customer): where the console finds a customer's status")
+    @Operation(
+            operationId = "getLatestVerification",
+            summary = "The caller's own latest case (customer): where the console finds a customer's status")
     public VerificationView latest() {
-        return VerificationCase.latestOf(token.getSubject()).map(c -> VerificationView.of(c, null))
+        return VerificationCase.latestOf(token.getSubject())
+                .map(c -> VerificationView.of(c, null))
                 .orElseThrow(() -> ApiProblem.notFound("VERIFICATION_NOT_FOUND", "no verification case yet"));
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({CUSTOMER, COMPLIANCE_OFFICER, AUDITOR})
-    @Operation(operationId = "getVerification", summary = "Read a case's status (its own applicant, compliance officers and auditors)",
+    @Operation(
+            operationId = "getVerification",
+            summary = "Read a case's status (its own applicant, compliance officers and auditors)",
             description = "Ownership: a customer reads their own cases only; another's case is 404 "
                     + "VERIFICATION_NOT_FOUND, as if it did not exist.")
     public VerificationView get(@PathParam("id") UUID id) {
-        VerificationCase verification = verifications.find(id)
+        VerificationCase verification = verifications
+                .find(id)
                 .filter(this::mayRead)
                 .orElseThrow(() -> ApiProblem.notFound("VERIFICATION_NOT_FOUND", "no verification case " + id));
         return VerificationView.of(verification, null);
@@ -72,7 +79,8 @@ public class VerificationResource {
 
     /** Customers see only their own cases; a stranger's case is reported as absent, not forbidden. */
     private boolean mayRead(VerificationCase verification) {
-        return caller.hasRole(COMPLIANCE_OFFICER) || caller.hasRole(AUDITOR)
+        return caller.hasRole(COMPLIANCE_OFFICER)
+                || caller.hasRole(AUDITOR)
                 || verification.subject.equals(token.getSubject());
     }
 }

@@ -3,7 +3,6 @@ package io.tiergate.identity.verification;
 import io.tiergate.identity.config.JurisdictionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -37,12 +36,13 @@ public class VerificationRules {
         List<Reason> reasons = new ArrayList<>();
         for (String nationality : claims.nationalities()) {
             if (!ISO_COUNTRIES.contains(nationality)) {
-                reasons.add(new Reason(INVALID_COUNTRY_CODE,
-                        "nationality '" + nationality + "' is not an ISO 3166-1 alpha-2 code"));
+                reasons.add(new Reason(
+                        INVALID_COUNTRY_CODE, "nationality '" + nationality + "' is not an ISO 3166-1 alpha-2 code"));
             }
         }
         if (!ISO_COUNTRIES.contains(claims.residenceCountry())) {
-            reasons.add(new Reason(INVALID_COUNTRY_CODE,
+            reasons.add(new Reason(
+                    INVALID_COUNTRY_CODE,
                     "residence country '" + claims.residenceCountry() + "' is not an ISO 3166-1 alpha-2 code"));
         }
         LocalDate today = LocalDate.now(clock);
@@ -53,13 +53,16 @@ public class VerificationRules {
         }
         for (String nationality : claims.nationalities()) {
             if (jurisdiction.embargoedResidence().contains(nationality)) {
-                reasons.add(new Reason(EMBARGOED_NATIONALITY,
+                reasons.add(new Reason(
+                        EMBARGOED_NATIONALITY,
                         "nationality " + nationality + " is under embargo (rule: embargoed-nationality)"));
             }
         }
         if (jurisdiction.embargoedResidence().contains(claims.residenceCountry())) {
-            reasons.add(new Reason(EMBARGOED_RESIDENCE,
-                    "residence country " + claims.residenceCountry() + " is under embargo (rule: embargoed-residence)"));
+            reasons.add(new Reason(
+                    EMBARGOED_RESIDENCE,
+                    "residence country " + claims.residenceCountry()
+                            + " is under embargo (rule: embargoed-residence)"));
         }
         return reasons;
     }
@@ -69,12 +72,14 @@ public class VerificationRules {
         List<Reason> reasons = new ArrayList<>();
         for (String country : claims.nationalities()) {
             if (jurisdiction.countriesOfConcern().contains(country)) {
-                reasons.add(new Reason(COUNTRY_OF_CONCERN,
+                reasons.add(new Reason(
+                        COUNTRY_OF_CONCERN,
                         "nationality " + country + " is a country of concern (rule: country-of-concern)"));
             }
         }
         if (jurisdiction.countriesOfConcern().contains(claims.residenceCountry())) {
-            reasons.add(new Reason(COUNTRY_OF_CONCERN,
+            reasons.add(new Reason(
+                    COUNTRY_OF_CONCERN,
                     "residence " + claims.residenceCountry() + " is a country of concern (rule: country-of-concern)"));
         }
         return reasons;

@@ -12,7 +12,6 @@ import io.tiergate.identity.sybil.SybilLinker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -69,13 +68,16 @@ public class VerificationService {
         verification.submittedAt = now;
         verification.reasons = List.of();
         verification.open(subject, "submitted by the applicant");
-        outbox.append(IdentityEvents.TOPIC, IdentityEvents.SUBMITTED, subject,
+        outbox.append(
+                IdentityEvents.TOPIC,
+                IdentityEvents.SUBMITTED,
+                subject,
                 new IdentityEvents.CaseChanged(verification.id, VerificationStatus.SUBMITTED, subject, "submitted"));
 
         verification.moveTo(VerificationStatus.SCREENING, SYSTEM_ACTOR, "rules, document, sanctions and duplicates");
         List<Reason> reasons = new ArrayList<>(rules.evaluate(claims));
-        ScreeningQuery query = ScreeningQuery.person(claims.givenName() + " " + claims.familyName(),
-                claims.dateOfBirth(), claims.nationalities());
+        ScreeningQuery query = ScreeningQuery.person(
+                claims.givenName() + " " + claims.familyName(), claims.dateOfBirth(), claims.nationalities());
         if (claims.document() != null) {
             reasons.addAll(documents.check(claims.document(), claims.dateOfBirth(), claims.nationalities()));
             String number = Fingerprints.documentNumber(claims.document().number());
@@ -85,8 +87,16 @@ public class VerificationService {
             query = query.withIdentifiers(List.of(number)); // a listed passport number is decisive
         }
         List<ScreeningHit> hits = screener.screen(query);
-        SybilLinker.Links links = linker.record(subject, verification.id, fingerprints.of(claims.document(),
-                claims.email(), claims.phone(), claims.residenceCountry(), claims.deviceId(), claims.paymentFingerprint()));
+        SybilLinker.Links links = linker.record(
+                subject,
+                verification.id,
+                fingerprints.of(
+                        claims.document(),
+                        claims.email(),
+                        claims.phone(),
+                        claims.residenceCountry(),
+                        claims.deviceId(),
+                        claims.paymentFingerprint()));
         verification.clusterId = links.clusterId();
         verification.linkedSubjects = links.linkedSubjects();
         boolean linkedToDecided = links.linkedSubjects().stream().anyMatch(VerificationService::decided);
@@ -96,22 +106,29 @@ public class VerificationService {
         ConsistencyToken token;
         if (!reasons.isEmpty()) {
             verification.reasons = reasons;
-            verification.moveTo(VerificationStatus.REJECTED, SYSTEM_ACTOR, reasons.get(0).code());
+            verification.moveTo(
+                    VerificationStatus.REJECTED, SYSTEM_ACTOR, reasons.get(0).code());
             token = verdict(verification, IdentityEvents.REJECTED);
-        } else if (!hits.isEmpty() || linkedToDecided || !rules.reviewReasons(claims).isEmpty()) {
+        } else if (!hits.isEmpty()
+                || linkedToDecided
+                || !rules.reviewReasons(claims).isEmpty()) {
             // Most serious first: a sanctions match, then a duplicate identity, then a country of concern.
             List<Reason> review = new ArrayList<>();
             if (!hits.isEmpty()) {
-                review.add(new Reason(SCREENING_HIT, hits.size()
-                        + " possible match(es) on sanctions lists; an officer reviews the case"));
+                review.add(new Reason(
+                        SCREENING_HIT,
+                        hits.size() + " possible match(es) on sanctions lists; an officer reviews the case"));
             }
             if (linkedToDecided) {
-                review.add(new Reason(DUPLICATE_IDENTITY, "shares " + links.via()
-                        + " with an identity already verified or rejected (cluster " + links.clusterId() + ")"));
+                review.add(new Reason(
+                        DUPLICATE_IDENTITY,
+                        "shares " + links.via() + " with an identity already verified or rejected (cluster "
+                                + links.clusterId() + ")"));
             }
             review.addAll(rules.reviewReasons(claims));
             verification.reasons = review;
-            verification.moveTo(VerificationStatus.IN_REVIEW, SYSTEM_ACTOR, review.get(0).code());
+            verification.moveTo(
+                    VerificationStatus.IN_REVIEW, SYSTEM_ACTOR, review.get(0).code());
             token = verdict(verification, IdentityEvents.REVIEW_REQUIRED);
         } else {
             verifyNow(verification, SYSTEM_ACTOR, "no rule failed, no screening hit");
@@ -128,15 +145,25 @@ public class VerificationService {
 
     /** The verdict event of the case's current status. */
     public ConsistencyToken verdict(VerificationCase verification, String type) {
-        return outbox.append(IdentityEvents.TOPIC, type, verification.subject,
-                new IdentityEvents.VerificationDecided(verification.id, verification.status,
-                        verification.nationalities, verification.residenceCountry, verification.reasons));
+        return outbox.append(
+                IdentityEvents.TOPIC,
+                type,
+                verification.subject,
+                new IdentityEvents.VerificationDecided(
+                        verification.id,
+                        verification.status,
+                        verification.nationalities,
+                        verification.residenceCountry,
+                        verification.reasons));
     }
 
     /** Whether another subject's identity was already decided (verified, rejected, or later revoked). */
     private static boolean decided(String subject) {
-        return VerificationCase.latestOf(subject).map(c -> c.status == VerificationStatus.VERIFIED
-                || c.status == VerificationStatus.REJECTED || c.status == VerificationStatus.REVOKED).orElse(false);
+        return VerificationCase.latestOf(subject)
+                .map(c -> c.status == VerificationStatus.VERIFIED
+                        || c.status == VerificationStatus.REJECTED
+                        || c.status == VerificationStatus.REVOKED)
+                .orElse(false);
     }
 
     public Optional<VerificationCase> find(UUID id) {
@@ -144,8 +171,13 @@ public class VerificationService {
     }
 
     private static VerificationRequest normalize(VerificationRequest request) {
-        return request.withClaims(request.givenName().strip(), request.familyName().strip(),
-                request.nationalities().stream().map(VerificationService::country).distinct().toList(),
+        return request.withClaims(
+                request.givenName().strip(),
+                request.familyName().strip(),
+                request.nationalities().stream()
+                        .map(VerificationService::country)
+                        .distinct()
+                        .toList(),
                 country(request.residenceCountry()));
     }
 

@@ -10,7 +10,13 @@ import java.util.Set;
  * VERIFIED → (EXPIRED | REVOKED).
  */
 public enum VerificationStatus {
-    SUBMITTED, SCREENING, VERIFIED, IN_REVIEW, REJECTED, EXPIRED, REVOKED;
+    SUBMITTED,
+    SCREENING,
+    VERIFIED,
+    IN_REVIEW,
+    REJECTED,
+    EXPIRED,
+    REVOKED;
 
     private static final Map<VerificationStatus, Set<VerificationStatus>> NEXT = Map.of(
             SUBMITTED, EnumSet.of(SCREENING),

@@ -1,11 +1,10 @@
 package io.tiergate.identity.abuse;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class SubmissionLimiterTest {
 
@@ -34,7 +33,8 @@ class SubmissionLimiterTest {
         assertTrue(limiter.admit(ACCOUNT, ADDRESS).isEmpty());
         clock.advance(Duration.ofMinutes(20));
         assertTrue(limiter.admit(OTHER_ACCOUNT, ADDRESS).isEmpty());
-        SubmissionLimiter.Refusal refusal = limiter.admit(THIRD_ACCOUNT, ADDRESS).orElseThrow();
+        SubmissionLimiter.Refusal refusal =
+                limiter.admit(THIRD_ACCOUNT, ADDRESS).orElseThrow();
         assertEquals(SubmissionLimiter.ADDRESS, refusal.limit());
         assertEquals(40 * 60, refusal.retryAfterSeconds());
         assertTrue(limiter.admit(THIRD_ACCOUNT, OTHER_ADDRESS).isEmpty());
@@ -44,14 +44,19 @@ class SubmissionLimiterTest {
     void aRequestRefusedByItsAddressDoesNotUseUpTheAccountsBudget() {
         SubmissionLimiter limiter = new SubmissionLimiter(1, 1, WINDOW, clock);
         assertTrue(limiter.admit(OTHER_ACCOUNT, ADDRESS).isEmpty());
-        assertEquals(SubmissionLimiter.ADDRESS, limiter.admit(ACCOUNT, ADDRESS).orElseThrow().limit());
+        assertEquals(
+                SubmissionLimiter.ADDRESS,
+                limiter.admit(ACCOUNT, ADDRESS).orElseThrow().limit());
         assertTrue(limiter.admit(ACCOUNT, OTHER_ADDRESS).isEmpty(), "the account has made no submission yet");
     }
 
     @Test
     void retryAfterIsRoundedUpToWholeSeconds() {
-        assertEquals(1, new SubmissionLimiter.Refusal(SubmissionLimiter.ACCOUNT, Duration.ofMillis(1)).retryAfterSeconds());
+        assertEquals(
+                1, new SubmissionLimiter.Refusal(SubmissionLimiter.ACCOUNT, Duration.ofMillis(1)).retryAfterSeconds());
         assertEquals(1, new SubmissionLimiter.Refusal(SubmissionLimiter.ACCOUNT, Duration.ZERO).retryAfterSeconds());
-        assertEquals(3, new SubmissionLimiter.Refusal(SubmissionLimiter.ACCOUNT, Duration.ofMillis(2001)).retryAfterSeconds());
+        assertEquals(
+                3,
+                new SubmissionLimiter.Refusal(SubmissionLimiter.ACCOUNT, Duration.ofMillis(2001)).retryAfterSeconds());
     }
 }

@@ -1,21 +1,20 @@
 package io.tiergate.identity.document;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 /** ICAO 9303's own specimens (Part 4 and 5): their check digits verify, and a changed character breaks them. */
 class MrzTest {
 
-    static final List<String> TD3 = List.of("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
-            "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
-    static final List<String> TD1 = List.of("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6",
-            "ERIKSSON<<ANNA<MARIA<<<<<<<<<<");
+    static final List<String> TD3 =
+            List.of("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10");
+    static final List<String> TD1 = List.of(
+            "I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<");
 
     @Test
     void theSpecimenPassportVerifies() {
@@ -37,7 +36,9 @@ class MrzTest {
     @Test
     void aChangedCharacterFailsItsCheckDigitAndTheComposite() {
         Mrz mrz = Mrz.parse(List.of(TD3.get(0), TD3.get(1).replace("7408122", "7408132")));
-        assertTrue(mrz.failedCheckDigits().contains("dateOfBirth"), mrz.failedCheckDigits().toString());
+        assertTrue(
+                mrz.failedCheckDigits().contains("dateOfBirth"),
+                mrz.failedCheckDigits().toString());
         assertTrue(mrz.failedCheckDigits().contains("composite"));
     }
 

@@ -1,24 +1,5 @@
 package io.tiergate.identity.organization;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.tiergate.commons.testing.KafkaEvents;
-import io.tiergate.commons.testing.KeycloakTokens;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Consumer;
-
 import static io.restassured.RestAssured.given;
 import static io.tiergate.commons.testing.KeycloakTokens.ALICE;
 import static io.tiergate.commons.testing.KeycloakTokens.ALICE_SUBJECT;
@@ -37,6 +18,24 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.tiergate.commons.testing.KafkaEvents;
+import io.tiergate.commons.testing.KeycloakTokens;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /** Against the real test Keycloak, PostgreSQL and Kafka started by {@code deploy/tiergate test}. */
 @QuarkusTest
@@ -62,48 +61,70 @@ class OrganizationResourceIT {
         body.put("registrationNumber", registrationNumber);
         body.put("countryOfIncorporation", country);
         body.put("kind", "RESEARCH_INSTITUTION");
-        body.put("beneficialOwners", List.of(
-                Map.of("name", OWNER_NAME, "nationality", ownerNationality, "ownershipPercent", 60)));
+        body.put(
+                "beneficialOwners",
+                List.of(Map.of("name", OWNER_NAME, "nationality", ownerNationality, "ownershipPercent", 60)));
         body.put("representatives", List.of(Map.of("name", REPRESENTATIVE_NAME, "nationality", "SE")));
         return body;
     }
 
     static JsonPath register(String user, Map<String, Object> body) {
-        return JsonPath.from(given().auth().oauth2(KeycloakTokens.user(user)).contentType(ContentType.JSON).body(body)
-                .when().post("/v1/organizations")
-                .then().statusCode(201).extract().asString());
+        return JsonPath.from(given().auth()
+                .oauth2(KeycloakTokens.user(user))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/v1/organizations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .asString());
     }
 
     static String registerVerified(String user) {
         return register(user, organization(registrationNumber(), "DE", "DE")).getString("id");
     }
 
-    static io.restassured.response.ValidatableResponse addMember(String user, String organizationId, String subject,
-                                                                  String role) {
-        return given().auth().oauth2(KeycloakTokens.user(user)).contentType(ContentType.JSON)
+    static io.restassured.response.ValidatableResponse addMember(
+            String user, String organizationId, String subject, String role) {
+        return given().auth()
+                .oauth2(KeycloakTokens.user(user))
+                .contentType(ContentType.JSON)
                 .body(Map.of("subject", subject, "role", role))
-                .when().post("/v1/organizations/" + organizationId + "/members").then();
+                .when()
+                .post("/v1/organizations/" + organizationId + "/members")
+                .then();
     }
 
-    static io.restassured.response.ValidatableResponse removeMember(String user, String organizationId, String subject) {
-        return given().auth().oauth2(KeycloakTokens.user(user))
-                .when().delete("/v1/organizations/" + organizationId + "/members/" + subject).then();
+    static io.restassured.response.ValidatableResponse removeMember(
+            String user, String organizationId, String subject) {
+        return given().auth()
+                .oauth2(KeycloakTokens.user(user))
+                .when()
+                .delete("/v1/organizations/" + organizationId + "/members/" + subject)
+                .then();
     }
 
     static io.restassured.response.ValidatableResponse read(String user, String organizationId) {
-        return given().auth().oauth2(KeycloakTokens.user(user))
-                .when().get("/v1/organizations/" + organizationId).then();
+        return given().auth()
+                .oauth2(KeycloakTokens.user(user))
+                .when()
+                .get("/v1/organizations/" + organizationId)
+                .then();
     }
 
     /** The event of this type whose data names the organization and passes {@code also}, parsed. */
     static JsonPath awaitEvent(String type, String organizationId, java.util.function.Predicate<JsonPath> also) {
-        var record = KafkaEvents.await(OrganizationEvents.TOPIC, r -> {
-            if (!r.value().contains(organizationId) || !r.value().contains("\"type\":\"" + type + "\"")) {
-                return false;
-            }
-            JsonPath event = JsonPath.from(r.value());
-            return organizationId.equals(event.getString("data.organizationId")) && also.test(event);
-        }, EVENT_WAIT);
+        var record = KafkaEvents.await(
+                OrganizationEvents.TOPIC,
+                r -> {
+                    if (!r.value().contains(organizationId) || !r.value().contains("\"type\":\"" + type + "\"")) {
+                        return false;
+                    }
+                    JsonPath event = JsonPath.from(r.value());
+                    return organizationId.equals(event.getString("data.organizationId")) && also.test(event);
+                },
+                EVENT_WAIT);
         assertTrue(record.isPresent(), type + " for " + organizationId + " reaches Kafka through the outbox");
         ConsumerRecord<String, String> found = record.get();
         JsonPath event = JsonPath.from(found.value());
@@ -112,14 +133,19 @@ class OrganizationResourceIT {
     }
 
     static JsonPath awaitMembershipChange(String organizationId, String subject, boolean member) {
-        return awaitEvent(OrganizationEvents.MEMBERSHIP_CHANGED, organizationId,
+        return awaitEvent(
+                OrganizationEvents.MEMBERSHIP_CHANGED,
+                organizationId,
                 e -> subject.equals(e.getString("subject")) && e.getBoolean("data.member") == member);
     }
 
     long organizationRows(String registrationNumber) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("SELECT count(*) FROM organization WHERE registration_number = ?1")
-                .setParameter(1, registrationNumber).getSingleResult()).longValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery("SELECT count(*) FROM organization WHERE registration_number = ?1")
+                                .setParameter(1, registrationNumber)
+                                .getSingleResult())
+                        .longValue());
     }
 
     @Test
@@ -134,7 +160,9 @@ class OrganizationResourceIT {
         assertEquals(List.of(Map.of("subject", ALICE_SUBJECT, "role", "REPRESENTATIVE")), created.getList("members"));
         assertTrue(created.getString("consistencyToken").startsWith("identity-service:" + id + ":"));
 
-        read(ALICE, id).statusCode(200).body("status", equalTo("VERIFIED"))
+        read(ALICE, id)
+                .statusCode(200)
+                .body("status", equalTo("VERIFIED"))
                 .body("members.subject", equalTo(List.of(ALICE_SUBJECT)))
                 .body("consistencyToken", nullValue());
 
@@ -145,7 +173,8 @@ class OrganizationResourceIT {
         assertEquals("DE", verdict.getString("data.countryOfIncorporation"));
         assertTrue(verdict.getList("data.reasons").isEmpty());
         String json = verdict.prettify();
-        assertFalse(json.contains(OWNER_NAME) || json.contains(REPRESENTATIVE_NAME) || json.contains(LEGAL_NAME),
+        assertFalse(
+                json.contains(OWNER_NAME) || json.contains(REPRESENTATIVE_NAME) || json.contains(LEGAL_NAME),
                 "no names in events: " + json);
 
         JsonPath founder = awaitMembershipChange(id, ALICE_SUBJECT, true);
@@ -156,15 +185,17 @@ class OrganizationResourceIT {
     @Test
     void peoplesNamesAreEncryptedAtRest() {
         String id = registerVerified(ALICE);
-        List<?> names = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("SELECT name FROM organization_party WHERE organization_id = ?1")
-                .setParameter(1, UUID.fromString(id)).getResultList());
+        List<?> names = QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("SELECT name FROM organization_party WHERE organization_id = ?1")
+                        .setParameter(1, UUID.fromString(id))
+                        .getResultList());
         assertEquals(2, names.size());
         for (Object stored : names) {
             assertFalse(stored.toString().contains("Greta") || stored.toString().contains("Henrik"), stored.toString());
         }
-        List<OrganizationParty> parties = QuarkusTransaction.requiringNew().call(() ->
-                OrganizationParty.<OrganizationParty>list("organizationId", UUID.fromString(id)));
+        List<OrganizationParty> parties = QuarkusTransaction.requiringNew()
+                .call(() -> OrganizationParty.<OrganizationParty>list("organizationId", UUID.fromString(id)));
         assertTrue(parties.stream().anyMatch(p -> OWNER_NAME.equals(p.name) && p.kind == PartyKind.BENEFICIAL_OWNER));
     }
 
@@ -184,10 +215,14 @@ class OrganizationResourceIT {
 
     @Test
     void embargoedNationalityOfAnOwnerIsRejected() {
-        given().auth().oauth2(KeycloakTokens.user(BOB)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(KeycloakTokens.user(BOB))
+                .contentType(ContentType.JSON)
                 .body(organization(registrationNumber(), "DE", "KP"))
-                .when().post("/v1/organizations")
-                .then().statusCode(201)
+                .when()
+                .post("/v1/organizations")
+                .then()
+                .statusCode(201)
                 .body("status", equalTo("REJECTED"))
                 .body("reasons.code", equalTo(List.of(OrganizationRules.EMBARGOED_NATIONALITY)))
                 .body("reasons[0].message", containsString("beneficial owner 1"))
@@ -198,18 +233,21 @@ class OrganizationResourceIT {
     void joiningAndLeavingArePublishedAndKeptAsHistory() {
         String id = registerVerified(ALICE);
 
-        addMember(ALICE, id, BOB_SUBJECT, "MEMBER").statusCode(201)
+        addMember(ALICE, id, BOB_SUBJECT, "MEMBER")
+                .statusCode(201)
                 .body("organizationId", equalTo(id))
                 .body("subject", equalTo(BOB_SUBJECT))
                 .body("role", equalTo("MEMBER"))
                 .body("member", equalTo(true))
                 .body("consistencyToken", startsWith("identity-service:" + BOB_SUBJECT + ":"));
         read(BOB, id).statusCode(200).body("members.subject", hasItem(BOB_SUBJECT));
-        addMember(ALICE, id, BOB_SUBJECT, "REPRESENTATIVE").statusCode(409)
+        addMember(ALICE, id, BOB_SUBJECT, "REPRESENTATIVE")
+                .statusCode(409)
                 .contentType(containsString("application/problem+json"))
                 .body("code", equalTo("MEMBERSHIP_ALREADY_ACTIVE"));
 
-        removeMember(BOB, id, BOB_SUBJECT).statusCode(200)
+        removeMember(BOB, id, BOB_SUBJECT)
+                .statusCode(200)
                 .body("organizationId", equalTo(id))
                 .body("subject", equalTo(BOB_SUBJECT))
                 .body("member", equalTo(false))
@@ -227,10 +265,14 @@ class OrganizationResourceIT {
 
         // Rejoining opens a new period; the closed one stays.
         addMember(OLIVIA, id, BOB_SUBJECT, "MEMBER").statusCode(201);
-        List<?> periods = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+        List<?> periods = QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("""
                         SELECT added_by, removed_by, left_at IS NOT NULL FROM organization_member
                         WHERE organization_id = ?1 AND subject = ?2 ORDER BY joined_at""")
-                .setParameter(1, UUID.fromString(id)).setParameter(2, BOB_SUBJECT).getResultList());
+                        .setParameter(1, UUID.fromString(id))
+                        .setParameter(2, BOB_SUBJECT)
+                        .getResultList());
         assertEquals(2, periods.size());
         Object[] first = (Object[]) periods.get(0);
         Object[] second = (Object[]) periods.get(1);
@@ -245,24 +287,35 @@ class OrganizationResourceIT {
         String colleague = UUID.randomUUID().toString();
 
         // A stranger may neither read nor manage the organization.
-        read(BOB, id).statusCode(403).contentType(containsString("application/problem+json"))
+        read(BOB, id)
+                .statusCode(403)
+                .contentType(containsString("application/problem+json"))
                 .body("code", equalTo("NOT_AN_ORGANIZATION_MEMBER"));
-        addMember(BOB, id, BOB_SUBJECT, "REPRESENTATIVE").statusCode(403)
+        addMember(BOB, id, BOB_SUBJECT, "REPRESENTATIVE")
+                .statusCode(403)
                 .body("code", equalTo("NOT_AN_ORGANIZATION_REPRESENTATIVE"));
-        removeMember(BOB, id, ALICE_SUBJECT).statusCode(403)
+        removeMember(BOB, id, ALICE_SUBJECT)
+                .statusCode(403)
                 .body("code", equalTo("NOT_AN_ORGANIZATION_REPRESENTATIVE"));
 
         // Auditors and officers read any organization; auditors change nothing, customers of other roles neither.
         read(AUDREY, id).statusCode(200).body("members.subject", equalTo(List.of(ALICE_SUBJECT)));
         read(OLIVIA, id).statusCode(200);
         addMember(AUDREY, id, colleague, "MEMBER").statusCode(403).body("code", equalTo("FORBIDDEN"));
-        given().auth().oauth2(KeycloakTokens.user(OLIVIA)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(KeycloakTokens.user(OLIVIA))
+                .contentType(ContentType.JSON)
                 .body(organization(registrationNumber(), "DE", "DE"))
-                .when().post("/v1/organizations").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+                .when()
+                .post("/v1/organizations")
+                .then()
+                .statusCode(403)
+                .body("code", equalTo("FORBIDDEN"));
 
         // A plain member is not a representative.
         addMember(ALICE, id, BOB_SUBJECT, "MEMBER").statusCode(201);
-        addMember(BOB, id, colleague, "MEMBER").statusCode(403)
+        addMember(BOB, id, colleague, "MEMBER")
+                .statusCode(403)
                 .body("code", equalTo("NOT_AN_ORGANIZATION_REPRESENTATIVE"));
         removeMember(BOB, id, ALICE_SUBJECT).statusCode(403);
 
@@ -283,42 +336,70 @@ class OrganizationResourceIT {
         String unknown = UUID.randomUUID().toString();
         read(OLIVIA, unknown).statusCode(404).body("code", equalTo("ORGANIZATION_NOT_FOUND"));
         read(BOB, unknown).statusCode(404).body("code", equalTo("ORGANIZATION_NOT_FOUND"));
-        addMember(OLIVIA, unknown, BOB_SUBJECT, "MEMBER").statusCode(404).body("code", equalTo("ORGANIZATION_NOT_FOUND"));
+        addMember(OLIVIA, unknown, BOB_SUBJECT, "MEMBER")
+                .statusCode(404)
+                .body("code", equalTo("ORGANIZATION_NOT_FOUND"));
         removeMember(ALICE, unknown, ALICE_SUBJECT).statusCode(404).body("code", equalTo("ORGANIZATION_NOT_FOUND"));
         read(ALICE, "not-a-uuid").statusCode(400).body("code", equalTo("INVALID_PARAMETER"));
 
-        given().contentType(ContentType.JSON).body(organization(registrationNumber(), "DE", "DE"))
-                .when().post("/v1/organizations").then().statusCode(401);
+        given().contentType(ContentType.JSON)
+                .body(organization(registrationNumber(), "DE", "DE"))
+                .when()
+                .post("/v1/organizations")
+                .then()
+                .statusCode(401);
         given().when().get("/v1/organizations/" + unknown).then().statusCode(401);
-        given().auth().oauth2(KeycloakTokens.gateway()).when().get("/v1/organizations/" + unknown)
-                .then().statusCode(401);
+        given().auth()
+                .oauth2(KeycloakTokens.gateway())
+                .when()
+                .get("/v1/organizations/" + unknown)
+                .then()
+                .statusCode(401);
     }
 
     @Test
     void badInputIsAProblemAndWritesNothing() {
         String registrationNumber = registrationNumber();
-        Consumer<Map<String, Object>> refused = body -> given().auth().oauth2(KeycloakTokens.user(ALICE))
-                .contentType(ContentType.JSON).body(body)
-                .when().post("/v1/organizations")
-                .then().statusCode(400).contentType(containsString("application/problem+json"));
+        Consumer<Map<String, Object>> refused = body -> given().auth()
+                .oauth2(KeycloakTokens.user(ALICE))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/v1/organizations")
+                .then()
+                .statusCode(400)
+                .contentType(containsString("application/problem+json"));
 
         Map<String, Object> unknownField = organization(registrationNumber, "DE", "DE");
         unknownField.put("status", "VERIFIED");
-        given().auth().oauth2(KeycloakTokens.user(ALICE)).contentType(ContentType.JSON).body(unknownField)
-                .when().post("/v1/organizations")
-                .then().statusCode(400).contentType(containsString("application/problem+json"))
+        given().auth()
+                .oauth2(KeycloakTokens.user(ALICE))
+                .contentType(ContentType.JSON)
+                .body(unknownField)
+                .when()
+                .post("/v1/organizations")
+                .then()
+                .statusCode(400)
+                .contentType(containsString("application/problem+json"))
                 .body("code", equalTo("MALFORMED_REQUEST"))
                 .body("detail", containsString("status"));
 
         Map<String, Object> unknownNestedField = organization(registrationNumber, "DE", "DE");
-        unknownNestedField.put("representatives", List.of(Map.of("name", REPRESENTATIVE_NAME, "nationality", "SE",
-                "dateOfBirth", "1970-01-01")));
+        unknownNestedField.put(
+                "representatives",
+                List.of(Map.of("name", REPRESENTATIVE_NAME, "nationality", "SE", "dateOfBirth", "1970-01-01")));
         refused.accept(unknownNestedField);
 
         Map<String, Object> invalidCountry = organization(registrationNumber, "XX", "DE");
-        given().auth().oauth2(KeycloakTokens.user(ALICE)).contentType(ContentType.JSON).body(invalidCountry)
-                .when().post("/v1/organizations")
-                .then().statusCode(400).contentType(containsString("application/problem+json"))
+        given().auth()
+                .oauth2(KeycloakTokens.user(ALICE))
+                .contentType(ContentType.JSON)
+                .body(invalidCountry)
+                .when()
+                .post("/v1/organizations")
+                .then()
+                .statusCode(400)
+                .contentType(containsString("application/problem+json"))
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.field", hasItem("countryOfIncorporation"));
         refused.accept(organization(registrationNumber, "de", "DE"));
@@ -326,17 +407,30 @@ class OrganizationResourceIT {
 
         Map<String, Object> longName = organization(registrationNumber, "DE", "DE");
         longName.put("legalName", "N".repeat(10_000));
-        given().auth().oauth2(KeycloakTokens.user(ALICE)).contentType(ContentType.JSON).body(longName)
-                .when().post("/v1/organizations")
-                .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+        given().auth()
+                .oauth2(KeycloakTokens.user(ALICE))
+                .contentType(ContentType.JSON)
+                .body(longName)
+                .when()
+                .post("/v1/organizations")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
                 .body("errors.field", hasItem("legalName"));
 
-        for (String controlled : List.of("Northwind\u0000GmbH", "Northwind\nGmbH", "Northwind\u001b[31m", "Northwind\u0085")) {
+        for (String controlled :
+                List.of("Northwind\u0000GmbH", "Northwind\nGmbH", "Northwind\u001b[31m", "Northwind\u0085")) {
             Map<String, Object> body = organization(registrationNumber, "DE", "DE");
             body.put("legalName", controlled);
-            given().auth().oauth2(KeycloakTokens.user(ALICE)).contentType(ContentType.JSON).body(body)
-                    .when().post("/v1/organizations")
-                    .then().statusCode(400).body("code", equalTo("VALIDATION_FAILED"))
+            given().auth()
+                    .oauth2(KeycloakTokens.user(ALICE))
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .when()
+                    .post("/v1/organizations")
+                    .then()
+                    .statusCode(400)
+                    .body("code", equalTo("VALIDATION_FAILED"))
                     .body("errors.field", hasItem("legalName"));
         }
 
@@ -345,13 +439,16 @@ class OrganizationResourceIT {
         refused.accept(badRegistration);
 
         Map<String, Object> smallOwner = organization(registrationNumber, "DE", "DE");
-        smallOwner.put("beneficialOwners", List.of(Map.of("name", OWNER_NAME, "nationality", "DE", "ownershipPercent", 10)));
+        smallOwner.put(
+                "beneficialOwners", List.of(Map.of("name", OWNER_NAME, "nationality", "DE", "ownershipPercent", 10)));
         refused.accept(smallOwner);
 
         Map<String, Object> overOwned = organization(registrationNumber, "DE", "DE");
-        overOwned.put("beneficialOwners", List.of(
-                Map.of("name", OWNER_NAME, "nationality", "DE", "ownershipPercent", 60),
-                Map.of("name", REPRESENTATIVE_NAME, "nationality", "DE", "ownershipPercent", 60)));
+        overOwned.put(
+                "beneficialOwners",
+                List.of(
+                        Map.of("name", OWNER_NAME, "nationality", "DE", "ownershipPercent", 60),
+                        Map.of("name", REPRESENTATIVE_NAME, "nationality", "DE", "ownershipPercent", 60)));
         refused.accept(overOwned);
 
         Map<String, Object> unknownKind = organization(registrationNumber, "DE", "DE");
@@ -362,9 +459,15 @@ class OrganizationResourceIT {
         missingLists.remove("beneficialOwners");
         refused.accept(missingLists);
 
-        given().auth().oauth2(KeycloakTokens.user(ALICE)).contentType(ContentType.JSON).body("{\"legalName\": ")
-                .when().post("/v1/organizations")
-                .then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
+        given().auth()
+                .oauth2(KeycloakTokens.user(ALICE))
+                .contentType(ContentType.JSON)
+                .body("{\"legalName\": ")
+                .when()
+                .post("/v1/organizations")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("MALFORMED_REQUEST"));
 
         assertEquals(0, organizationRows(registrationNumber), "no organization row for refused input");
     }
@@ -372,12 +475,19 @@ class OrganizationResourceIT {
     @Test
     void badMembershipInputIsAProblemAndChangesNothing() {
         String id = registerVerified(ALICE);
-        given().auth().oauth2(KeycloakTokens.user(ALICE)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(KeycloakTokens.user(ALICE))
+                .contentType(ContentType.JSON)
                 .body(Map.of("subject", BOB_SUBJECT, "role", "MEMBER", "since", "2020-01-01"))
-                .when().post("/v1/organizations/" + id + "/members")
-                .then().statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
-        addMember(ALICE, id, "s".repeat(65), "MEMBER").statusCode(400)
-                .body("code", equalTo("VALIDATION_FAILED")).body("errors.field", hasItem("subject"));
+                .when()
+                .post("/v1/organizations/" + id + "/members")
+                .then()
+                .statusCode(400)
+                .body("code", equalTo("MALFORMED_REQUEST"));
+        addMember(ALICE, id, "s".repeat(65), "MEMBER")
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION_FAILED"))
+                .body("errors.field", hasItem("subject"));
         addMember(ALICE, id, "bob smith", "MEMBER").statusCode(400).body("errors.field", hasItem("subject"));
         addMember(ALICE, id, BOB_SUBJECT, "OWNER").statusCode(400).body("code", equalTo("MALFORMED_REQUEST"));
         read(ALICE, id).statusCode(200).body("members.subject", equalTo(List.of(ALICE_SUBJECT)));

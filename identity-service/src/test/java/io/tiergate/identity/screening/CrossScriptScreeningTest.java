@@ -1,19 +1,18 @@
 package io.tiergate.identity.screening;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.tiergate.identity.screening.lists.ListEntry;
 import io.tiergate.identity.screening.lists.ListFormat;
 import io.tiergate.identity.screening.lists.ListLoaders;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Cross-script screening quality (issue 15 §4): names listed in Latin letters, written in Cyrillic, Greek, Arabic or
@@ -26,11 +25,11 @@ class CrossScriptScreeningTest {
     static final double THRESHOLD = 0.88; // tiergate.screening.review-threshold
     /** At most one miss in twenty, and at most one clean name in a hundred sent to review. */
     static final double MIN_RECALL = 0.95;
+
     static final double MAX_FALSE_HIT_RATE = 0.01;
 
     /** A listed name (as on the list) and its spelling in another script. */
-    record Spelling(String listed, String script, String written) {
-    }
+    record Spelling(String listed, String script, String written) {}
 
     static final List<Spelling> SPELLINGS = List.of(
             new Spelling("Leila Farzaneh KARIMPOUR", "Cyrillic", "Лейла Фарзане Каримпур"),
@@ -79,26 +78,38 @@ class CrossScriptScreeningTest {
             new Spelling("Meiling HUANG", "Chinese", "黄美玲"));
 
     static final Map<String, List<List<String>>> CLEAN = Map.of(
-            "Latin", List.of(
-                    List.of("John", "Emma", "Lucas", "Sophie", "Pierre", "Anna", "Michael", "Laura", "Thomas", "Sarah"),
-                    List.of("Smith", "Müller", "Garcia", "Rossi", "Jansen", "Novak", "Dupont", "Andersson")),
-            "Cyrillic", List.of(
-                    List.of("Алексей", "Сергей", "Павел", "Михаил", "Андрей", "Мария", "Анна", "Ольга", "Татьяна"),
-                    List.of("Смирнов", "Кузнецов", "Попов", "Волков", "Соколов", "Морозов")),
-            "Greek", List.of(
-                    List.of("Γιώργος", "Νίκος", "Κώστας", "Δημήτρης", "Γιάννης", "Μαρία", "Ελένη"),
-                    List.of("Παπαδόπουλος", "Γεωργίου", "Νικολάου", "Οικονόμου", "Αντωνίου")),
-            "Arabic", List.of(
-                    List.of("أحمد", "يوسف", "خالد", "فاطمة", "مريم"),
-                    List.of("إبراهيم", "سليمان", "منصور", "الشمري", "العتيبي")),
-            "Persian", List.of(
-                    List.of("علی", "حسین", "مریم", "زهرا", "مهدی"),
-                    List.of("احمدی", "محمدی", "حسینی", "رضایی", "موسوی")),
-            "Hebrew", List.of(
-                    List.of("דוד", "משה", "יוסף", "שרה", "רחל"),
-                    List.of("כהן", "לוי", "מזרחי", "פרץ", "ביטון")),
-            "Chinese", List.of(List.of("李娜", "张敏", "刘洋", "陈静", "杨帆", "周杰", "吴芳", "徐明", "孙涛", "胡军",
-                    "朱琳", "高峰", "林平", "何勇", "马超", "罗刚", "郑爽", "谢娟", "韩雪", "唐亮")));
+            "Latin",
+                    List.of(
+                            List.of(
+                                    "John", "Emma", "Lucas", "Sophie", "Pierre", "Anna", "Michael", "Laura", "Thomas",
+                                    "Sarah"),
+                            List.of("Smith", "Müller", "Garcia", "Rossi", "Jansen", "Novak", "Dupont", "Andersson")),
+            "Cyrillic",
+                    List.of(
+                            List.of(
+                                    "Алексей", "Сергей", "Павел", "Михаил", "Андрей", "Мария", "Анна", "Ольга",
+                                    "Татьяна"),
+                            List.of("Смирнов", "Кузнецов", "Попов", "Волков", "Соколов", "Морозов")),
+            "Greek",
+                    List.of(
+                            List.of("Γιώργος", "Νίκος", "Κώστας", "Δημήτρης", "Γιάννης", "Μαρία", "Ελένη"),
+                            List.of("Παπαδόπουλος", "Γεωργίου", "Νικολάου", "Οικονόμου", "Αντωνίου")),
+            "Arabic",
+                    List.of(
+                            List.of("أحمد", "يوسف", "خالد", "فاطمة", "مريم"),
+                            List.of("إبراهيم", "سليمان", "منصور", "الشمري", "العتيبي")),
+            "Persian",
+                    List.of(
+                            List.of("علی", "حسین", "مریم", "زهرا", "مهدی"),
+                            List.of("احمدی", "محمدی", "حسینی", "رضایی", "موسوی")),
+            "Hebrew",
+                    List.of(
+                            List.of("דוד", "משה", "יוסף", "שרה", "רחל"),
+                            List.of("כהן", "לוי", "מזרחי", "פרץ", "ביטון")),
+            "Chinese",
+                    List.of(List.of(
+                            "李娜", "张敏", "刘洋", "陈静", "杨帆", "周杰", "吴芳", "徐明", "孙涛", "胡军", "朱琳", "高峰", "林平", "何勇", "马超",
+                            "罗刚", "郑爽", "谢娟", "韩雪", "唐亮")));
 
     static List<ListEntry> sample;
 
@@ -110,18 +121,23 @@ class CrossScriptScreeningTest {
     }
 
     static boolean latin(String name) {
-        return name.codePoints().filter(Character::isLetter)
+        return name.codePoints()
+                .filter(Character::isLetter)
                 .allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
     }
 
     static ListEntry listed(String name) {
-        return sample.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name));
+        return sample.stream()
+                .filter(e -> e.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name));
     }
 
     /** A listed date, possibly partial (1965, 1976-04), as a full date it agrees with. */
     static LocalDate dateOfBirth(ListEntry entry) {
         String listed = entry.datesOfBirth().get(0);
-        return LocalDate.parse(listed.length() == 4 ? listed + "-01-01" : listed.length() == 7 ? listed + "-01" : listed);
+        return LocalDate.parse(
+                listed.length() == 4 ? listed + "-01-01" : listed.length() == 7 ? listed + "-01" : listed);
     }
 
     static List<String> cleanNames() {
@@ -142,16 +158,27 @@ class CrossScriptScreeningTest {
 
     @Test
     void listedNamesWrittenInOtherScriptsAreHitsNamingTheEntry() {
-        List<ListEntry> latinOnly = sample.stream().map(e -> new ListEntry(e.listId(), e.entryId(), e.kind(), e.name(),
-                e.aliases().stream().filter(CrossScriptScreeningTest::latin).toList(), e.datesOfBirth(),
-                e.nationalities(), e.identifiers(), e.programs())).toList();
+        List<ListEntry> latinOnly = sample.stream()
+                .map(e -> new ListEntry(
+                        e.listId(),
+                        e.entryId(),
+                        e.kind(),
+                        e.name(),
+                        e.aliases().stream()
+                                .filter(CrossScriptScreeningTest::latin)
+                                .toList(),
+                        e.datesOfBirth(),
+                        e.nationalities(),
+                        e.identifiers(),
+                        e.programs()))
+                .toList();
         ScreeningIndex index = new ScreeningIndex("latin-only", latinOnly);
         int found = 0;
         List<String> missed = new ArrayList<>();
         for (Spelling spelling : SPELLINGS) {
             ListEntry entry = listed(spelling.listed());
-            List<ScreeningHit> hits = index.screen(ScreeningQuery.person(spelling.written(), dateOfBirth(entry),
-                    List.of()), THRESHOLD);
+            List<ScreeningHit> hits =
+                    index.screen(ScreeningQuery.person(spelling.written(), dateOfBirth(entry), List.of()), THRESHOLD);
             if (!hits.isEmpty() && hits.get(0).entryId().equals(entry.entryId())) {
                 found++;
             } else {
@@ -172,13 +199,13 @@ class CrossScriptScreeningTest {
         for (String name : names) {
             List<ScreeningHit> hits = index.screen(ScreeningQuery.person(name, null, List.of()), THRESHOLD);
             if (!hits.isEmpty()) {
-                falseHits.add(name + " " + NameNormalizer.tokens(name) + " -> " + hits.get(0).entryName() + " "
-                        + hits.get(0).score());
+                falseHits.add(name + " " + NameNormalizer.tokens(name) + " -> "
+                        + hits.get(0).entryName() + " " + hits.get(0).score());
             }
         }
         double rate = (double) falseHits.size() / names.size();
-        System.out.printf("cross-script false hits: %d of %d clean names (%.1f%%)%n", falseHits.size(), names.size(),
-                100 * rate);
+        System.out.printf(
+                "cross-script false hits: %d of %d clean names (%.1f%%)%n", falseHits.size(), names.size(), 100 * rate);
         falseHits.forEach(f -> System.out.println("  false hit: " + f));
         assertTrue(names.size() >= 200, "clean names: " + names.size());
         assertTrue(rate <= MAX_FALSE_HIT_RATE, "false hits " + falseHits);
@@ -187,8 +214,8 @@ class CrossScriptScreeningTest {
     @Test
     void theReportedCyrillicSpellingReachesReviewNamingTheEntry() {
         ScreeningIndex index = new ScreeningIndex("sample", sample);
-        List<ScreeningHit> hits = index.screen(ScreeningQuery.person("Лейла Фарзане Каримпур",
-                LocalDate.of(1986, 2, 9), List.of()), THRESHOLD);
+        List<ScreeningHit> hits = index.screen(
+                ScreeningQuery.person("Лейла Фарзане Каримпур", LocalDate.of(1986, 2, 9), List.of()), THRESHOLD);
         assertEquals("Leila Farzaneh KARIMPOUR", hits.get(0).entryName(), hits.toString());
     }
 }

@@ -1,11 +1,10 @@
 package io.tiergate.identity.screening;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class NameNormalizerTest {
 
@@ -29,7 +28,8 @@ class NameNormalizerTest {
 
     @Test
     void legalFormsAndParticlesAreDropped() {
-        assertEquals(NameNormalizer.tokens("Northwind Trading Limited"), NameNormalizer.tokens("Northwind Trading Ltd."));
+        assertEquals(
+                NameNormalizer.tokens("Northwind Trading Limited"), NameNormalizer.tokens("Northwind Trading Ltd."));
         assertEquals(List.of("northwind", "trading"), NameNormalizer.tokens("Northwind Trading GmbH & Co. KG"));
         assertEquals(List.of("mohammed", "rashid"), NameNormalizer.tokens("Mohammed al-Rashid"));
     }
@@ -52,9 +52,13 @@ class NameNormalizerTest {
 
     @Test
     void eachScriptHasItsStandardRomanisation() {
-        assertEquals(List.of("leyla", "farzane", "karimpur"), NameNormalizer.tokens("Лейла Фарзане Каримпур"), "BGN/PCGN");
-        assertEquals(List.of("leila", "farzane", "karimpour"), NameNormalizer.tokens("Λεϊλά Φαρζανέ Καριμπούρ"), "UNGEGN");
-        assertEquals(List.of("lyla", "frzanh", "krympwr"), NameNormalizer.tokens("لیلا فرزانه کریم\u200Cپور"),
+        assertEquals(
+                List.of("leyla", "farzane", "karimpur"), NameNormalizer.tokens("Лейла Фарзане Каримпур"), "BGN/PCGN");
+        assertEquals(
+                List.of("leila", "farzane", "karimpour"), NameNormalizer.tokens("Λεϊλά Φαρζανέ Καριμπούρ"), "UNGEGN");
+        assertEquals(
+                List.of("lyla", "frzanh", "krympwr"),
+                NameNormalizer.tokens("لیلا فرزانه کریم\u200Cپور"),
                 "the ZWNJ shapes letters and does not split the word");
         assertEquals(List.of("zhao", "xiaoming"), NameNormalizer.tokens("赵晓明"), "family name, then given name");
         assertEquals(List.of("xiaoming", "zhao"), NameNormalizer.tokens("晓明 赵"), "given and family name apart");
@@ -64,22 +68,38 @@ class NameNormalizerTest {
 
     @Test
     void onlyTokensFromOtherScriptsAreMarkedTransliterated() {
-        assertEquals(List.of(false, false), NameNormalizer.romanisedTokens("Wang Li").stream()
-                .map(NameNormalizer.Token::transliterated).toList());
-        assertEquals(List.of(false, false), NameNormalizer.romanisedTokens("王力").stream()
-                .map(NameNormalizer.Token::transliterated).toList(), "pinyin is what lists write");
-        assertEquals(List.of(true, true), NameNormalizer.romanisedTokens("Иван Сидоров").stream()
-                .map(NameNormalizer.Token::transliterated).toList());
+        assertEquals(
+                List.of(false, false),
+                NameNormalizer.romanisedTokens("Wang Li").stream()
+                        .map(NameNormalizer.Token::transliterated)
+                        .toList());
+        assertEquals(
+                List.of(false, false),
+                NameNormalizer.romanisedTokens("王力").stream()
+                        .map(NameNormalizer.Token::transliterated)
+                        .toList(),
+                "pinyin is what lists write");
+        assertEquals(
+                List.of(true, true),
+                NameNormalizer.romanisedTokens("Иван Сидоров").stream()
+                        .map(NameNormalizer.Token::transliterated)
+                        .toList());
     }
 
     @Test
     void spellingsOfOneNameShareASkeleton() {
-        for (List<String> spellings : List.of(List.of("karimpour", "krympwr", "karimpur", "karimbur"),
-                List.of("farzaneh", "frzanh", "farzane"), List.of("sidorov", "sintorof", "sydwrwf"),
-                List.of("petrovich", "btrwfytsh", "petrovits"), List.of("nourbakhshi", "nwrbhsy", "nurbakhshi"),
-                List.of("belkacemi", "blqasmy"), List.of("ivan", "ywwn", "ayfan"))) {
+        for (List<String> spellings : List.of(
+                List.of("karimpour", "krympwr", "karimpur", "karimbur"),
+                List.of("farzaneh", "frzanh", "farzane"),
+                List.of("sidorov", "sintorof", "sydwrwf"),
+                List.of("petrovich", "btrwfytsh", "petrovits"),
+                List.of("nourbakhshi", "nwrbhsy", "nurbakhshi"),
+                List.of("belkacemi", "blqasmy"),
+                List.of("ivan", "ywwn", "ayfan"))) {
             for (String spelling : spellings) {
-                assertEquals(NameNormalizer.skeleton(spellings.get(0)), NameNormalizer.skeleton(spelling),
+                assertEquals(
+                        NameNormalizer.skeleton(spellings.get(0)),
+                        NameNormalizer.skeleton(spelling),
                         spellings.toString());
             }
         }

@@ -1,16 +1,22 @@
 package io.tiergate.identity.screening;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** Which hits of a re-screening are new: by list and entry, whatever name or score matched this time. */
 class ScreeningHitTest {
 
     private static ScreeningHit hit(String list, String entry, String matchedName, double score) {
-        return new ScreeningHit(list, entry, "Entry " + entry, matchedName, ScreeningHit.MatchedOn.NAME, score, score,
+        return new ScreeningHit(
+                list,
+                entry,
+                "Entry " + entry,
+                matchedName,
+                ScreeningHit.MatchedOn.NAME,
+                score,
+                score,
                 List.of("name: " + score));
     }
 
@@ -25,8 +31,15 @@ class ScreeningHitTest {
     @Test
     void theSameEntryMatchedByAnotherNameOrScoreIsNotNew() {
         ScreeningHit before = hit("OFAC", "100", "Ivan Sidorov", 0.93);
-        ScreeningHit now = new ScreeningHit("OFAC", "100", "Entry 100", "Иван Сидоров", ScreeningHit.MatchedOn.ALIAS,
-                0.97, 0.99, List.of("name: 0.97"));
+        ScreeningHit now = new ScreeningHit(
+                "OFAC",
+                "100",
+                "Entry 100",
+                "Иван Сидоров",
+                ScreeningHit.MatchedOn.ALIAS,
+                0.97,
+                0.99,
+                List.of("name: 0.97"));
 
         assertEquals(List.of(), ScreeningHit.newAmong(List.of(now), List.of(before)));
     }

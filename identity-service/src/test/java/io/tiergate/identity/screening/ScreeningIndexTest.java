@@ -1,38 +1,60 @@
 package io.tiergate.identity.screening;
 
-import io.tiergate.identity.screening.lists.EntryKind;
-import io.tiergate.identity.screening.lists.ListEntry;
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tiergate.identity.screening.lists.EntryKind;
+import io.tiergate.identity.screening.lists.ListEntry;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The matching rules, on a small index built in memory (no list files, no framework). */
 class ScreeningIndexTest {
 
     static final double THRESHOLD = 0.88;
 
-    static ListEntry person(String id, String name, List<String> aliases, List<String> dobs, List<String> nationalities,
-                            List<String> identifiers) {
-        return new ListEntry("TEST", id, EntryKind.PERSON, name, aliases, dobs, nationalities, identifiers, List.of("SDGT"));
+    static ListEntry person(
+            String id,
+            String name,
+            List<String> aliases,
+            List<String> dobs,
+            List<String> nationalities,
+            List<String> identifiers) {
+        return new ListEntry(
+                "TEST", id, EntryKind.PERSON, name, aliases, dobs, nationalities, identifiers, List.of("SDGT"));
     }
 
     static ListEntry organization(String id, String name, List<String> aliases, List<String> countries) {
-        return new ListEntry("TEST", id, EntryKind.ORGANIZATION, name, aliases, List.of(), countries, List.of(),
-                List.of("NPWMD"));
+        return new ListEntry(
+                "TEST", id, EntryKind.ORGANIZATION, name, aliases, List.of(), countries, List.of(), List.of("NPWMD"));
     }
 
-    static final ScreeningIndex INDEX = new ScreeningIndex("test", List.of(
-            person("1", "Ivan Petrovich SIDOROV", List.of("Ivan Sidorov", "Иван Сидоров"), List.of("1971-03-12"),
-                    List.of("RU"), List.of("7100123456")),
-            person("2", "Mohammed AL-RASHID", List.of("محمد الرشيد"), List.of("1965"), List.of("SY"), List.of()),
-            person("3", "WANG Li", List.of("王力"), List.of("1980-02-02"), List.of("CN"), List.of()),
-            person("4", "Hélène DUBOIS-MARCHAND", List.of(), List.of("1975"), List.of("FR"), List.of()),
-            person("5", "John SMITH", List.of(), List.of("1950-01-01"), List.of("GB"), List.of()),
-            organization("6", "Northwind Dual-Use Trading Limited", List.of("Northwind Trading Ltd"), List.of("IR"))));
+    static final ScreeningIndex INDEX = new ScreeningIndex(
+            "test",
+            List.of(
+                    person(
+                            "1",
+                            "Ivan Petrovich SIDOROV",
+                            List.of("Ivan Sidorov", "Иван Сидоров"),
+                            List.of("1971-03-12"),
+                            List.of("RU"),
+                            List.of("7100123456")),
+                    person(
+                            "2",
+                            "Mohammed AL-RASHID",
+                            List.of("محمد الرشيد"),
+                            List.of("1965"),
+                            List.of("SY"),
+                            List.of()),
+                    person("3", "WANG Li", List.of("王力"), List.of("1980-02-02"), List.of("CN"), List.of()),
+                    person("4", "Hélène DUBOIS-MARCHAND", List.of(), List.of("1975"), List.of("FR"), List.of()),
+                    person("5", "John SMITH", List.of(), List.of("1950-01-01"), List.of("GB"), List.of()),
+                    organization(
+                            "6",
+                            "Northwind Dual-Use Trading Limited",
+                            List.of("Northwind Trading Ltd"),
+                            List.of("IR"))));
 
     static List<ScreeningHit> screen(ScreeningQuery query) {
         return INDEX.screen(query, THRESHOLD);
@@ -63,7 +85,9 @@ class ScreeningIndexTest {
     void droppedDiacriticsAndPunctuationStillMatch() {
         List<ScreeningHit> hits = screen(person("Helene Dubois Marchand", "1975-06-30", "FR"));
         assertHit(hits, "4", ScreeningHit.MatchedOn.NAME);
-        assertTrue(hits.get(0).fields().stream().anyMatch(f -> f.startsWith("dateOfBirth: matches 1975")), hits.toString());
+        assertTrue(
+                hits.get(0).fields().stream().anyMatch(f -> f.startsWith("dateOfBirth: matches 1975")),
+                hits.toString());
     }
 
     @Test
@@ -74,7 +98,9 @@ class ScreeningIndexTest {
 
     @Test
     void anAliasIsAHit() {
-        assertHit(screen(ScreeningQuery.organization("Northwind Trading Limited", "IR")), "6",
+        assertHit(
+                screen(ScreeningQuery.organization("Northwind Trading Limited", "IR")),
+                "6",
                 ScreeningHit.MatchedOn.ALIAS);
     }
 

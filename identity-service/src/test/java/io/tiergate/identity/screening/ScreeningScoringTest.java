@@ -1,24 +1,23 @@
 package io.tiergate.identity.screening;
 
-import io.tiergate.identity.screening.lists.EntryKind;
-import io.tiergate.identity.screening.lists.ListEntry;
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiergate.identity.screening.lists.EntryKind;
+import io.tiergate.identity.screening.lists.ListEntry;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 /** How the score of a candidate is made and bounded: name similarity, then date of birth and nationality. */
 class ScreeningScoringTest {
 
-    private static ListEntry person(String id, String name, List<String> dobs, List<String> nationalities,
-                                    List<String> identifiers) {
-        return new ListEntry("TEST", id, EntryKind.PERSON, name, List.of(), dobs, nationalities, identifiers,
-                List.of("SDGT"));
+    private static ListEntry person(
+            String id, String name, List<String> dobs, List<String> nationalities, List<String> identifiers) {
+        return new ListEntry(
+                "TEST", id, EntryKind.PERSON, name, List.of(), dobs, nationalities, identifiers, List.of("SDGT"));
     }
 
     private static double score(List<ScreeningHit> hits) {
@@ -51,15 +50,15 @@ class ScreeningScoringTest {
 
     @Test
     void dateOfBirthAndNationalityMoveTheScoreByTheirWeights() {
-        ScreeningIndex index = new ScreeningIndex("t", List.of(
-                person("1", "Ivan SIDOROV", List.of("1971-03-12"), List.of("RU"), List.of())));
+        ScreeningIndex index = new ScreeningIndex(
+                "t", List.of(person("1", "Ivan SIDOROV", List.of("1971-03-12"), List.of("RU"), List.of())));
 
         double bare = score(index.screen(ScreeningQuery.person("Ivan Sidorov", null, List.of()), 0.5));
-        double dobMatch = score(index.screen(ScreeningQuery.person("Ivan Sidorov", LocalDate.of(1971, 3, 12),
-                List.of()), 0.5));
+        double dobMatch =
+                score(index.screen(ScreeningQuery.person("Ivan Sidorov", LocalDate.of(1971, 3, 12), List.of()), 0.5));
         double natMismatch = score(index.screen(ScreeningQuery.person("Ivan Sidorov", null, List.of("DE")), 0.5));
-        double dobMismatch = score(index.screen(ScreeningQuery.person("Ivan Sidorov", LocalDate.of(1990, 1, 1),
-                List.of()), 0.5));
+        double dobMismatch =
+                score(index.screen(ScreeningQuery.person("Ivan Sidorov", LocalDate.of(1990, 1, 1), List.of()), 0.5));
 
         assertEquals(1.0, bare, 1e-9);
         assertEquals(1.0, dobMatch, 1e-9, "a score never goes above 1");
@@ -69,11 +68,13 @@ class ScreeningScoringTest {
 
     @Test
     void aHitExplainsEachFieldThatMovedItsScore() {
-        ScreeningIndex index = new ScreeningIndex("t", List.of(
-                person("1", "Ivan SIDOROV", List.of("1971"), List.of("RU"), List.of())));
+        ScreeningIndex index = new ScreeningIndex(
+                "t", List.of(person("1", "Ivan SIDOROV", List.of("1971"), List.of("RU"), List.of())));
 
-        List<String> fields = index.screen(ScreeningQuery.person("Ivan Sidorov", LocalDate.of(1971, 3, 12),
-                List.of("RU")), 0.88).get(0).fields();
+        List<String> fields = index.screen(
+                        ScreeningQuery.person("Ivan Sidorov", LocalDate.of(1971, 3, 12), List.of("RU")), 0.88)
+                .get(0)
+                .fields();
 
         assertEquals(3, fields.size(), fields.toString());
         assertTrue(fields.get(0).startsWith("name:"));
@@ -83,8 +84,8 @@ class ScreeningScoringTest {
 
     @Test
     void theThresholdDecidesWhatIsAHit() {
-        ScreeningIndex index = new ScreeningIndex("t", List.of(
-                person("1", "Ivan SIDOROV", List.of("1971-03-12"), List.of(), List.of())));
+        ScreeningIndex index = new ScreeningIndex(
+                "t", List.of(person("1", "Ivan SIDOROV", List.of("1971-03-12"), List.of(), List.of())));
         ScreeningQuery otherBirthday = ScreeningQuery.person("Ivan Sidorov", LocalDate.of(1990, 1, 1), List.of());
 
         assertEquals(List.of(), index.screen(otherBirthday, 0.88));
@@ -95,13 +96,13 @@ class ScreeningScoringTest {
     void hitsComeBestFirstAndAtMostTen() {
         List<ListEntry> entries = new ArrayList<>();
         for (int i = 0; i < 15; i++) {
-            entries.add(person(String.valueOf(i), "Ivan SIDOROV", i % 2 == 0 ? List.of("1971") : List.of(),
-                    List.of(), List.of()));
+            entries.add(person(
+                    String.valueOf(i), "Ivan SIDOROV", i % 2 == 0 ? List.of("1971") : List.of(), List.of(), List.of()));
         }
         ScreeningIndex index = new ScreeningIndex("t", entries);
 
-        List<ScreeningHit> hits = index.screen(ScreeningQuery.person("Ivan Sidorov", LocalDate.of(1971, 3, 12),
-                List.of()), 0.5);
+        List<ScreeningHit> hits =
+                index.screen(ScreeningQuery.person("Ivan Sidorov", LocalDate.of(1971, 3, 12), List.of()), 0.5);
 
         assertEquals(10, hits.size());
         for (int i = 1; i < hits.size(); i++) {
@@ -111,13 +112,13 @@ class ScreeningScoringTest {
 
     @Test
     void identifiersShorterThanFiveCharactersAreNotDecisive() {
-        ScreeningIndex index = new ScreeningIndex("t", List.of(
-                person("1", "Ivan SIDOROV", List.of(), List.of(), List.of("A12", "P 7100-123"))));
+        ScreeningIndex index = new ScreeningIndex(
+                "t", List.of(person("1", "Ivan SIDOROV", List.of(), List.of(), List.of("A12", "P 7100-123"))));
 
-        assertEquals(List.of(), index.screen(new ScreeningQuery("Jane Doe", false, null, List.of(), List.of("A12")),
-                0.88));
-        List<ScreeningHit> hits = index.screen(new ScreeningQuery("Jane Doe", false, null, List.of(),
-                List.of("p7100123")), 0.88);
+        assertEquals(
+                List.of(), index.screen(new ScreeningQuery("Jane Doe", false, null, List.of(), List.of("A12")), 0.88));
+        List<ScreeningHit> hits =
+                index.screen(new ScreeningQuery("Jane Doe", false, null, List.of(), List.of("p7100123")), 0.88);
         assertEquals(1, hits.size());
         assertEquals(ScreeningHit.MatchedOn.IDENTIFIER, hits.get(0).matchedOn());
         assertEquals(1.0, hits.get(0).score());
@@ -125,8 +126,8 @@ class ScreeningScoringTest {
 
     @Test
     void anEmptyIndexFindsNothing() {
-        assertEquals(List.of(), ScreeningIndex.empty().screen(ScreeningQuery.person("Ivan Sidorov", null, List.of()),
-                0.0));
+        assertEquals(
+                List.of(), ScreeningIndex.empty().screen(ScreeningQuery.person("Ivan Sidorov", null, List.of()), 0.0));
         assertEquals(0, ScreeningIndex.empty().size());
     }
 }

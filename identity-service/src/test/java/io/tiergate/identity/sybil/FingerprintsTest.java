@@ -1,9 +1,9 @@
 package io.tiergate.identity.sybil;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
 
 class FingerprintsTest {
 

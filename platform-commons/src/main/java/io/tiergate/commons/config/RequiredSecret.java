@@ -1,5 +1,4 @@
 package io.tiergate.commons.config;
 
 /** A key or secret production must bring itself: its property, the variable that sets it, and what it must be. */
-public record RequiredSecret(String property, String environmentVariable, String format) {
-}
+public record RequiredSecret(String property, String environmentVariable, String format) {}

@@ -1,10 +1,10 @@
 package io.tiergate.commons.crypto;
 
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 
 /** AES-256-GCM (JDK crypto) with a random 96-bit nonce prepended to the ciphertext and its tag. */
 public final class Aead {
@@ -12,8 +12,7 @@ public final class Aead {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int NONCE_BYTES = 12;
 
-    private Aead() {
-    }
+    private Aead() {}
 
     public static byte[] seal(byte[] key, byte[] plaintext, byte[] associatedData) {
         try {
@@ -35,7 +34,10 @@ public final class Aead {
     public static byte[] open(byte[] key, byte[] sealed, byte[] associatedData) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, sealed, 0, NONCE_BYTES));
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(key, "AES"),
+                    new GCMParameterSpec(128, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
         } catch (GeneralSecurityException e) {

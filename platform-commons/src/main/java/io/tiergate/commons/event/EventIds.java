@@ -10,8 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class EventIds {
 
-    private EventIds() {
-    }
+    private EventIds() {}
 
     public static UUID random() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

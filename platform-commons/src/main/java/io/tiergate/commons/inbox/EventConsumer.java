@@ -7,9 +7,8 @@ import io.tiergate.commons.event.CloudEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * Applies a consumed CloudEvent exactly once in effect: the handler's change and the inbox record
@@ -42,17 +41,23 @@ public class EventConsumer {
             return;
         }
         try {
-            retrying(consumer, "event " + event.id(), () -> QuarkusTransaction.requiringNew().run(() -> {
-                if (inbox.firstDelivery(event.id(), consumer)) {
-                    handler.accept(event);
-                }
-            }));
+            retrying(
+                    consumer,
+                    "event " + event.id(),
+                    () -> QuarkusTransaction.requiringNew().run(() -> {
+                        if (inbox.firstDelivery(event.id(), consumer)) {
+                            handler.accept(event);
+                        }
+                    }));
         } catch (RuntimeException e) {
             // Not a passing fault: the event itself cannot be applied. Record it as seen, skip, move on,
             // rather than hold every later event of its partition behind it.
-            LOG.warnf("%s rejected event %s of type %s (%s: %s)", consumer, event.id(), event.type(),
-                    e.getClass().getSimpleName(), e.getMessage());
-            retrying(consumer, "rejection of " + event.id(),
+            LOG.warnf(
+                    "%s rejected event %s of type %s (%s: %s)",
+                    consumer, event.id(), event.type(), e.getClass().getSimpleName(), e.getMessage());
+            retrying(
+                    consumer,
+                    "rejection of " + event.id(),
                     () -> QuarkusTransaction.requiringNew().run(() -> inbox.firstDelivery(event.id(), consumer)));
         }
     }
@@ -63,7 +68,9 @@ public class EventConsumer {
         try {
             event = objectMapper.readValue(payload, CloudEvent.class);
         } catch (Exception e) {
-            LOG.warnf("%s skipped an unreadable event (%s)", consumer, e.getClass().getSimpleName());
+            LOG.warnf(
+                    "%s skipped an unreadable event (%s)",
+                    consumer, e.getClass().getSimpleName());
             return null;
         }
         if (event.id() == null || event.type() == null) {
@@ -88,11 +95,14 @@ public class EventConsumer {
                 return;
             } catch (RuntimeException e) {
                 attempts++;
-                if (stopping || e instanceof RejectedEvent || (!isTransient(e) && attempts >= ATTEMPTS_BEFORE_REJECTING)) {
+                if (stopping
+                        || e instanceof RejectedEvent
+                        || (!isTransient(e) && attempts >= ATTEMPTS_BEFORE_REJECTING)) {
                     throw e;
                 }
-                LOG.warnf("%s could not apply %s (%s: %s); retrying in %d ms", consumer, what,
-                        e.getClass().getSimpleName(), e.getMessage(), backoffMillis);
+                LOG.warnf(
+                        "%s could not apply %s (%s: %s); retrying in %d ms",
+                        consumer, what, e.getClass().getSimpleName(), e.getMessage(), backoffMillis);
                 sleep(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, 5_000);
             }
@@ -111,8 +121,12 @@ public class EventConsumer {
             if (cause instanceof java.sql.SQLException sql) {
                 String state = sql.getSQLState();
                 // SQLState classes: 08 connection, 40 rollback/serialization, 53 resources, 57 operator, 58 system.
-                return state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                        || state.startsWith("57") || state.startsWith("58");
+                return state == null
+                        || state.startsWith("08")
+                        || state.startsWith("40")
+                        || state.startsWith("53")
+                        || state.startsWith("57")
+                        || state.startsWith("58");
             }
             if (cause instanceof java.io.IOException || cause instanceof jakarta.transaction.SystemException) {
                 return true;

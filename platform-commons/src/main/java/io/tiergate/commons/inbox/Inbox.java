@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.util.UUID;
 
 /** Remembers which events a consumer has applied, in the same transaction as the change they caused. */
@@ -17,7 +16,8 @@ public class Inbox {
     /** True the first time this consumer sees the event id; false for a redelivery. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(UUID eventId, String consumer) {
-        int inserted = entityManager.createNativeQuery("""
+        int inserted = entityManager
+                .createNativeQuery("""
                         INSERT INTO processed_event (event_id, consumer, processed_at) VALUES (?1, ?2, now())
                         ON CONFLICT DO NOTHING""")
                 .setParameter(1, eventId)

@@ -6,8 +6,7 @@ package io.tiergate.commons.input;
  */
 public final class ControlCharacters {
 
-    private ControlCharacters() {
-    }
+    private ControlCharacters() {}
 
     /** The index of the first control character in {@code value}, or -1 when there is none (or no value). */
     public static int firstIn(String value) {

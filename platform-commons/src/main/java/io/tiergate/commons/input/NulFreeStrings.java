@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-
 import java.io.IOException;
 
 /**
@@ -16,8 +15,7 @@ import java.io.IOException;
  */
 public final class NulFreeStrings {
 
-    private NulFreeStrings() {
-    }
+    private NulFreeStrings() {}
 
     /**
      * Raised for a string with NUL; Jackson adds the path of the field it was read for. A mismatched input, because

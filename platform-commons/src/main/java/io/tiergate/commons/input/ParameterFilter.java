@@ -4,9 +4,8 @@ import io.tiergate.commons.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /** Applies {@link ParameterCheck} to every matched request of every service (decoded, so {@code %00} is NUL). */
 public class ParameterFilter {
@@ -15,6 +14,9 @@ public class ParameterFilter {
     public Optional<Response> refuseControlCharacters(ContainerRequestContext request) {
         UriInfo uri = request.getUriInfo();
         return ParameterCheck.refusal(uri.getPathParameters(true), uri.getQueryParameters(true))
-                .map(problem -> Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build());
+                .map(problem -> Response.status(problem.status())
+                        .type(Problem.MEDIA_TYPE)
+                        .entity(problem)
+                        .build());
     }
 }

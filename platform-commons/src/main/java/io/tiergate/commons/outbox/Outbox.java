@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiergate.commons.event.CloudEvent;
 import io.tiergate.commons.event.ConsistencyToken;
+import io.tiergate.commons.event.EventIds;
 import io.tiergate.commons.event.EventsConfig;
 import io.tiergate.commons.tx.AfterCommit;
-import io.tiergate.commons.event.EventIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -57,12 +56,10 @@ public class Outbox {
     }
 
     /** A record for {@link #appendRecords}: no read ever waits for it, so it carries no per-subject version. */
-    public record Record(String type, String subject, Object data) {
-    }
+    public record Record(String type, String subject, Object data) {}
 
     /** A record made into its CloudEvent, ready for the outbox or for Kafka; its id stays the same either way. */
-    public record Prepared(UUID id, String topic, String subject, String type, String json, OffsetDateTime time) {
-    }
+    public record Prepared(UUID id, String topic, String subject, String type, String json, OffsetDateTime time) {}
 
     /** Makes a record its CloudEvent (JSON), with an id of its own. */
     public Prepared prepare(String topic, Record record) {
@@ -90,17 +87,31 @@ public class Outbox {
                 + "(event_id, topic, partition_key, type, payload, created_at, attempts) VALUES ");
         for (int i = 0; i < records.size(); i++) {
             int p = i * 6;
-            sql.append(i == 0 ? "" : ", ").append("(?").append(p + 1).append(", ?").append(p + 2).append(", ?")
-                    .append(p + 3).append(", ?").append(p + 4).append(", ?").append(p + 5).append(", ?")
-                    .append(p + 6).append(", 0)");
+            sql.append(i == 0 ? "" : ", ")
+                    .append("(?")
+                    .append(p + 1)
+                    .append(", ?")
+                    .append(p + 2)
+                    .append(", ?")
+                    .append(p + 3)
+                    .append(", ?")
+                    .append(p + 4)
+                    .append(", ?")
+                    .append(p + 5)
+                    .append(", ?")
+                    .append(p + 6)
+                    .append(", 0)");
         }
         var insert = entityManager.createNativeQuery(sql.toString());
         for (int i = 0; i < records.size(); i++) {
             Prepared record = records.get(i);
             int p = i * 6;
-            insert.setParameter(p + 1, record.id()).setParameter(p + 2, record.topic())
-                    .setParameter(p + 3, record.subject()).setParameter(p + 4, record.type())
-                    .setParameter(p + 5, record.json()).setParameter(p + 6, record.time());
+            insert.setParameter(p + 1, record.id())
+                    .setParameter(p + 2, record.topic())
+                    .setParameter(p + 3, record.subject())
+                    .setParameter(p + 4, record.type())
+                    .setParameter(p + 5, record.json())
+                    .setParameter(p + 6, record.time());
         }
         insert.executeUpdate();
         afterCommit.run(relay::wakeUp);
@@ -108,18 +119,25 @@ public class Outbox {
 
     /** Monotonic per-subject version, incremented under the row lock of the upsert. */
     private long nextSubjectVersion(String subject) {
-        Object version = entityManager.createNativeQuery("""
+        Object version =
+                entityManager.createNativeQuery("""
                         INSERT INTO subject_version (subject, version) VALUES (?1, 1)
                         ON CONFLICT (subject) DO UPDATE SET version = subject_version.version + 1
-                        RETURNING version""")
-                .setParameter(1, subject)
-                .getSingleResult();
+                        RETURNING version""").setParameter(1, subject).getSingleResult();
         return ((Number) version).longValue();
     }
 
     private CloudEvent event(String type, String subject, OffsetDateTime now, Long version, Object data) {
-        return new CloudEvent(CloudEvent.SPEC_VERSION, EventIds.random(), events.source(), type, subject, now,
-                CloudEvent.JSON, version, objectMapper.valueToTree(data));
+        return new CloudEvent(
+                CloudEvent.SPEC_VERSION,
+                EventIds.random(),
+                events.source(),
+                type,
+                subject,
+                now,
+                CloudEvent.JSON,
+                version,
+                objectMapper.valueToTree(data));
     }
 
     private String toJson(CloudEvent event) {

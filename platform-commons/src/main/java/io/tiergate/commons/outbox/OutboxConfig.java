@@ -2,7 +2,6 @@ package io.tiergate.commons.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** The outbox relay ({@link OutboxRelay}): whether it runs, how much it publishes at once, how long rows are kept. */

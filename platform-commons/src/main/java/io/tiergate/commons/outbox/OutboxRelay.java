@@ -8,15 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -27,6 +18,14 @@ import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox rows to Kafka in commit order, keyed by subject, with {@code acks=all}.
@@ -117,13 +116,16 @@ public class OutboxRelay {
         return record;
     }
 
-    private static final byte[] CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CONTENT_TYPE =
+            "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8);
 
     private void run() {
         long backoffMillis = 0;
         while (running) {
             try {
-                long waitMillis = backoffMillis > 0 ? backoffMillis : config.pollInterval().toMillis();
+                long waitMillis = backoffMillis > 0
+                        ? backoffMillis
+                        : config.pollInterval().toMillis();
                 wakeUps.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();
                 if (!running) {
@@ -139,7 +141,8 @@ public class OutboxRelay {
                 return;
             } catch (RuntimeException e) {
                 backoffMillis = Math.min(Math.max(backoffMillis * 2, 250), 5_000);
-                LOG.warnf("outbox relay could not publish (%s); retrying in %d ms",
+                LOG.warnf(
+                        "outbox relay could not publish (%s); retrying in %d ms",
                         e.getClass().getSimpleName() + ": " + e.getMessage(), backoffMillis);
             }
         }
@@ -151,28 +154,33 @@ public class OutboxRelay {
         }
         nextPurge = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
-        int purged = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("DELETE FROM outbox_event WHERE published_at < ?1")
-                .setParameter(1, cutoff)
-                .executeUpdate());
+        int purged = QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery("DELETE FROM outbox_event WHERE published_at < ?1")
+                        .setParameter(1, cutoff)
+                        .executeUpdate());
         if (purged > 0) {
             LOG.infof("purged %d published outbox rows older than %s", purged, config.retention());
         }
     }
 
     private double countPending() {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")
-                .getSingleResult()).doubleValue());
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery("SELECT count(*) FROM outbox_event WHERE published_at IS NULL")
+                                .getSingleResult())
+                        .doubleValue());
     }
 
     /** Publishes one batch in its own transaction; returns how many rows it published. */
     int publishBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<OutboxEntry> pending = entityManager.createNativeQuery(
+            List<OutboxEntry> pending = entityManager
+                    .createNativeQuery(
                             "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?1 "
-                                    + "FOR UPDATE SKIP LOCKED", OutboxEntry.class)
+                                    + "FOR UPDATE SKIP LOCKED",
+                            OutboxEntry.class)
                     .setParameter(1, config.batchSize())
                     .getResultList();
             if (pending.isEmpty()) {

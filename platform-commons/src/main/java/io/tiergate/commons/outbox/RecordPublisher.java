@@ -9,14 +9,13 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes records that no state change depends on (decision log entries, for one) straight to Kafka, batched by
@@ -65,7 +64,8 @@ public class RecordPublisher {
                                 config.bootstrapServers().orElse(kafkaBootstrapServers),
                                 (int) config.linger().toMillis()));
                     } catch (RuntimeException e) {
-                        retryConstructionAt = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                        retryConstructionAt =
+                                System.nanoTime() + Duration.ofSeconds(5).toNanos();
                         LOG.errorf("records go to the outbox: no producer (%s)", rootCause(e));
                         throw e;
                     }
@@ -91,13 +91,15 @@ public class RecordPublisher {
         for (int i = 0; i < records.size(); i++) {
             Outbox.Prepared record = records.get(i);
             try {
-                producer().send(OutboxRelay.kafkaRecord(record.topic(), record.subject(), record.json()),
-                        (metadata, failure) -> {
-                            if (failure != null) {
-                                lastFailure = failure;
-                                unacknowledged.add(record);
-                            }
-                        });
+                producer()
+                        .send(
+                                OutboxRelay.kafkaRecord(record.topic(), record.subject(), record.json()),
+                                (metadata, failure) -> {
+                                    if (failure != null) {
+                                        lastFailure = failure;
+                                        unacknowledged.add(record);
+                                    }
+                                });
             } catch (RuntimeException e) {
                 lastFailure = e;
                 // refused at once (no broker metadata within max.block.ms, or closed): the rest would wait as long,
@@ -128,8 +130,9 @@ public class RecordPublisher {
         }
         spilled.increment(batch.size());
         Exception failure = lastFailure;
-        LOG.warnf("%d records not acknowledged by the broker were written to the outbox (%s)", batch.size(),
-                failure == null ? "?" : failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        LOG.warnf(
+                "%d records not acknowledged by the broker were written to the outbox (%s)",
+                batch.size(), failure == null ? "?" : failure.getClass().getSimpleName() + ": " + failure.getMessage());
         return batch.size();
     }
 
@@ -156,8 +159,9 @@ public class RecordPublisher {
                 // until none is left
             }
         } catch (RuntimeException e) {
-            LOG.errorf("%d records could not be kept at shutdown (%s)", unacknowledged.size(),
-                    e.getClass().getSimpleName());
+            LOG.errorf(
+                    "%d records could not be kept at shutdown (%s)",
+                    unacknowledged.size(), e.getClass().getSimpleName());
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.tiergate.commons.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /**
@@ -13,12 +12,11 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    public record Violation(String field, String message) {
-    }
+    public record Violation(String field, String message) {}
 
     public static Problem of(int status, String code, String title, String detail) {
-        return new Problem("urn:tiergate:problem:" + code.toLowerCase().replace('_', '-'), title, status, detail, code,
-                List.of());
+        return new Problem(
+                "urn:tiergate:problem:" + code.toLowerCase().replace('_', '-'), title, status, detail, code, List.of());
     }
 
     public Problem withErrors(List<Violation> violations) {

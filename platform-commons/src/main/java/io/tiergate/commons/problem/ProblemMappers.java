@@ -5,20 +5,19 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
-import io.tiergate.commons.input.ControlCharacters;
-import io.tiergate.commons.input.NulFreeStrings;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tiergate.commons.input.ControlCharacters;
+import io.tiergate.commons.input.NulFreeStrings;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Renders every error as RFC 9457 problem+json with a stable code. Bad input is a 400 that names the
@@ -39,13 +38,19 @@ public class ProblemMappers {
                 .map(v -> new Problem.Violation(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .collect(Collectors.toList());
-        return respond(Problem.of(400, "VALIDATION_FAILED", "Bad request",
-                "The request has invalid fields").withErrors(violations));
+        return respond(Problem.of(400, "VALIDATION_FAILED", "Bad request", "The request has invalid fields")
+                .withErrors(violations));
     }
 
     /** Unparseable JSON or a value of the wrong type; listed one by one to win over the built-in mappers. */
-    @ServerExceptionMapper(value = {MismatchedInputException.class, InvalidFormatException.class,
-            JsonMappingException.class, JsonProcessingException.class}, priority = 1)
+    @ServerExceptionMapper(
+            value = {
+                MismatchedInputException.class,
+                InvalidFormatException.class,
+                JsonMappingException.class,
+                JsonProcessingException.class
+            },
+            priority = 1)
     public Response malformedJson(JsonProcessingException e) {
         return malformed(e);
     }
@@ -70,7 +75,8 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);
-            return respond(Problem.of(status, "INTERNAL_ERROR", "Internal error", "The request could not be completed"));
+            return respond(
+                    Problem.of(status, "INTERNAL_ERROR", "Internal error", "The request could not be completed"));
         }
         if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
             // Quarkus REST wraps the databind errors it does not pass on; they still name their field.
@@ -78,8 +84,8 @@ public class ProblemMappers {
         }
         if (status == 404 && e.getCause() != null) {
             // JAX-RS reports an unconvertible query or path parameter as 404; to a caller it is bad input.
-            return respond(Problem.of(400, "INVALID_PARAMETER", "Bad request",
-                    "A query or path parameter has the wrong format"));
+            return respond(Problem.of(
+                    400, "INVALID_PARAMETER", "Bad request", "A query or path parameter has the wrong format"));
         }
         String code = switch (status) {
             case 400 -> "MALFORMED_REQUEST";
@@ -101,12 +107,14 @@ public class ProblemMappers {
     }
 
     static Response malformed(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? mapping.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ControlCharacters.printable(ref.getFieldName())
-                        : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."))
-                : null;
+        String field =
+                e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                        ? mapping.getPath().stream()
+                                .map(ref -> ref.getFieldName() != null
+                                        ? ControlCharacters.printable(ref.getFieldName())
+                                        : "[" + ref.getIndex() + "]")
+                                .collect(Collectors.joining("."))
+                        : null;
         if (e instanceof NulFreeStrings.NulInString) {
             // Well-formed JSON with a value no field accepts: a field error, as bean validation reports one.
             String named = field != null ? field : "(body)";
@@ -114,7 +122,10 @@ public class ProblemMappers {
                     .withErrors(List.of(new Problem.Violation(named, "must not contain NUL (U+0000)"))));
         }
         String location = field != null ? " at field '" + field + "'" : "";
-        return respond(Problem.of(400, "MALFORMED_REQUEST", "Bad request",
+        return respond(Problem.of(
+                400,
+                "MALFORMED_REQUEST",
+                "Bad request",
                 "The request body is not valid JSON for this operation" + location));
     }
 
@@ -128,10 +139,17 @@ public class ProblemMappers {
     /** A 401 names the scheme it wants (RFC 6750), as OIDC's own challenge does. */
     private static Response unauthenticated() {
         Problem problem = Problem.of(401, "UNAUTHENTICATED", "Unauthorized", "A valid bearer token is required");
-        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer").entity(problem).build();
+        return Response.status(401)
+                .type(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", "Bearer")
+                .entity(problem)
+                .build();
     }
 
     static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
+                .build();
     }
 }

@@ -1,6 +1,9 @@
 package io.tiergate.commons.problem;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -12,10 +15,6 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * States in every service's OpenAPI document what its error answers really are: RFC 9457 problem+json with the
@@ -42,7 +41,9 @@ public class ProblemResponses implements OASFilter {
         }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Operation operation : path.getOperations().values()) {
-                document(operation, path.getParameters() != null && !path.getParameters().isEmpty());
+                document(
+                        operation,
+                        path.getParameters() != null && !path.getParameters().isEmpty());
             }
         }
     }
@@ -52,8 +53,10 @@ public class ProblemResponses implements OASFilter {
             operation.setResponses(OASFactory.createAPIResponses());
         }
         APIResponses responses = operation.getResponses();
-        boolean secured = operation.getSecurity() != null && operation.getSecurity().stream()
-                .anyMatch(requirement -> requirement.getSchemes() != null && !requirement.getSchemes().isEmpty());
+        boolean secured = operation.getSecurity() != null
+                && operation.getSecurity().stream()
+                        .anyMatch(requirement -> requirement.getSchemes() != null
+                                && !requirement.getSchemes().isEmpty());
         if (secured) {
             addIfAbsent(responses, "401", "No valid bearer token: missing, expired, or not issued by the realm");
             addIfAbsent(responses, "403", "The token's roles do not allow this operation");
@@ -61,8 +64,10 @@ public class ProblemResponses implements OASFilter {
             // Anyone may call it: said explicitly, so that a reader (and a linter) sees it was meant.
             operation.setSecurity(new ArrayList<>());
         }
-        boolean takesInput = pathHasParameters || operation.getRequestBody() != null
-                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        boolean takesInput = pathHasParameters
+                || operation.getRequestBody() != null
+                || (operation.getParameters() != null
+                        && !operation.getParameters().isEmpty());
         if (takesInput) {
             addIfAbsent(responses, "400", "Invalid input: the problem's code and errors name what was refused");
         }
@@ -90,8 +95,11 @@ public class ProblemResponses implements OASFilter {
     }
 
     private static Content problemContent() {
-        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(SCHEMA)));
+        return OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(SCHEMA)));
     }
 
     private static Schema problemSchema() {
@@ -101,10 +109,18 @@ public class ProblemResponses implements OASFilter {
         return object("RFC 9457 problem details; code is stable, switch on it")
                 .addProperty("type", string("A URN built from code: urn:tiergate:problem:validation-failed"))
                 .addProperty("title", string("A short summary of the kind of problem"))
-                .addProperty("status", OASFactory.createSchema().type(List.of(SchemaType.INTEGER)).format("int32"))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .type(List.of(SchemaType.INTEGER))
+                                .format("int32"))
                 .addProperty("detail", string("What went wrong in this request; never personal data"))
                 .addProperty("code", string("The stable error code: VALIDATION_FAILED, NOT_FOUND, ..."))
-                .addProperty("errors", OASFactory.createSchema().type(List.of(SchemaType.ARRAY)).items(violation))
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .type(List.of(SchemaType.ARRAY))
+                                .items(violation))
                 .required(List.of("type", "title", "status", "code"));
     }
 

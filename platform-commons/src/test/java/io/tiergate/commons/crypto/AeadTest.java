@@ -1,13 +1,12 @@
 package io.tiergate.commons.crypto;
 
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 /** AES-256-GCM as crypto-shredding and encrypted PII use it: sealed, opened, and refused when anything differs. */
 class AeadTest {
@@ -40,7 +39,8 @@ class AeadTest {
         tampered[20] ^= 1;
 
         assertThrows(IllegalStateException.class, () -> Aead.open(Aead.randomKey(), sealed, AAD));
-        assertThrows(IllegalStateException.class,
+        assertThrows(
+                IllegalStateException.class,
                 () -> Aead.open(key, sealed, "subject:bob".getBytes(StandardCharsets.UTF_8)));
         assertThrows(IllegalStateException.class, () -> Aead.open(key, tampered, AAD));
     }

@@ -1,17 +1,17 @@
 package io.tiergate.commons.event;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class ConsistencyTokenTest {
 
     @Test
     void aTokenParsesIntoSourceSubjectAndVersion() {
-        assertEquals(new ConsistencyToken("tier-service", "alice", 42),
-                ConsistencyToken.parse("tier-service:alice:42"));
+        assertEquals(
+                new ConsistencyToken("tier-service", "alice", 42), ConsistencyToken.parse("tier-service:alice:42"));
     }
 
     @Test
@@ -25,8 +25,8 @@ class ConsistencyTokenTest {
 
     @Test
     void toStringAndParseRoundTrip() {
-        ConsistencyToken token = new ConsistencyToken("audit-service", "11111111-1111-4111-8111-000000000001",
-                Long.MAX_VALUE);
+        ConsistencyToken token =
+                new ConsistencyToken("audit-service", "11111111-1111-4111-8111-000000000001", Long.MAX_VALUE);
 
         assertEquals(token, ConsistencyToken.parse(token.toString()));
         assertEquals("audit-service:11111111-1111-4111-8111-000000000001:" + Long.MAX_VALUE, token.toString());
@@ -39,19 +39,22 @@ class ConsistencyTokenTest {
 
     @Test
     void aTokenWithoutItsThreePartsIsRefused() {
-        for (String malformed : new String[] {"", "alice", "tier-service:alice", ":alice:1", "tier-service::1",
-                "tier-service:alice:", "tier-service:1"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> ConsistencyToken.parse(malformed), malformed);
+        for (String malformed : new String[] {
+            "", "alice", "tier-service:alice", ":alice:1", "tier-service::1", "tier-service:alice:", "tier-service:1"
+        }) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> ConsistencyToken.parse(malformed), malformed);
             assertTrue(e.getMessage().contains("source:subject:version"), malformed + ": " + e.getMessage());
         }
     }
 
     @Test
     void aVersionThatIsNotANumberIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ConsistencyToken.parse("tier-service:alice:latest"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ConsistencyToken.parse("tier-service:alice:latest"));
         assertTrue(e.getMessage().contains("number"));
-        assertThrows(IllegalArgumentException.class, () -> ConsistencyToken.parse("tier-service:alice:99999999999999999999"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ConsistencyToken.parse("tier-service:alice:99999999999999999999"));
     }
 }

@@ -1,11 +1,10 @@
 package io.tiergate.commons.inbox;
 
-import org.junit.jupiter.api.Test;
-
-import java.sql.SQLException;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
 
 /** Which failures hold a partition (retried) and which skip a poison event. */
 class EventConsumerTest {

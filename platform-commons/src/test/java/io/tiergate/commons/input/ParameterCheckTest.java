@@ -1,15 +1,14 @@
 package io.tiergate.commons.input;
 
-import io.tiergate.commons.problem.Problem;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiergate.commons.problem.Problem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class ParameterCheckTest {
 
@@ -17,7 +16,8 @@ class ParameterCheckTest {
 
     @Test
     void aNulPathParameterIsRefusedByName() {
-        Problem problem = ParameterCheck.refusal(Map.of("subject", List.of("\u0000")), NONE).orElseThrow();
+        Problem problem = ParameterCheck.refusal(Map.of("subject", List.of("\u0000")), NONE)
+                .orElseThrow();
         assertEquals(400, problem.status());
         assertEquals("INVALID_PARAMETER", problem.code());
         assertEquals("subject", problem.errors().get(0).field());
@@ -35,7 +35,8 @@ class ParameterCheckTest {
 
     @Test
     void aControlInAParameterNameIsRefusedWithoutEchoingIt() {
-        Problem problem = ParameterCheck.refusal(NONE, Map.of("a\u0000b", List.of("x"))).orElseThrow();
+        Problem problem =
+                ParameterCheck.refusal(NONE, Map.of("a\u0000b", List.of("x"))).orElseThrow();
         assertEquals("aU+0000b", problem.errors().get(0).field());
     }
 
@@ -44,13 +45,16 @@ class ParameterCheckTest {
         Map<String, List<String>> path = new LinkedHashMap<>();
         path.put("version", List.of("ok"));
         path.put("other", List.of("\u0001"));
-        Problem problem = ParameterCheck.refusal(path, Map.of("against", List.of("\u0000"))).orElseThrow();
+        Problem problem = ParameterCheck.refusal(path, Map.of("against", List.of("\u0000")))
+                .orElseThrow();
         assertEquals("other", problem.errors().get(0).field());
     }
 
     @Test
     void ordinaryParametersPass() {
-        assertTrue(ParameterCheck.refusal(Map.of("subject", List.of("11111111-1111-4111-8111-000000000001")),
-                Map.of("against", List.of("2026-01 política"), "empty", List.of(""))).isEmpty());
+        assertTrue(ParameterCheck.refusal(
+                        Map.of("subject", List.of("11111111-1111-4111-8111-000000000001")),
+                        Map.of("against", List.of("2026-01 política"), "empty", List.of("")))
+                .isEmpty());
     }
 }

@@ -1,25 +1,25 @@
 package io.tiergate.commons.problem;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiergate.commons.input.NulFreeStrings;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 class ProblemMappersTest {
 
-    record Erasure(String subject, String reason) {
-    }
+    record Erasure(String subject, String reason) {}
 
     final ObjectMapper mapper = new ObjectMapper().registerModule(NulFreeStrings.module());
 
     @Test
     void aNulInABodyIsAFieldErrorNotAFault() {
-        var e = assertThrows(JsonProcessingException.class, () -> mapper.readValue(
-                "{\"subject\":\"a\\u0000\",\"reason\":\"r\"}", Erasure.class));
+        var e = assertThrows(
+                JsonProcessingException.class,
+                () -> mapper.readValue("{\"subject\":\"a\\u0000\",\"reason\":\"r\"}", Erasure.class));
         Response response = ProblemMappers.malformed(e);
         Problem problem = (Problem) response.getEntity();
         assertEquals(400, response.getStatus());
@@ -35,10 +35,11 @@ class ProblemMappersTest {
 
     @Test
     void aDatabindErrorQuarkusWrapsStillNamesItsField() {
-        var e = assertThrows(JsonProcessingException.class, () -> mapper.readValue(
-                "{\"subject\":\"a\",\"reason\":\"\\u0000\"}", Erasure.class));
-        Response response = new ProblemMappers().webApplication(
-                new jakarta.ws.rs.WebApplicationException(e, Response.Status.BAD_REQUEST));
+        var e = assertThrows(
+                JsonProcessingException.class,
+                () -> mapper.readValue("{\"subject\":\"a\",\"reason\":\"\\u0000\"}", Erasure.class));
+        Response response = new ProblemMappers()
+                .webApplication(new jakarta.ws.rs.WebApplicationException(e, Response.Status.BAD_REQUEST));
         assertEquals("reason", ((Problem) response.getEntity()).errors().get(0).field());
     }
 }

@@ -1,19 +1,18 @@
 package io.tiergate.commons.problem;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProblemResponsesTest {
 
@@ -32,11 +31,20 @@ class ProblemResponsesTest {
         for (String status : List.of("400", "401", "403")) {
             APIResponse response = operation.getResponses().getAPIResponse(status);
             assertNotNull(response, status);
-            assertEquals("#/components/schemas/Problem",
-                    response.getContent().getMediaType(Problem.MEDIA_TYPE).getSchema().getRef(), status);
+            assertEquals(
+                    "#/components/schemas/Problem",
+                    response.getContent()
+                            .getMediaType(Problem.MEDIA_TYPE)
+                            .getSchema()
+                            .getRef(),
+                    status);
             assertNotNull(response.getDescription(), status);
         }
-        assertNotNull(openAPI.getComponents().getSchemas().get("Problem").getProperties().get("code"));
+        assertNotNull(openAPI.getComponents()
+                .getSchemas()
+                .get("Problem")
+                .getProperties()
+                .get("code"));
     }
 
     @Test
@@ -45,8 +53,9 @@ class ProblemResponsesTest {
                 .security(List.of(OASFactory.createSecurityRequirement().addScheme("keycloak", "auditor")))
                 .responses(OASFactory.createAPIResponses()
                         .addAPIResponse("200", response("application/json", Problem.MEDIA_TYPE))
-                        .addAPIResponse("404", response("application/json", Problem.MEDIA_TYPE)
-                                .description("no such entry")));
+                        .addAPIResponse(
+                                "404",
+                                response("application/json", Problem.MEDIA_TYPE).description("no such entry")));
 
         filter.filterOpenAPI(document("/v1/entries", operation));
 
@@ -54,7 +63,9 @@ class ProblemResponsesTest {
         assertTrue(ok.hasMediaType("application/json"));
         assertFalse(ok.hasMediaType(Problem.MEDIA_TYPE));
         APIResponse notFound = operation.getResponses().getAPIResponse("404");
-        assertEquals(List.of(Problem.MEDIA_TYPE), List.copyOf(notFound.getContent().getMediaTypes().keySet()));
+        assertEquals(
+                List.of(Problem.MEDIA_TYPE),
+                List.copyOf(notFound.getContent().getMediaTypes().keySet()));
         assertEquals("no such entry", notFound.getDescription(), "a written description is kept");
         assertNull(operation.getResponses().getAPIResponse("400"), "no input, so no 400 is claimed");
     }
@@ -78,9 +89,11 @@ class ProblemResponsesTest {
                 .security(List.of(OASFactory.createSecurityRequirement().addScheme("keycloak", "auditor")))
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", response("application/json")));
         OpenAPI openAPI = document("/v1/entries/{index}", operation);
-        openAPI.getPaths().getPathItem("/v1/entries/{index}")
-                .addParameter(OASFactory.createParameter().name("index").in(
-                        org.eclipse.microprofile.openapi.models.parameters.Parameter.In.PATH));
+        openAPI.getPaths()
+                .getPathItem("/v1/entries/{index}")
+                .addParameter(OASFactory.createParameter()
+                        .name("index")
+                        .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.PATH));
 
         filter.filterOpenAPI(openAPI);
 
@@ -88,14 +101,18 @@ class ProblemResponsesTest {
     }
 
     private static OpenAPI document(String path, Operation operation) {
-        return OASFactory.createOpenAPI().paths(OASFactory.createPaths()
-                .addPathItem(path, OASFactory.createPathItem().POST(operation)));
+        return OASFactory.createOpenAPI()
+                .paths(OASFactory.createPaths()
+                        .addPathItem(path, OASFactory.createPathItem().POST(operation)));
     }
 
     private static APIResponse response(String... mediaTypes) {
         Content content = OASFactory.createContent();
         for (String mediaType : mediaTypes) {
-            content.addMediaType(mediaType, OASFactory.createMediaType().schema(OASFactory.createSchema().ref("X")));
+            content.addMediaType(
+                    mediaType,
+                    OASFactory.createMediaType()
+                            .schema(OASFactory.createSchema().ref("X")));
         }
         return OASFactory.createAPIResponse().description("OK").content(content);
     }

@@ -21,8 +21,7 @@ public final class CampaignFixtures {
     // versions only grow, across tests and runs against the same broker
     private static final AtomicLong VERSION = new AtomicLong(System.currentTimeMillis());
 
-    private CampaignFixtures() {
-    }
+    private CampaignFixtures() {}
 
     public static String containedData(String campaignId, String level, double score) {
         return "{\"campaignId\":\"" + campaignId + "\",\"level\":\"" + level + "\",\"score\":"
@@ -48,7 +47,8 @@ public final class CampaignFixtures {
     }
 
     public static String confirmed(String account, String campaignId, String officer) {
-        return publish(ACCOUNT_CONFIRMED, account, confirmedData(campaignId, officer, "coordinated extraction confirmed"));
+        return publish(
+                ACCOUNT_CONFIRMED, account, confirmedData(campaignId, officer, "coordinated extraction confirmed"));
     }
 
     /** The event as campaign-service writes it, envelope and data checked against the schemas. */

@@ -1,12 +1,14 @@
 package io.tiergate.commons.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,9 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Checks events against the JSON Schemas published in docs/events/, the contract consumers read: producers check
@@ -28,7 +27,8 @@ public final class EventSchemas {
 
     private static final Path DOCS = Path.of(System.getProperty("tiergate.root", ".."), "docs", "events");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> LOADED = new ConcurrentHashMap<>();
 
     public static final String ENVELOPE = "cloudevent.schema.json";
@@ -104,8 +104,7 @@ public final class EventSchemas {
             Map.entry("tiergate.campaign.confirmed", CAMPAIGN_DECIDED),
             Map.entry("tiergate.campaign.dismissed", CAMPAIGN_DECIDED));
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     /** Asserts the event's envelope and data match their schemas; returns the parsed event. */
     public static JsonNode assertValid(String eventJson) {
@@ -135,7 +134,9 @@ public final class EventSchemas {
 
     /** The schema's complaints about a document; empty when it is valid. */
     public static List<String> errors(String schemaName, JsonNode document) {
-        return schema(schemaName).validate(document).stream().map(Error::toString).toList();
+        return schema(schemaName).validate(document).stream()
+                .map(Error::toString)
+                .toList();
     }
 
     public static JsonNode parse(String json) {

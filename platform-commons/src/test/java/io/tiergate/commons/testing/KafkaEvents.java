@@ -1,15 +1,5 @@
 package io.tiergate.commons.testing;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,19 +8,27 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Reads a topic of the real test broker from the start until a record matches, or the deadline passes. */
 public final class KafkaEvents {
 
-    private KafkaEvents() {
-    }
+    private KafkaEvents() {}
 
     public static String bootstrapServers() {
         return System.getProperty("tiergate.test.kafka", "127.0.0.1:19092");
     }
 
-    public static Optional<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> match,
-                                                                 Duration timeout) {
+    public static Optional<ConsumerRecord<String, String>> await(
+            String topic, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -41,7 +39,8 @@ public final class KafkaEvents {
             List<TopicPartition> partitions = List.of();
             while (partitions.isEmpty() && System.nanoTime() < deadline) {
                 partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                        .map(p -> new TopicPartition(p.topic(), p.partition()))
+                        .toList();
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -57,13 +56,15 @@ public final class KafkaEvents {
     }
 
     /** Publishes a CloudEvent as another service would, so a consumer can be tested on its own. */
-    public static String publish(String topic, String source, String type, String subject, long version, String dataJson) {
+    public static String publish(
+            String topic, String source, String type, String subject, long version, String dataJson) {
         String id = UUID.randomUUID().toString();
         publishRaw(topic, subject, cloudEvent(id, source, type, subject, version, dataJson));
         return id;
     }
 
-    public static String cloudEvent(String id, String source, String type, String subject, long version, String dataJson) {
+    public static String cloudEvent(
+            String id, String source, String type, String subject, long version, String dataJson) {
         return "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"source\":\"" + source
                 + "\",\"type\":\"" + type + "\",\"subject\":\"" + subject + "\",\"time\":\""
                 + OffsetDateTime.now(ZoneOffset.UTC) + "\",\"datacontenttype\":\"application/json\","

@@ -1,7 +1,6 @@
 package io.tiergate.commons.testing;
 
 import io.restassured.RestAssured;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +14,7 @@ public final class KeycloakTokens {
     public static final String BOB = "bob";
     /** A customer that service-level tests may change at will (the end-to-end tests use alice and bob). */
     public static final String CAROL = "carol";
+
     public static final String OLIVIA = "olivia";
     public static final String OSCAR = "oscar";
     public static final String OWEN = "owen";
@@ -30,11 +30,11 @@ public final class KeycloakTokens {
 
     private static final Map<String, CachedToken> CACHE = new ConcurrentHashMap<>();
 
-    private KeycloakTokens() {
-    }
+    private KeycloakTokens() {}
 
     public static String keycloakUrl() {
-        return System.getProperty("tiergate.test.keycloak.url",
+        return System.getProperty(
+                "tiergate.test.keycloak.url",
                 System.getenv().getOrDefault("TIERGATE_TEST_KEYCLOAK_URL", "http://127.0.0.1:18180"));
     }
 
@@ -51,19 +51,25 @@ public final class KeycloakTokens {
                 .formParam("username", username)
                 .formParam("password", username)
                 .post(tokenEndpoint())
-                .then().statusCode(200)
-                .extract().path("access_token");
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("access_token");
     }
 
     /** Client-credentials grant for the demo gateway. */
     public static String gateway() {
-        return cached("gateway", () -> RestAssured.given()
-                .formParam("grant_type", "client_credentials")
-                .formParam("client_id", "demo-gateway")
-                .formParam("client_secret", "demo-gateway-secret")
-                .post(tokenEndpoint())
-                .then().statusCode(200)
-                .extract().path("access_token"));
+        return cached(
+                "gateway",
+                () -> RestAssured.given()
+                        .formParam("grant_type", "client_credentials")
+                        .formParam("client_id", "demo-gateway")
+                        .formParam("client_secret", "demo-gateway-secret")
+                        .post(tokenEndpoint())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("access_token"));
     }
 
     private static String tokenEndpoint() {

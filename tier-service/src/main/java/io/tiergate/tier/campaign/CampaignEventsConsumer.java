@@ -37,8 +37,10 @@ public class CampaignEventsConsumer {
         if (!ACCOUNT_CONFIRMED.equals(event.type()) || event.subject() == null) {
             return; // containment and its release are entitlement-service's; campaign-level events hold no account
         }
-        String campaign = event.data() == null ? "" : event.data().path("campaignId").asText("");
+        String campaign =
+                event.data() == null ? "" : event.data().path("campaignId").asText("");
         // the campaign id, not the officer's free text: the reason travels in tier events to every consumer
-        grants.suspendAll(event.subject(), HolderKind.SUBJECT, CAUSE, "campaign " + campaign + " confirmed by an officer");
+        grants.suspendAll(
+                event.subject(), HolderKind.SUBJECT, CAUSE, "campaign " + campaign + " confirmed by an officer");
     }
 }

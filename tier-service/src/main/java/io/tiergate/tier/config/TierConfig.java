@@ -2,7 +2,6 @@ package io.tiergate.tier.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.util.Optional;
 
 /** tier-service's own settings, under {@code tiergate.tier}. */

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -56,19 +55,20 @@ public class EffectiveTiers {
                 continue;
             }
             for (TierGrant grant : TierGrant.activeOf(organizationId.toString(), HolderKind.ORGANIZATION)) {
-                if (check.forMember(requirements.policy(grant.tier), subject, organization).isEmpty()) {
+                if (check.forMember(requirements.policy(grant.tier), subject, organization)
+                        .isEmpty()) {
                     tiers.add(new EffectiveGrant(grant.id, grant.tier, ORGANIZATION, organizationId, grant.expiresAt));
                 }
             }
         }
-        tiers.sort(Comparator.comparing(EffectiveGrant::tier).thenComparing(g -> g.grantId().toString()));
+        tiers.sort(Comparator.comparing(EffectiveGrant::tier)
+                .thenComparing(g -> g.grantId().toString()));
         return tiers;
     }
 
     /** The people a grant holder's change can affect: the person, or every current member of the organization. */
     public static Collection<String> affectedBy(String holder, HolderKind kind) {
-        return kind == HolderKind.SUBJECT ? List.of(holder)
-                : OrganizationMembership.membersOf(UUID.fromString(holder));
+        return kind == HolderKind.SUBJECT ? List.of(holder) : OrganizationMembership.membersOf(UUID.fromString(holder));
     }
 
     /** Announces each person's effective tiers if they changed; returns the consistency tokens of what was announced. */
@@ -96,7 +96,7 @@ public class EffectiveTiers {
         announced.tiers = now;
         announced.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         announced.persist();
-        return Optional.of(outbox.append(TierEvents.TOPIC, TierEvents.EFFECTIVE_CHANGED, subject,
-                new TierEvents.EffectiveChanged(now)));
+        return Optional.of(outbox.append(
+                TierEvents.TOPIC, TierEvents.EFFECTIVE_CHANGED, subject, new TierEvents.EffectiveChanged(now)));
     }
 }

@@ -1,5 +1,9 @@
 package io.tiergate.tier.effective;
 
+import static io.tiergate.tier.grant.GrantResource.AUDITOR;
+import static io.tiergate.tier.grant.GrantResource.COMPLIANCE_OFFICER;
+import static io.tiergate.tier.grant.GrantResource.CUSTOMER;
+
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.commons.problem.Problem;
@@ -13,17 +17,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import static io.tiergate.tier.grant.GrantResource.AUDITOR;
-import static io.tiergate.tier.grant.GrantResource.COMPLIANCE_OFFICER;
-import static io.tiergate.tier.grant.GrantResource.CUSTOMER;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/subjects")
 @Tag(name = "subjects", description = "A person's effective tier and why")
@@ -31,12 +30,16 @@ import static io.tiergate.tier.grant.GrantResource.CUSTOMER;
 public class SubjectTierResource {
 
     /** One effective tier and the grant it comes from: held directly, or inherited from an organization. */
-    public record Because(String tier, UUID grantId, String via, UUID organizationId, OffsetDateTime expiresAt,
-                          String grantedBy, UUID requestId) {
-    }
+    public record Because(
+            String tier,
+            UUID grantId,
+            String via,
+            UUID organizationId,
+            OffsetDateTime expiresAt,
+            String grantedBy,
+            UUID requestId) {}
 
-    public record SubjectTier(String subject, List<Because> tiers) {
-    }
+    public record SubjectTier(String subject, List<Because> tiers) {}
 
     @Inject
     EffectiveTiers effective;
@@ -50,19 +53,30 @@ public class SubjectTierResource {
     @GET
     @Path("/{subject}/tier")
     @RolesAllowed({COMPLIANCE_OFFICER, AUDITOR, CUSTOMER})
-    @Operation(operationId = "getSubjectTier", summary = "A person's effective tiers and, for each, the grant behind it (officers, auditors, the person)",
+    @Operation(
+            operationId = "getSubjectTier",
+            summary = "A person's effective tiers and, for each, the grant behind it (officers, auditors, the person)",
             description = "Ownership: a customer asks about their own subject only; another's is 403 NOT_YOUR_SUBJECT.")
     public SubjectTier tier(@PathParam("subject") @Size(max = 100) String subject) {
-        if (!identity.hasRole(COMPLIANCE_OFFICER) && !identity.hasRole(AUDITOR) && !subject.equals(token.getSubject())) {
+        if (!identity.hasRole(COMPLIANCE_OFFICER)
+                && !identity.hasRole(AUDITOR)
+                && !subject.equals(token.getSubject())) {
             throw ApiProblem.forbidden("NOT_YOUR_SUBJECT", "customers can ask about their own tier only");
         }
-        List<Because> tiers = effective.of(subject).stream().map(SubjectTierResource::because).toList();
+        List<Because> tiers =
+                effective.of(subject).stream().map(SubjectTierResource::because).toList();
         return new SubjectTier(subject, tiers);
     }
 
     private static Because because(EffectiveGrant grant) {
         TierGrant source = TierGrant.findById(grant.grantId());
-        return new Because(grant.tier().name(), grant.grantId(), grant.via(), grant.organizationId(),
-                grant.expiresAt(), source.grantedBy, source.requestId);
+        return new Because(
+                grant.tier().name(),
+                grant.grantId(),
+                grant.via(),
+                grant.organizationId(),
+                grant.expiresAt(),
+                source.grantedBy,
+                source.requestId);
     }
 }

@@ -15,7 +15,9 @@ public class GrantExpiry {
     @Inject
     GrantService grants;
 
-    @Scheduled(every = "${tiergate.tier.expiry-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(
+            every = "${tiergate.tier.expiry-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "2s")
     void expireDue() {
         int expired;

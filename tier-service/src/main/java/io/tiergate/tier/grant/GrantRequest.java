@@ -3,7 +3,6 @@ package io.tiergate.tier.grant;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -17,5 +16,4 @@ public record GrantRequest(
         @NotNull Tier tier,
         @NotBlank @Size(max = 2000) String justification,
         @Size(max = 2000) String intendedUse,
-        OffsetDateTime expiresAt) {
-}
+        OffsetDateTime expiresAt) {}

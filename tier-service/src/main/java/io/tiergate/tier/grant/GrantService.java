@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -48,20 +47,35 @@ public class GrantService {
         Holder holder = Holder.of(request.subject(), request.organizationId());
         OfficerConflicts.check(officer, holder.id(), holder.kind());
         if (requirements.policy(request.tier()).fourEyes()) {
-            throw ApiProblem.conflict("FOUR_EYES_REQUIRED", request.tier()
-                    + " needs two distinct compliance officers: file POST /v1/tier-requests and approve it twice");
+            throw ApiProblem.conflict(
+                    "FOUR_EYES_REQUIRED",
+                    request.tier()
+                            + " needs two distinct compliance officers: file POST /v1/tier-requests and approve it twice");
         }
-        return issue(officer, holder, request.tier(), request.justification().strip(), request.intendedUse(),
-                request.expiresAt(), null);
+        return issue(
+                officer,
+                holder,
+                request.tier(),
+                request.justification().strip(),
+                request.intendedUse(),
+                request.expiresAt(),
+                null);
     }
 
     /** Creates a grant after checking the tier's requirements again, now. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public GrantView issue(String actor, Holder holder, Tier tier, String justification, String intendedUse,
-                           OffsetDateTime expiresAt, UUID requestId) {
+    public GrantView issue(
+            String actor,
+            Holder holder,
+            Tier tier,
+            String justification,
+            String intendedUse,
+            OffsetDateTime expiresAt,
+            UUID requestId) {
         requireMet(tier, holder, intendedUse);
         if (TierGrant.hasLive(holder.id(), tier)) {
-            throw ApiProblem.conflict("GRANT_ALREADY_ACTIVE",
+            throw ApiProblem.conflict(
+                    "GRANT_ALREADY_ACTIVE",
                     holder.id() + " already holds a live " + tier + " grant (reinstate or renew it instead)");
         }
         TierGrant grant = new TierGrant();
@@ -145,9 +159,13 @@ public class GrantService {
     /** Expires live grants whose time has come; returns how many. */
     @Transactional
     public int expireDue(int limit) {
-        List<TierGrant> due = TierGrant.find("status in ?1 and expiresAt <= ?2 order by expiresAt",
-                        List.of(GrantStatus.ACTIVE, GrantStatus.SUSPENDED), now())
-                .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
+        List<TierGrant> due = TierGrant.find(
+                        "status in ?1 and expiresAt <= ?2 order by expiresAt",
+                        List.of(GrantStatus.ACTIVE, GrantStatus.SUSPENDED),
+                        now())
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .page(0, limit)
+                .list();
         for (TierGrant grant : due) {
             grant.status = GrantStatus.EXPIRED;
             grant.suspensionCause = null;
@@ -162,7 +180,8 @@ public class GrantService {
 
     public List<UnmetRequirement> unmet(Tier tier, Holder holder, String intendedUse) {
         TierPolicy policy = requirements.policy(tier);
-        return holder.kind() == HolderKind.SUBJECT ? check.forPerson(policy, holder.id(), intendedUse)
+        return holder.kind() == HolderKind.SUBJECT
+                ? check.forPerson(policy, holder.id(), intendedUse)
                 : check.forOrganization(policy, UUID.fromString(holder.id()), intendedUse);
     }
 
@@ -170,9 +189,12 @@ public class GrantService {
     public void requireMet(Tier tier, Holder holder, String intendedUse) {
         List<UnmetRequirement> unmet = unmet(tier, holder, intendedUse);
         if (!unmet.isEmpty()) {
-            throw ApiProblem.unprocessable("REQUIREMENTS_NOT_MET", holder.id() + " does not meet "
-                            + unmet.size() + " requirement(s) of " + tier + " (requirements " + requirements.version() + ")")
-                    .withViolations(unmet.stream().map(UnmetRequirement::toViolation).toList());
+            throw ApiProblem.unprocessable(
+                            "REQUIREMENTS_NOT_MET",
+                            holder.id() + " does not meet " + unmet.size() + " requirement(s) of " + tier
+                                    + " (requirements " + requirements.version() + ")")
+                    .withViolations(
+                            unmet.stream().map(UnmetRequirement::toViolation).toList());
         }
     }
 
@@ -192,10 +214,23 @@ public class GrantService {
         change.at = now();
         change.expiresAt = grant.expiresAt;
         change.persist();
-        ConsistencyToken own = outbox.append(TierEvents.TOPIC, type, grant.subject,
-                new TierEvents.GrantChanged(grant.id, grant.tier, grant.status, grant.holderKind, grant.expiresAt,
-                        actor, reason, cause, grant.requestId, grant.requirementsVersion));
-        List<ConsistencyToken> announced = effective.announce(EffectiveTiers.affectedBy(grant.subject, grant.holderKind));
+        ConsistencyToken own = outbox.append(
+                TierEvents.TOPIC,
+                type,
+                grant.subject,
+                new TierEvents.GrantChanged(
+                        grant.id,
+                        grant.tier,
+                        grant.status,
+                        grant.holderKind,
+                        grant.expiresAt,
+                        actor,
+                        reason,
+                        cause,
+                        grant.requestId,
+                        grant.requirementsVersion));
+        List<ConsistencyToken> announced =
+                effective.announce(EffectiveTiers.affectedBy(grant.subject, grant.holderKind));
         String token = announced.isEmpty()
                 ? (grant.holderKind == HolderKind.SUBJECT ? own.toString() : null)
                 : announced.stream().map(ConsistencyToken::toString).collect(Collectors.joining(","));

@@ -1,7 +1,6 @@
 package io.tiergate.tier.grant;
 
 import io.tiergate.commons.problem.ApiProblem;
-
 import java.util.UUID;
 
 /** Who a grant or request is for: a person's Keycloak subject or an organization's id. */
@@ -13,7 +12,8 @@ public record Holder(String id, HolderKind kind) {
         if (person == (organizationId != null)) {
             throw ApiProblem.badRequest("HOLDER_REQUIRED", "give exactly one of subject and organizationId");
         }
-        return person ? new Holder(subject.strip(), HolderKind.SUBJECT)
+        return person
+                ? new Holder(subject.strip(), HolderKind.SUBJECT)
                 : new Holder(organizationId.toString(), HolderKind.ORGANIZATION);
     }
 }

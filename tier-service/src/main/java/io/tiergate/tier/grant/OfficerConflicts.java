@@ -2,7 +2,6 @@ package io.tiergate.tier.grant;
 
 import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.tier.identity.OrganizationMembership;
-
 import java.util.UUID;
 
 /**
@@ -11,8 +10,7 @@ import java.util.UUID;
  */
 public final class OfficerConflicts {
 
-    private OfficerConflicts() {
-    }
+    private OfficerConflicts() {}
 
     public static void check(String officer, String holder, HolderKind holderKind) {
         if (holderKind == HolderKind.SUBJECT) {
@@ -21,13 +19,13 @@ public final class OfficerConflicts {
             }
             for (UUID organization : OrganizationMembership.organizationsOf(holder)) {
                 if (OrganizationMembership.isMember(officer, organization)) {
-                    throw ApiProblem.forbidden("OWN_ORGANIZATION_FORBIDDEN",
+                    throw ApiProblem.forbidden(
+                            "OWN_ORGANIZATION_FORBIDDEN",
                             "the officer belongs to organization " + organization + " of the subject");
                 }
             }
         } else if (OrganizationMembership.isMember(officer, UUID.fromString(holder))) {
-            throw ApiProblem.forbidden("OWN_ORGANIZATION_FORBIDDEN",
-                    "the officer belongs to organization " + holder);
+            throw ApiProblem.forbidden("OWN_ORGANIZATION_FORBIDDEN", "the officer belongs to organization " + holder);
         }
     }
 }

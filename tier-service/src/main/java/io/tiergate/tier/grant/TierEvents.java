@@ -20,25 +20,37 @@ public final class TierEvents {
     /** A person's effective tiers (direct and inherited) after any change; what decisions and Keycloak follow. */
     public static final String EFFECTIVE_CHANGED = "tiergate.tier.effective.changed";
 
-    private TierEvents() {
-    }
+    private TierEvents() {}
 
     /** Data of every grant lifecycle event: the grant's state after the change, and who changed it why. */
-    public record GrantChanged(UUID grantId, Tier tier, GrantStatus status, HolderKind holderKind,
-                               OffsetDateTime expiresAt, String actor, String reason, String cause, UUID requestId,
-                               String requirementsVersion) {
-    }
+    public record GrantChanged(
+            UUID grantId,
+            Tier tier,
+            GrantStatus status,
+            HolderKind holderKind,
+            OffsetDateTime expiresAt,
+            String actor,
+            String reason,
+            String cause,
+            UUID requestId,
+            String requirementsVersion) {}
 
     /** Data of request events: where the request stands and which distinct officers approved it so far. */
-    public record RequestChanged(UUID requestId, String kind, Tier tier, HolderKind holderKind, String status,
-                                 String requestedBy, List<String> approvedBy, int requiredApprovals, String actor,
-                                 String reason, UUID grantId) {
-    }
+    public record RequestChanged(
+            UUID requestId,
+            String kind,
+            Tier tier,
+            HolderKind holderKind,
+            String status,
+            String requestedBy,
+            List<String> approvedBy,
+            int requiredApprovals,
+            String actor,
+            String reason,
+            UUID grantId) {}
 
     /** Data of {@link #EFFECTIVE_CHANGED}: every tier the person holds now, and through which grant. */
-    public record EffectiveChanged(List<EffectiveGrant> tiers) {
-    }
+    public record EffectiveChanged(List<EffectiveGrant> tiers) {}
 
-    public record EffectiveGrant(UUID grantId, Tier tier, String via, UUID organizationId, OffsetDateTime expiresAt) {
-    }
+    public record EffectiveGrant(UUID grantId, Tier tier, String via, UUID organizationId, OffsetDateTime expiresAt) {}
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -75,17 +74,23 @@ public class TierGrant extends PanacheEntityBase {
     }
 
     public static boolean hasLive(String holder, Tier tier) {
-        return count("subject = ?1 and tier = ?2 and status in ?3", holder, tier,
-                List.of(GrantStatus.ACTIVE, GrantStatus.SUSPENDED)) > 0;
+        return count(
+                        "subject = ?1 and tier = ?2 and status in ?3",
+                        holder,
+                        tier,
+                        List.of(GrantStatus.ACTIVE, GrantStatus.SUSPENDED))
+                > 0;
     }
 
     public static List<TierGrant> activeOf(String holder, HolderKind kind) {
-        return list("subject = ?1 and holderKind = ?2 and status = ?3 order by tier, id", holder, kind,
-                GrantStatus.ACTIVE);
+        return list(
+                "subject = ?1 and holderKind = ?2 and status = ?3 order by tier, id", holder, kind, GrantStatus.ACTIVE);
     }
 
     public static List<TierGrant> expiringBefore(OffsetDateTime instant) {
-        return list("status in ?1 and expiresAt < ?2 order by expiresAt",
-                List.of(GrantStatus.ACTIVE, GrantStatus.SUSPENDED), instant);
+        return list(
+                "status in ?1 and expiresAt < ?2 order by expiresAt",
+                List.of(GrantStatus.ACTIVE, GrantStatus.SUSPENDED),
+                instant);
     }
 }

@@ -25,12 +25,15 @@ public class IdentityEventsConsumer {
 
     void apply(CloudEvent event) {
         switch (event.type()) {
-            case IdentityReactions.VERIFIED, IdentityReactions.REJECTED, IdentityReactions.REVIEW_REQUIRED,
-                 IdentityReactions.REVOKED, IdentityReactions.EXPIRED -> reactions.onVerdict(event);
+            case IdentityReactions.VERIFIED,
+                    IdentityReactions.REJECTED,
+                    IdentityReactions.REVIEW_REQUIRED,
+                    IdentityReactions.REVOKED,
+                    IdentityReactions.EXPIRED -> reactions.onVerdict(event);
             case IdentityReactions.SCREENING_HIT -> reactions.onScreeningHit(event);
-            case IdentityReactions.ORGANIZATION_VERIFIED, IdentityReactions.ORGANIZATION_REJECTED,
-                 IdentityReactions.ORGANIZATION_REVIEW_REQUIRED ->
-                    reactions.onOrganization(event);
+            case IdentityReactions.ORGANIZATION_VERIFIED,
+                    IdentityReactions.ORGANIZATION_REJECTED,
+                    IdentityReactions.ORGANIZATION_REVIEW_REQUIRED -> reactions.onOrganization(event);
             case IdentityReactions.MEMBERSHIP_CHANGED -> reactions.onMembership(event);
             default -> {
                 // submitted, cluster links and the like do not change what anyone may hold

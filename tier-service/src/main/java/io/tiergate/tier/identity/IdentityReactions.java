@@ -11,7 +11,6 @@ import io.tiergate.tier.grant.TierGrant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -62,7 +61,9 @@ public class IdentityReactions {
         String status = statusOf(event);
         boolean wasVerified = identity.verified();
         identity.status = status;
-        identity.caseId = event.data().hasNonNull("caseId") ? UUID.fromString(event.data().get("caseId").asText()) : null;
+        identity.caseId = event.data().hasNonNull("caseId")
+                ? UUID.fromString(event.data().get("caseId").asText())
+                : null;
         if (event.data().has("nationalities")) {
             List<String> nationalities = new ArrayList<>();
             event.data().path("nationalities").forEach(n -> nationalities.add(n.asText()));
@@ -79,12 +80,21 @@ public class IdentityReactions {
         identity.persist();
 
         if (LOSES_STANDING.contains(status) && wasVerified) {
-            grants.suspendAll(event.subject(), HolderKind.SUBJECT, "IDENTITY_" + status,
+            grants.suspendAll(
+                    event.subject(),
+                    HolderKind.SUBJECT,
+                    "IDENTITY_" + status,
                     "identity verification " + status.toLowerCase());
         }
         if (identity.verified() && config.autoGrantPublic() && !TierGrant.hasLive(event.subject(), Tier.PUBLIC)) {
-            grants.issue(GrantService.SYSTEM_ACTOR, new Holder(event.subject(), HolderKind.SUBJECT), Tier.PUBLIC,
-                    "granted on identity verification", null, null, null);
+            grants.issue(
+                    GrantService.SYSTEM_ACTOR,
+                    new Holder(event.subject(), HolderKind.SUBJECT),
+                    Tier.PUBLIC,
+                    "granted on identity verification",
+                    null,
+                    null,
+                    null);
         }
         effective.announce(List.of(event.subject()));
     }
@@ -109,13 +119,16 @@ public class IdentityReactions {
         boolean wasVerified = organization.verified();
         organization.status = statusOf(event);
         organization.kind = event.data().path("kind").asText(organization.kind);
-        organization.countryOfIncorporation = event.data().path("countryOfIncorporation")
-                .asText(organization.countryOfIncorporation);
+        organization.countryOfIncorporation =
+                event.data().path("countryOfIncorporation").asText(organization.countryOfIncorporation);
         organization.identityVersion = version;
         organization.updatedAt = now();
         organization.persist();
         if (wasVerified && !organization.verified()) {
-            grants.suspendAll(id.toString(), HolderKind.ORGANIZATION, "ORGANIZATION_" + organization.status,
+            grants.suspendAll(
+                    id.toString(),
+                    HolderKind.ORGANIZATION,
+                    "ORGANIZATION_" + organization.status,
                     "organization verification " + organization.status.toLowerCase());
         }
         effective.announce(OrganizationMembership.membersOf(id));
@@ -123,7 +136,8 @@ public class IdentityReactions {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void onMembership(CloudEvent event) {
-        UUID organizationId = UUID.fromString(event.data().path("organizationId").asText());
+        UUID organizationId =
+                UUID.fromString(event.data().path("organizationId").asText());
         OrganizationMembership.Key key = new OrganizationMembership.Key(organizationId, event.subject());
         OrganizationMembership membership = OrganizationMembership.findById(key);
         long version = versionOf(event);

@@ -6,7 +6,6 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,10 +21,10 @@ public class OrganizationMembership extends PanacheEntityBase {
     public static class Key implements Serializable {
         @Column(name = "organization_id")
         public UUID organizationId;
+
         public String subject;
 
-        public Key() {
-        }
+        public Key() {}
 
         public Key(UUID organizationId, String subject) {
             this.organizationId = organizationId;
@@ -34,7 +33,8 @@ public class OrganizationMembership extends PanacheEntityBase {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(organizationId, k.organizationId)
+            return o instanceof Key k
+                    && Objects.equals(organizationId, k.organizationId)
                     && Objects.equals(subject, k.subject);
         }
 
@@ -59,13 +59,18 @@ public class OrganizationMembership extends PanacheEntityBase {
     /** The organizations a person belongs to now. */
     public static List<UUID> organizationsOf(String subject) {
         return OrganizationMembership.<OrganizationMembership>list("key.subject = ?1 and member = true", subject)
-                .stream().map(m -> m.key.organizationId).toList();
+                .stream()
+                .map(m -> m.key.organizationId)
+                .toList();
     }
 
     /** The people who belong to an organization now. */
     public static List<String> membersOf(UUID organizationId) {
-        return OrganizationMembership.<OrganizationMembership>list("key.organizationId = ?1 and member = true",
-                organizationId).stream().map(m -> m.key.subject).toList();
+        return OrganizationMembership.<OrganizationMembership>list(
+                        "key.organizationId = ?1 and member = true", organizationId)
+                .stream()
+                .map(m -> m.key.subject)
+                .toList();
     }
 
     public static boolean isMember(String subject, UUID organizationId) {

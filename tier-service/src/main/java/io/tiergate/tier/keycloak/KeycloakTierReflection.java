@@ -11,13 +11,6 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.GroupRepresentation;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.EnumSet;
@@ -26,6 +19,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.GroupRepresentation;
 
 /**
  * Mirrors each person's effective tiers into Keycloak groups {@code tier-<tier>} (each carrying a {@code tier}
@@ -67,7 +66,9 @@ public class KeycloakTierReflection {
             return;
         }
         Set<Tier> held = EnumSet.noneOf(Tier.class);
-        event.data().path("tiers").forEach(t -> held.add(Tier.valueOf(t.path("tier").asText())));
+        event.data()
+                .path("tiers")
+                .forEach(t -> held.add(Tier.valueOf(t.path("tier").asText())));
         try {
             reflect(event.subject(), held);
         } catch (ProcessingException e) {
@@ -77,7 +78,8 @@ public class KeycloakTierReflection {
                 return; // not a Keycloak user (an API-only subject, or a deleted user): nothing to mirror
             }
             if (e.getResponse().getStatus() >= 500 || e.getResponse().getStatus() == 401) {
-                throw new UncheckedIOException(new IOException("Keycloak answered " + e.getResponse().getStatus(), e));
+                throw new UncheckedIOException(
+                        new IOException("Keycloak answered " + e.getResponse().getStatus(), e));
             }
             throw e;
         }
@@ -86,8 +88,10 @@ public class KeycloakTierReflection {
     private void reflect(String subject, Set<Tier> held) {
         RealmResource realmResource = keycloak.realm(realm);
         UserResource user = realmResource.users().get(subject);
-        Set<String> current = user.groups().stream().map(GroupRepresentation::getName)
-                .filter(n -> n.startsWith(GROUP_PREFIX)).collect(Collectors.toSet());
+        Set<String> current = user.groups().stream()
+                .map(GroupRepresentation::getName)
+                .filter(n -> n.startsWith(GROUP_PREFIX))
+                .collect(Collectors.toSet());
         for (Tier tier : Tier.values()) {
             String name = groupName(tier);
             if (held.contains(tier) && !current.contains(name)) {
@@ -99,7 +103,8 @@ public class KeycloakTierReflection {
     }
 
     private String groupId(RealmResource realmResource, Tier tier) {
-        return groupIds.computeIfAbsent(tier, t -> realmResource.getGroupByPath("/" + groupName(t)).getId());
+        return groupIds.computeIfAbsent(
+                tier, t -> realmResource.getGroupByPath("/" + groupName(t)).getId());
     }
 
     static String groupName(Tier tier) {

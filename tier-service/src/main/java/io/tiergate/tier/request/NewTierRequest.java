@@ -4,7 +4,6 @@ import io.tiergate.tier.grant.Tier;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -18,5 +17,4 @@ public record NewTierRequest(
         @NotNull Tier tier,
         @NotBlank @Size(max = 2000) String justification,
         @Size(max = 2000) String intendedUse,
-        OffsetDateTime expiresAt) {
-}
+        OffsetDateTime expiresAt) {}

@@ -9,7 +9,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -18,9 +17,16 @@ import java.util.UUID;
 @Table(name = "tier_request")
 public class TierRequest extends PanacheEntityBase {
 
-    public enum Kind { NEW, RENEWAL }
+    public enum Kind {
+        NEW,
+        RENEWAL
+    }
 
-    public enum Status { PENDING, GRANTED, DENIED }
+    public enum Status {
+        PENDING,
+        GRANTED,
+        DENIED
+    }
 
     @Id
     public UUID id;

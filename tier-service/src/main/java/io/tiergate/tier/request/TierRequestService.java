@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.util.List;
 import java.util.UUID;
 
@@ -45,26 +44,33 @@ public class TierRequestService {
                 throw ApiProblem.badRequest("HOLDER_REQUIRED", "give exactly one of subject and organizationId");
             }
             if (!OrganizationMembership.isMember(caller, body.organizationId())) {
-                throw ApiProblem.forbidden("NOT_ORGANIZATION_MEMBER",
+                throw ApiProblem.forbidden(
+                        "NOT_ORGANIZATION_MEMBER",
                         "only a member can request a tier for organization " + body.organizationId());
             }
             holder = new Holder(body.organizationId().toString(), HolderKind.ORGANIZATION);
         } else {
-            if (body.subject() != null && !body.subject().isBlank() && !body.subject().strip().equals(caller)) {
+            if (body.subject() != null
+                    && !body.subject().isBlank()
+                    && !body.subject().strip().equals(caller)) {
                 throw ApiProblem.forbidden("OTHER_SUBJECT_FORBIDDEN", "a customer requests tiers for themselves only");
             }
             holder = new Holder(caller, HolderKind.SUBJECT);
         }
         grants.requireMet(body.tier(), holder, body.intendedUse());
         if (TierGrant.hasLive(holder.id(), body.tier())) {
-            throw ApiProblem.conflict("GRANT_ALREADY_ACTIVE", holder.id() + " already holds a live " + body.tier()
-                    + " grant (ask for a renewal instead)");
+            throw ApiProblem.conflict(
+                    "GRANT_ALREADY_ACTIVE",
+                    holder.id() + " already holds a live " + body.tier() + " grant (ask for a renewal instead)");
         }
         if (TierRequest.pendingFor(holder.id(), body.tier(), TierRequest.Kind.NEW)) {
-            throw ApiProblem.conflict("REQUEST_ALREADY_PENDING", "a request for " + body.tier() + " is already pending");
+            throw ApiProblem.conflict(
+                    "REQUEST_ALREADY_PENDING", "a request for " + body.tier() + " is already pending");
         }
         TierRequest request = newRequest(TierRequest.Kind.NEW, holder, body.tier(), caller, body.justification());
-        request.intendedUse = body.intendedUse() == null || body.intendedUse().isBlank() ? null : body.intendedUse().strip();
+        request.intendedUse = body.intendedUse() == null || body.intendedUse().isBlank()
+                ? null
+                : body.intendedUse().strip();
         request.requestedExpiry = body.expiresAt();
         request.persist();
         announce(request, TierEvents.REQUESTED, caller, null);
@@ -77,7 +83,8 @@ public class TierRequestService {
         if (!grant.status.live()) {
             throw ApiProblem.conflict("GRANT_NOT_ACTIVE", "grant " + grantId + " is " + grant.status);
         }
-        boolean holder = grant.holderKind == HolderKind.SUBJECT ? grant.subject.equals(caller)
+        boolean holder = grant.holderKind == HolderKind.SUBJECT
+                ? grant.subject.equals(caller)
                 : OrganizationMembership.isMember(caller, UUID.fromString(grant.subject));
         if (!officer && !holder) {
             throw ApiProblem.forbidden("NOT_GRANT_HOLDER", "only the holder or an officer can ask to renew a grant");
@@ -85,8 +92,12 @@ public class TierRequestService {
         if (TierRequest.pendingFor(grant.subject, grant.tier, TierRequest.Kind.RENEWAL)) {
             throw ApiProblem.conflict("REQUEST_ALREADY_PENDING", "a renewal of " + grant.tier + " is already pending");
         }
-        TierRequest request = newRequest(TierRequest.Kind.RENEWAL, new Holder(grant.subject, grant.holderKind),
-                grant.tier, caller, body.justification());
+        TierRequest request = newRequest(
+                TierRequest.Kind.RENEWAL,
+                new Holder(grant.subject, grant.holderKind),
+                grant.tier,
+                caller,
+                body.justification());
         request.intendedUse = grant.intendedUse;
         request.requestedExpiry = body.expiresAt();
         request.renewsGrantId = grant.id;
@@ -103,7 +114,8 @@ public class TierRequestService {
         }
         OfficerConflicts.check(officer, request.holder, request.holderKind);
         if (TierApproval.count("requestId = ?1 and officer = ?2", requestId, officer) > 0) {
-            throw ApiProblem.conflict("FOUR_EYES_SAME_OFFICER",
+            throw ApiProblem.conflict(
+                    "FOUR_EYES_SAME_OFFICER",
                     "this officer already approved the request; a second, different officer must approve it");
         }
         TierApproval approval = new TierApproval();
@@ -120,8 +132,14 @@ public class TierRequestService {
         Holder holder = new Holder(request.holder, request.holderKind);
         GrantView grant;
         if (request.kind == TierRequest.Kind.NEW) {
-            grant = grants.issue(officer, holder, request.tier, request.justification, request.intendedUse,
-                    request.requestedExpiry, request.id);
+            grant = grants.issue(
+                    officer,
+                    holder,
+                    request.tier,
+                    request.justification,
+                    request.intendedUse,
+                    request.requestedExpiry,
+                    request.id);
         } else {
             grants.requireMet(request.tier, holder, request.intendedUse);
             grant = grants.renew(officer, request.renewsGrantId, request.requestedExpiry, request.justification);
@@ -156,12 +174,20 @@ public class TierRequestService {
 
     /** The officers' queue: pending requests, oldest first. */
     public List<TierRequestView> queue(TierRequest.Status status, int limit) {
-        return TierRequest.<TierRequest>find("status = ?1 order by requestedAt, id", status).page(0, limit).list()
-                .stream().map(r -> TierRequestView.of(r, null)).toList();
+        return TierRequest.<TierRequest>find("status = ?1 order by requestedAt, id", status)
+                .page(0, limit)
+                .list()
+                .stream()
+                .map(r -> TierRequestView.of(r, null))
+                .toList();
     }
 
-    private TierRequest newRequest(TierRequest.Kind kind, Holder holder, io.tiergate.tier.grant.Tier tier,
-                                   String caller, String justification) {
+    private TierRequest newRequest(
+            TierRequest.Kind kind,
+            Holder holder,
+            io.tiergate.tier.grant.Tier tier,
+            String caller,
+            String justification) {
         TierRequest request = new TierRequest();
         request.id = UUID.randomUUID();
         request.kind = kind;
@@ -177,10 +203,24 @@ public class TierRequestService {
     }
 
     private void announce(TierRequest request, String type, String actor, String reason) {
-        List<String> approvedBy = TierApproval.of(request.id).stream().map(a -> a.officer).toList();
-        outbox.append(TierEvents.TOPIC, type, request.holder, new TierEvents.RequestChanged(request.id,
-                request.kind.name(), request.tier, request.holderKind, request.status.name(), request.requestedBy,
-                approvedBy, request.requiredApprovals, actor, reason, request.grantId));
+        List<String> approvedBy =
+                TierApproval.of(request.id).stream().map(a -> a.officer).toList();
+        outbox.append(
+                TierEvents.TOPIC,
+                type,
+                request.holder,
+                new TierEvents.RequestChanged(
+                        request.id,
+                        request.kind.name(),
+                        request.tier,
+                        request.holderKind,
+                        request.status.name(),
+                        request.requestedBy,
+                        approvedBy,
+                        request.requiredApprovals,
+                        actor,
+                        reason,
+                        request.grantId));
     }
 
     private TierRequest pending(UUID requestId) {

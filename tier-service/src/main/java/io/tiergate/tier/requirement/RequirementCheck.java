@@ -4,7 +4,6 @@ import io.tiergate.tier.identity.KnownOrganization;
 import io.tiergate.tier.identity.OrganizationMembership;
 import io.tiergate.tier.identity.VerifiedIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +20,9 @@ public class RequirementCheck {
     /** A person asking for the tier directly: their own identity and any organization they belong to count. */
     public List<UnmetRequirement> forPerson(TierPolicy policy, String subject, String intendedUse) {
         List<KnownOrganization> organizations = OrganizationMembership.organizationsOf(subject).stream()
-                .map(id -> KnownOrganization.<KnownOrganization>findById(id)).filter(Objects::nonNull).toList();
+                .map(id -> KnownOrganization.<KnownOrganization>findById(id))
+                .filter(Objects::nonNull)
+                .toList();
         return person(policy, VerifiedIdentity.findById(subject), organizations, intendedUse, true);
     }
 
@@ -41,10 +42,11 @@ public class RequirementCheck {
         for (Requirement requirement : policy.requires()) {
             switch (requirement.kind()) {
                 case ORGANIZATION_MEMBER -> {
-                    if (organization == null || !organization.verified()
+                    if (organization == null
+                            || !organization.verified()
                             || !requirement.organizationKinds().contains(organization.kind)) {
-                        unmet.add(new UnmetRequirement(requirement.kind(),
-                                "the organization must be a verified " + kinds(requirement)));
+                        unmet.add(new UnmetRequirement(
+                                requirement.kind(), "the organization must be a verified " + kinds(requirement)));
                     }
                 }
                 case INTENDED_USE_STATED -> intendedUse(intendedUse, unmet);
@@ -60,15 +62,21 @@ public class RequirementCheck {
      * A person's requirements, from their identity (null: none known) and the organizations they belong to;
      * {@code checkRequest} says whether the request itself (its intended use) is checked too.
      */
-    static List<UnmetRequirement> person(TierPolicy policy, VerifiedIdentity identity,
-                                                 List<KnownOrganization> organizations, String intendedUse,
-                                                 boolean checkRequest) {
+    static List<UnmetRequirement> person(
+            TierPolicy policy,
+            VerifiedIdentity identity,
+            List<KnownOrganization> organizations,
+            String intendedUse,
+            boolean checkRequest) {
         List<UnmetRequirement> unmet = new ArrayList<>();
         // The organizations through which the person could qualify; nationality and residence refer to them.
-        List<KnownOrganization> qualifying = organizations.stream().filter(KnownOrganization::verified).toList();
+        List<KnownOrganization> qualifying =
+                organizations.stream().filter(KnownOrganization::verified).toList();
         for (Requirement requirement : policy.requires()) {
             if (requirement.kind() == RequirementKind.ORGANIZATION_MEMBER) {
-                qualifying = qualifying.stream().filter(o -> requirement.organizationKinds().contains(o.kind)).toList();
+                qualifying = qualifying.stream()
+                        .filter(o -> requirement.organizationKinds().contains(o.kind))
+                        .toList();
             }
         }
         for (Requirement requirement : policy.requires()) {
@@ -80,8 +88,8 @@ public class RequirementCheck {
                 }
                 case ORGANIZATION_MEMBER -> {
                     if (qualifying.isEmpty()) {
-                        unmet.add(new UnmetRequirement(requirement.kind(),
-                                "the person must belong to a verified " + kinds(requirement)));
+                        unmet.add(new UnmetRequirement(
+                                requirement.kind(), "the person must belong to a verified " + kinds(requirement)));
                     }
                 }
                 case INTENDED_USE_STATED -> {
@@ -90,19 +98,22 @@ public class RequirementCheck {
                     }
                 }
                 case NATIONALITY_OF_ORGANIZATION_COUNTRY -> {
-                    boolean national = identity != null && qualifying.stream()
-                            .anyMatch(o -> identity.nationalities.contains(o.countryOfIncorporation));
+                    boolean national = identity != null
+                            && qualifying.stream()
+                                    .anyMatch(o -> identity.nationalities.contains(o.countryOfIncorporation));
                     if (!national) {
-                        unmet.add(new UnmetRequirement(requirement.kind(),
+                        unmet.add(new UnmetRequirement(
+                                requirement.kind(),
                                 "the person must be a national of the qualifying organization's country"));
                     }
                 }
                 case RESIDENCE_IN_ORGANIZATION_COUNTRY -> {
-                    boolean resident = identity != null && qualifying.stream()
-                            .anyMatch(o -> o.countryOfIncorporation.equals(identity.residenceCountry));
+                    boolean resident = identity != null
+                            && qualifying.stream()
+                                    .anyMatch(o -> o.countryOfIncorporation.equals(identity.residenceCountry));
                     if (!resident) {
-                        unmet.add(new UnmetRequirement(requirement.kind(),
-                                "the person must reside in the qualifying organization's country"));
+                        unmet.add(new UnmetRequirement(
+                                requirement.kind(), "the person must reside in the qualifying organization's country"));
                     }
                 }
             }
@@ -117,7 +128,10 @@ public class RequirementCheck {
     }
 
     private static String kinds(Requirement requirement) {
-        return String.join(" or ", requirement.organizationKinds().stream()
-                .map(k -> k.toLowerCase().replace('_', ' ')).toList());
+        return String.join(
+                " or ",
+                requirement.organizationKinds().stream()
+                        .map(k -> k.toLowerCase().replace('_', ' '))
+                        .toList());
     }
 }

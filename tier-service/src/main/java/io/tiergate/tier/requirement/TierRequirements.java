@@ -6,7 +6,6 @@ import io.tiergate.tier.config.TierConfig;
 import io.tiergate.tier.grant.Tier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -53,14 +52,19 @@ public class TierRequirements {
             for (JsonNode r : node.path("requires")) {
                 List<String> kinds = new ArrayList<>();
                 r.path("organizationKinds").forEach(k -> kinds.add(k.asText()));
-                requires.add(new Requirement(RequirementKind.valueOf(r.path("kind").asText()), kinds));
+                requires.add(
+                        new Requirement(RequirementKind.valueOf(r.path("kind").asText()), kinds));
             }
             int approvals = node.path("approvals").asInt(1);
             if (approvals < 1) {
                 throw new IllegalStateException(tier + " needs at least one approval");
             }
-            byTier.put(tier, new TierPolicy(approvals, Duration.parse(node.path("defaultValidity").asText("P365D")),
-                    requires));
+            byTier.put(
+                    tier,
+                    new TierPolicy(
+                            approvals,
+                            Duration.parse(node.path("defaultValidity").asText("P365D")),
+                            requires));
         }
         this.policies = Map.copyOf(byTier);
     }

@@ -1,16 +1,15 @@
 package io.tiergate.tier.effective;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.tiergate.commons.testing.KeycloakTokens;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static io.restassured.RestAssured.given;
 import static io.tiergate.commons.testing.KeycloakTokens.ALICE;
 import static io.tiergate.commons.testing.KeycloakTokens.OLIVIA;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.tiergate.commons.testing.KeycloakTokens;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Issue 15 §3: a NUL as the subject reached PostgreSQL and came back as 500. */
 @QuarkusTest
@@ -22,9 +21,15 @@ class HostileParametersIT {
     void aControlCharacterInTheSubjectIsAnInvalidParameter() {
         for (String user : List.of(OLIVIA, ALICE)) {
             for (String subject : CONTROL_SUBJECTS) {
-                given().urlEncodingEnabled(false).auth().oauth2(KeycloakTokens.user(user))
-                        .when().get("/v1/subjects/" + subject + "/tier")
-                        .then().log().ifValidationFails().statusCode(400)
+                given().urlEncodingEnabled(false)
+                        .auth()
+                        .oauth2(KeycloakTokens.user(user))
+                        .when()
+                        .get("/v1/subjects/" + subject + "/tier")
+                        .then()
+                        .log()
+                        .ifValidationFails()
+                        .statusCode(400)
                         .contentType(containsString("application/problem+json"))
                         .body("code", equalTo("INVALID_PARAMETER"))
                         .body("errors[0].field", equalTo("subject"));
@@ -34,7 +39,11 @@ class HostileParametersIT {
 
     @Test
     void anOrdinarySubjectStillAnswers() {
-        given().auth().oauth2(KeycloakTokens.user(OLIVIA))
-                .when().get("/v1/subjects/no-such-subject/tier").then().statusCode(200);
+        given().auth()
+                .oauth2(KeycloakTokens.user(OLIVIA))
+                .when()
+                .get("/v1/subjects/no-such-subject/tier")
+                .then()
+                .statusCode(200);
     }
 }

@@ -1,5 +1,9 @@
 package io.tiergate.tier.keycloak;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.tiergate.commons.config.RequiredSecret;
@@ -7,23 +11,23 @@ import io.tiergate.commons.config.RequiredSecrets;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The service's own application.properties: the prod profile carries no key, dev and test carry theirs. */
 class AdminClientSecretTest {
 
     static Config profile(String profile) throws Exception {
-        return new SmallRyeConfigBuilder().addDefaultInterceptors().withProfile(profile)
-                .withSources(new PropertiesConfigSource(AdminClientSecretTest.class.getResource("/application.properties"), 250))
+        return new SmallRyeConfigBuilder()
+                .addDefaultInterceptors()
+                .withProfile(profile)
+                .withSources(new PropertiesConfigSource(
+                        AdminClientSecretTest.class.getResource("/application.properties"), 250))
                 .build();
     }
 
     @Test
     void productionRefusesToStartWithoutItsKeysNamingEachVariable() throws Exception {
         Config production = profile("prod");
-        var refusal = assertThrows(IllegalStateException.class,
+        var refusal = assertThrows(
+                IllegalStateException.class,
                 () -> RequiredSecrets.require("tier-service", production, AdminClientSecret.SECRETS));
         for (RequiredSecret secret : AdminClientSecret.SECRETS) {
             assertTrue(refusal.getMessage().contains(secret.environmentVariable()), refusal.getMessage());

@@ -1,17 +1,16 @@
 package io.tiergate.tier.requirement;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiergate.tier.grant.Tier;
 import io.tiergate.tier.identity.KnownOrganization;
 import io.tiergate.tier.identity.VerifiedIdentity;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The bundled tier requirements checked against identities and organizations built in memory. */
 class RequirementCheckTest {
@@ -50,11 +49,16 @@ class RequirementCheckTest {
 
     @Test
     void publicNeedsOnlyAVerifiedIdentity() {
-        assertEquals(List.of(), RequirementCheck.person(policy(Tier.PUBLIC), verified("DE", "DE"), List.of(), null, true));
-        assertEquals(List.of(RequirementKind.IDENTITY_VERIFIED), unmet(RequirementCheck.person(policy(Tier.PUBLIC),
-                identity("REVOKED", "DE", "DE"), List.of(), null, true)));
-        assertEquals(List.of(RequirementKind.IDENTITY_VERIFIED), unmet(RequirementCheck.person(policy(Tier.PUBLIC),
-                null, List.of(), null, true)), "nothing known of the person");
+        assertEquals(
+                List.of(), RequirementCheck.person(policy(Tier.PUBLIC), verified("DE", "DE"), List.of(), null, true));
+        assertEquals(
+                List.of(RequirementKind.IDENTITY_VERIFIED),
+                unmet(RequirementCheck.person(
+                        policy(Tier.PUBLIC), identity("REVOKED", "DE", "DE"), List.of(), null, true)));
+        assertEquals(
+                List.of(RequirementKind.IDENTITY_VERIFIED),
+                unmet(RequirementCheck.person(policy(Tier.PUBLIC), null, List.of(), null, true)),
+                "nothing known of the person");
     }
 
     @Test
@@ -63,10 +67,12 @@ class RequirementCheckTest {
         KnownOrganization pendingCompany = organization("COMPANY", "IN_REVIEW", "DE");
         KnownOrganization institute = organization("RESEARCH_INSTITUTION", KnownOrganization.VERIFIED, "DE");
 
-        assertEquals(List.of(), RequirementCheck.person(policy(Tier.ENTERPRISE), verified("DE", "DE"),
-                List.of(institute, company), null, true));
-        List<UnmetRequirement> unmet = RequirementCheck.person(policy(Tier.ENTERPRISE), verified("DE", "DE"),
-                List.of(pendingCompany, institute), null, true);
+        assertEquals(
+                List.of(),
+                RequirementCheck.person(
+                        policy(Tier.ENTERPRISE), verified("DE", "DE"), List.of(institute, company), null, true));
+        List<UnmetRequirement> unmet = RequirementCheck.person(
+                policy(Tier.ENTERPRISE), verified("DE", "DE"), List.of(pendingCompany, institute), null, true);
         assertEquals(List.of(RequirementKind.ORGANIZATION_MEMBER), unmet(unmet));
         assertTrue(unmet.get(0).detail().contains("company"), unmet.get(0).detail());
     }
@@ -76,17 +82,24 @@ class RequirementCheckTest {
         KnownOrganization institute = organization("RESEARCH_INSTITUTION", KnownOrganization.VERIFIED, "FR");
         TierPolicy research = policy(Tier.RESEARCH);
 
-        assertEquals(List.of(RequirementKind.INTENDED_USE_STATED), unmet(RequirementCheck.person(research,
-                verified("DE", "DE"), List.of(institute), "  ", true)));
-        assertEquals(List.of(), RequirementCheck.person(research, verified("DE", "DE"), List.of(institute),
-                "protein folding", true));
-        assertEquals(List.of(), RequirementCheck.person(research, verified("DE", "DE"), List.of(institute), null,
-                false), "a member inheriting a grant is not asked for the request's intended use");
+        assertEquals(
+                List.of(RequirementKind.INTENDED_USE_STATED),
+                unmet(RequirementCheck.person(research, verified("DE", "DE"), List.of(institute), "  ", true)));
+        assertEquals(
+                List.of(),
+                RequirementCheck.person(research, verified("DE", "DE"), List.of(institute), "protein folding", true));
+        assertEquals(
+                List.of(),
+                RequirementCheck.person(research, verified("DE", "DE"), List.of(institute), null, false),
+                "a member inheriting a grant is not asked for the request's intended use");
     }
 
     @Test
     void everyUnmetRequirementIsNamedAtOnce() {
-        assertEquals(List.of(RequirementKind.IDENTITY_VERIFIED, RequirementKind.ORGANIZATION_MEMBER,
+        assertEquals(
+                List.of(
+                        RequirementKind.IDENTITY_VERIFIED,
+                        RequirementKind.ORGANIZATION_MEMBER,
                         RequirementKind.INTENDED_USE_STATED),
                 unmet(RequirementCheck.person(policy(Tier.RESEARCH), null, List.of(), null, true)));
     }
@@ -96,11 +109,14 @@ class RequirementCheckTest {
         KnownOrganization agency = organization("GOVERNMENT_AGENCY", KnownOrganization.VERIFIED, "US");
         TierPolicy government = policy(Tier.GOVERNMENT);
 
-        assertEquals(List.of(), RequirementCheck.person(government, verified("US", "DE", "US"), List.of(agency), null,
-                true));
-        assertEquals(List.of(RequirementKind.NATIONALITY_OF_ORGANIZATION_COUNTRY),
+        assertEquals(
+                List.of(),
+                RequirementCheck.person(government, verified("US", "DE", "US"), List.of(agency), null, true));
+        assertEquals(
+                List.of(RequirementKind.NATIONALITY_OF_ORGANIZATION_COUNTRY),
                 unmet(RequirementCheck.person(government, verified("US", "DE"), List.of(agency), null, true)));
-        assertEquals(List.of(RequirementKind.RESIDENCE_IN_ORGANIZATION_COUNTRY),
+        assertEquals(
+                List.of(RequirementKind.RESIDENCE_IN_ORGANIZATION_COUNTRY),
                 unmet(RequirementCheck.person(government, verified("DE", "US"), List.of(agency), null, true)));
     }
 
@@ -111,30 +127,49 @@ class RequirementCheckTest {
         KnownOrganization agency = organization("GOVERNMENT_AGENCY", KnownOrganization.VERIFIED, "DE");
         KnownOrganization unverifiedAgency = organization("GOVERNMENT_AGENCY", "IN_REVIEW", "US");
 
-        assertEquals(List.of(RequirementKind.NATIONALITY_OF_ORGANIZATION_COUNTRY,
+        assertEquals(
+                List.of(
+                        RequirementKind.NATIONALITY_OF_ORGANIZATION_COUNTRY,
                         RequirementKind.RESIDENCE_IN_ORGANIZATION_COUNTRY),
-                unmet(RequirementCheck.person(policy(Tier.GOVERNMENT), verified("US", "US"),
-                        List.of(company, agency, unverifiedAgency), null, true)));
+                unmet(RequirementCheck.person(
+                        policy(Tier.GOVERNMENT),
+                        verified("US", "US"),
+                        List.of(company, agency, unverifiedAgency),
+                        null,
+                        true)));
     }
 
     @Test
     void anOrganizationMustItselfBeAVerifiedOrganizationOfTheRightKind() {
         TierPolicy research = policy(Tier.RESEARCH);
 
-        assertEquals(List.of(), RequirementCheck.organization(research,
-                organization("RESEARCH_INSTITUTION", KnownOrganization.VERIFIED, "DE"), "vaccine research"));
-        assertEquals(List.of(RequirementKind.ORGANIZATION_MEMBER), unmet(RequirementCheck.organization(research,
-                organization("COMPANY", KnownOrganization.VERIFIED, "DE"), "vaccine research")));
-        assertEquals(List.of(RequirementKind.ORGANIZATION_MEMBER), unmet(RequirementCheck.organization(research,
-                organization("RESEARCH_INSTITUTION", "REJECTED", "DE"), "vaccine research")));
-        assertEquals(List.of(RequirementKind.ORGANIZATION_MEMBER, RequirementKind.INTENDED_USE_STATED),
+        assertEquals(
+                List.of(),
+                RequirementCheck.organization(
+                        research,
+                        organization("RESEARCH_INSTITUTION", KnownOrganization.VERIFIED, "DE"),
+                        "vaccine research"));
+        assertEquals(
+                List.of(RequirementKind.ORGANIZATION_MEMBER),
+                unmet(RequirementCheck.organization(
+                        research, organization("COMPANY", KnownOrganization.VERIFIED, "DE"), "vaccine research")));
+        assertEquals(
+                List.of(RequirementKind.ORGANIZATION_MEMBER),
+                unmet(RequirementCheck.organization(
+                        research, organization("RESEARCH_INSTITUTION", "REJECTED", "DE"), "vaccine research")));
+        assertEquals(
+                List.of(RequirementKind.ORGANIZATION_MEMBER, RequirementKind.INTENDED_USE_STATED),
                 unmet(RequirementCheck.organization(research, null, null)));
     }
 
     @Test
     void anOrganizationIsNotAskedForThePersonalRequirements() {
         // nationality and residence are checked for each member who inherits the grant
-        assertEquals(List.of(), RequirementCheck.organization(policy(Tier.GOVERNMENT),
-                organization("GOVERNMENT_AGENCY", KnownOrganization.VERIFIED, "US"), null));
+        assertEquals(
+                List.of(),
+                RequirementCheck.organization(
+                        policy(Tier.GOVERNMENT),
+                        organization("GOVERNMENT_AGENCY", KnownOrganization.VERIFIED, "US"),
+                        null));
     }
 }

@@ -1,10 +1,12 @@
 package io.tiergate.tier.requirement;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiergate.tier.grant.Tier;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,11 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Tier requirements as data: the bundled file, a file from config, and what makes a file unusable. */
 class TierRequirementsTest {
@@ -46,8 +45,10 @@ class TierRequirementsTest {
 
         assertFalse(bundled.version().isBlank());
         for (Tier tier : Tier.values()) {
-            assertTrue(bundled.policy(tier).requires().stream()
-                    .anyMatch(r -> r.kind() == RequirementKind.IDENTITY_VERIFIED), tier + " needs a verified identity");
+            assertTrue(
+                    bundled.policy(tier).requires().stream()
+                            .anyMatch(r -> r.kind() == RequirementKind.IDENTITY_VERIFIED),
+                    tier + " needs a verified identity");
         }
         assertFalse(bundled.policy(Tier.PUBLIC).fourEyes());
         assertTrue(bundled.policy(Tier.RESEARCH).fourEyes());
@@ -56,19 +57,24 @@ class TierRequirementsTest {
 
     @Test
     void aBlankConfiguredFileMeansTheBundledOne() {
-        assertEquals(new TierRequirements(JSON, Optional.empty()).version(),
+        assertEquals(
+                new TierRequirements(JSON, Optional.empty()).version(),
                 new TierRequirements(JSON, Optional.of(" ")).version());
     }
 
     @Test
     void aConfiguredFileReplacesTheBundledRequirements() throws IOException {
-        TierRequirements custom = fromFile(allTiers("custom-7", "{\"approvals\":2,\"requires\":[{\"kind\":"
-                + "\"ORGANIZATION_MEMBER\",\"organizationKinds\":[\"RESEARCH_INSTITUTION\",\"COMPANY\"]}]}"));
+        TierRequirements custom = fromFile(allTiers(
+                "custom-7",
+                "{\"approvals\":2,\"requires\":[{\"kind\":"
+                        + "\"ORGANIZATION_MEMBER\",\"organizationKinds\":[\"RESEARCH_INSTITUTION\",\"COMPANY\"]}]}"));
 
         assertEquals("custom-7", custom.version());
         TierPolicy research = custom.policy(Tier.RESEARCH);
-        assertEquals(List.of(new Requirement(RequirementKind.ORGANIZATION_MEMBER,
-                List.of("RESEARCH_INSTITUTION", "COMPANY"))), research.requires());
+        assertEquals(
+                List.of(new Requirement(
+                        RequirementKind.ORGANIZATION_MEMBER, List.of("RESEARCH_INSTITUTION", "COMPANY"))),
+                research.requires());
         assertEquals(3, custom.policy(Tier.GOVERNMENT).approvals());
         assertEquals(Duration.ofDays(30), custom.policy(Tier.GOVERNMENT).defaultValidity());
         assertEquals(1, custom.policy(Tier.PUBLIC).approvals(), "one approval unless said");
@@ -82,7 +88,8 @@ class TierRequirementsTest {
 
     @Test
     void requirementsMissingATierAreRefused() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> fromFile("{\"version\":\"v\",\"tiers\":{\"PUBLIC\":{\"requires\":[]}}}"));
         assertTrue(e.getMessage().contains("ENTERPRISE"), e.getMessage());
     }
@@ -94,13 +101,16 @@ class TierRequirementsTest {
 
     @Test
     void anUnknownRequirementKindIsRefused() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> fromFile(allTiers("v", "{\"requires\":[{\"kind\":\"GOOD_VIBES\"}]}")));
     }
 
     @Test
     void aMissingFileIsRefused() {
-        assertThrows(UncheckedIOException.class,
-                () -> new TierRequirements(JSON, Optional.of(dir.resolve("absent.json").toString())));
+        assertThrows(
+                UncheckedIOException.class,
+                () -> new TierRequirements(
+                        JSON, Optional.of(dir.resolve("absent.json").toString())));
     }
 }

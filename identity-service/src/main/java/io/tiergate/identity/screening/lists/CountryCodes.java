@@ -75,8 +75,7 @@ final class CountryCodes {
 
     private static final Map<String, String> BY_NAME = byName();
 
-    private CountryCodes() {
-    }
+    private CountryCodes() {}
 
     /** The alpha-2 code of a country name, alpha-2 or alpha-3 code (any case), or empty when unknown. */
     static Optional<String> toAlpha2(String country) {

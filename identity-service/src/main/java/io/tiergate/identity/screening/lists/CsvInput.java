@@ -1,15 +1,14 @@
 package io.tiergate.identity.screening.lists;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /** Reads a list CSV (UTF-8, an optional byte-order mark, RFC 4180 quoting) record by record. */
 final class CsvInput {
@@ -18,8 +17,7 @@ final class CsvInput {
         void accept(CSVRecord record) throws IOException;
     }
 
-    private CsvInput() {
-    }
+    private CsvInput() {}
 
     /**
      * Hands every record to {@code handler}; a quoting error becomes an {@link IOException} naming the line and
@@ -33,8 +31,10 @@ final class CsvInput {
                 handler.accept(record);
             }
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new IOException("malformed CSV near line " + parser.getCurrentLineNumber() + "; expected "
-                    + expected + ": " + e.getMessage(), e);
+            throw new IOException(
+                    "malformed CSV near line " + parser.getCurrentLineNumber() + "; expected " + expected + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

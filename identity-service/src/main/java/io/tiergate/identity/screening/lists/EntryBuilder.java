@@ -100,8 +100,15 @@ final class EntryBuilder {
         if (entryId == null || name == null) {
             return Optional.empty();
         }
-        return Optional.of(new ListEntry(listId, entryId, kind, name, new ArrayList<>(aliases),
-                new ArrayList<>(datesOfBirth), new ArrayList<>(nationalities), new ArrayList<>(identifiers),
+        return Optional.of(new ListEntry(
+                listId,
+                entryId,
+                kind,
+                name,
+                new ArrayList<>(aliases),
+                new ArrayList<>(datesOfBirth),
+                new ArrayList<>(nationalities),
+                new ArrayList<>(identifiers),
                 new ArrayList<>(programs)));
     }
 

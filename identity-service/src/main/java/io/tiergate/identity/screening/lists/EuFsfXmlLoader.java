@@ -46,7 +46,9 @@ public final class EuFsfXmlLoader implements ListLoader {
             if (EntryBuilder.isBlank(year)) {
                 return Optional.empty();
             }
-            return ListDates.fromParts(Integer.parseInt(year.strip()), number(attributes.get("monthOfYear")),
+            return ListDates.fromParts(
+                    Integer.parseInt(year.strip()),
+                    number(attributes.get("monthOfYear")),
                     number(attributes.get("dayOfMonth")));
         } catch (NumberFormatException unreadable) {
             return Optional.empty();
@@ -83,16 +85,20 @@ public final class EuFsfXmlLoader implements ListLoader {
                 case "sanctionEntity/subjectType" -> entry.kind(kind(attributes.get("code")));
                 case "sanctionEntity/nameAlias" -> {
                     String whole = attributes.get("wholeName");
-                    entry.name(EntryBuilder.isBlank(whole) ? EntryBuilder.joinName(attributes.get("firstName"),
-                            attributes.get("middleName"), attributes.get("lastName")) : whole);
+                    entry.name(
+                            EntryBuilder.isBlank(whole)
+                                    ? EntryBuilder.joinName(
+                                            attributes.get("firstName"),
+                                            attributes.get("middleName"),
+                                            attributes.get("lastName"))
+                                    : whole);
                 }
                 case "sanctionEntity/birthdate" -> entry.dateOfBirth(birthdate(attributes));
                 case "sanctionEntity/citizenship" -> country(attributes).ifPresent(entry::nationality);
                 case "sanctionEntity/identification" -> entry.identifier(attributes.get("number"));
                 case "sanctionEntity/regulation" -> entry.program(attributes.get("programme"));
                 case "sanctionEntity/address" -> country(attributes).ifPresent(addressCountries::add);
-                default -> {
-                }
+                default -> {}
             }
         }
 

@@ -28,8 +28,7 @@ final class ListDates {
     private static final Pattern ISO = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
 
-    private ListDates() {
-    }
+    private ListDates() {}
 
     /** OFAC: "01 Jan 1970", "Jan 1970", "1970", each optionally after "circa". */
     static Optional<String> ofac(String text) {
@@ -44,7 +43,9 @@ final class ListDates {
             return year(Integer.parseInt(value));
         }
         try {
-            return Optional.of(LocalDate.parse(value, OFAC_DAY)).flatMap(ListDates::plausible).map(LocalDate::toString);
+            return Optional.of(LocalDate.parse(value, OFAC_DAY))
+                    .flatMap(ListDates::plausible)
+                    .map(LocalDate::toString);
         } catch (DateTimeParseException notADay) {
             try {
                 YearMonth month = YearMonth.parse(value, OFAC_MONTH);
@@ -66,7 +67,9 @@ final class ListDates {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return fromParts(Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
+        return fromParts(
+                Integer.parseInt(m.group(1)),
+                m.group(2) == null ? 0 : Integer.parseInt(m.group(2)),
                 m.group(3) == null ? 0 : Integer.parseInt(m.group(3)));
     }
 
@@ -107,7 +110,10 @@ final class ListDates {
     }
 
     private static DateTimeFormatter english(String pattern) {
-        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
-                .toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT);
+        return new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(pattern)
+                .toFormatter(Locale.ENGLISH)
+                .withResolverStyle(ResolverStyle.STRICT);
     }
 }

@@ -17,9 +17,16 @@ import java.util.Objects;
  * @param identifiers   passport, national id and registration numbers, as given, trimmed
  * @param programs      the sanctions programmes or regimes the entry is listed under
  */
-public record ListEntry(String listId, String entryId, EntryKind kind, String name, List<String> aliases,
-                        List<String> datesOfBirth, List<String> nationalities, List<String> identifiers,
-                        List<String> programs) {
+public record ListEntry(
+        String listId,
+        String entryId,
+        EntryKind kind,
+        String name,
+        List<String> aliases,
+        List<String> datesOfBirth,
+        List<String> nationalities,
+        List<String> identifiers,
+        List<String> programs) {
 
     public ListEntry {
         Objects.requireNonNull(listId, "listId");

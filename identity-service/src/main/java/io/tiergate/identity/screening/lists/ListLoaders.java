@@ -5,8 +5,7 @@ import java.util.Objects;
 /** The loader of each {@link ListFormat}. Loaders hold no state, so one may be shared. */
 public final class ListLoaders {
 
-    private ListLoaders() {
-    }
+    private ListLoaders() {}
 
     public static ListLoader forFormat(ListFormat format) {
         return switch (Objects.requireNonNull(format, "format")) {

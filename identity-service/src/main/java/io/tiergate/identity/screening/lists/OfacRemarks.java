@@ -12,18 +12,43 @@ final class OfacRemarks {
 
     /** Identity documents as OFAC names them in remarks; longer names first so the longest prefix wins. */
     private static final List<String> DOCUMENTS = List.of(
-            "Unified Social Credit Code (USCC)", "Aircraft Manufacturer's Serial Number (MSN)",
-            "Vessel Registration Identification", "Public Security and Immigration No.",
-            "Business Registration Number", "Business Registration Document #", "Commercial Registry Number",
-            "Birth Certificate Number", "Chamber of Commerce Number", "Government Gazette Number",
-            "Stateless Person Passport", "Diplomatic Passport", "Identification Number", "Registration Number",
-            "Residency Number", "Personal ID Card", "Driver's License No.", "Trade License No.",
-            "National ID No.", "Electoral Registry No.", "Refugee ID Card", "Registration ID", "Company Number",
-            "Tax ID No.", "Cedula No.", "Aircraft Tail Number", "Passport", "C.U.R.P.", "C.U.I.T.", "R.F.C.",
-            "D.N.I.", "NIT #", "SSN", "MMSI", "IMO");
+            "Unified Social Credit Code (USCC)",
+            "Aircraft Manufacturer's Serial Number (MSN)",
+            "Vessel Registration Identification",
+            "Public Security and Immigration No.",
+            "Business Registration Number",
+            "Business Registration Document #",
+            "Commercial Registry Number",
+            "Birth Certificate Number",
+            "Chamber of Commerce Number",
+            "Government Gazette Number",
+            "Stateless Person Passport",
+            "Diplomatic Passport",
+            "Identification Number",
+            "Registration Number",
+            "Residency Number",
+            "Personal ID Card",
+            "Driver's License No.",
+            "Trade License No.",
+            "National ID No.",
+            "Electoral Registry No.",
+            "Refugee ID Card",
+            "Registration ID",
+            "Company Number",
+            "Tax ID No.",
+            "Cedula No.",
+            "Aircraft Tail Number",
+            "Passport",
+            "C.U.R.P.",
+            "C.U.I.T.",
+            "R.F.C.",
+            "D.N.I.",
+            "NIT #",
+            "SSN",
+            "MMSI",
+            "IMO");
 
-    private OfacRemarks() {
-    }
+    private OfacRemarks() {}
 
     static void apply(String remarks, EntryBuilder entry) {
         if (remarks == null || remarks.isBlank()) {

@@ -1,7 +1,5 @@
 package io.tiergate.identity.screening.lists;
 
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -9,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * OFAC's comma-separated SDN files. OFAC publishes the list as several header-less files joined by
@@ -27,10 +26,10 @@ import java.util.Map;
  */
 public final class OfacSdnCsvLoader implements ListLoader {
 
-    private static final String EXPECTED_SDN = "OFAC sdn.csv: header-less records of 12 fields, the first a numeric"
-            + " ent_num";
-    private static final String EXPECTED_ALT = "OFAC alt.csv: header-less records of 5 fields (ent_num, alt_num,"
-            + " alt_type, alt_name, alt_remarks)";
+    private static final String EXPECTED_SDN =
+            "OFAC sdn.csv: header-less records of 12 fields, the first a numeric" + " ent_num";
+    private static final String EXPECTED_ALT =
+            "OFAC alt.csv: header-less records of 5 fields (ent_num, alt_num," + " alt_type, alt_name, alt_remarks)";
     private static final String NULL = "-0-";
     private static final int SDN_FIELDS = 12;
     private static final int ALT_FIELDS = 5;

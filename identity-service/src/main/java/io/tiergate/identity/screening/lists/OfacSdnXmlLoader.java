@@ -21,13 +21,35 @@ public final class OfacSdnXmlLoader implements ListLoader {
 
     /** idList types that describe the entry rather than identify it; matched as prefixes, ignoring case. */
     private static final List<String> NOT_IDENTIFIERS = List.of(
-            "gender", "secondary sanctions risk", "additional sanctions information", "email address", "website",
-            "phone number", "organization established date", "organization type", "target type",
-            "transactions prohibited", "executive order", "caatsa", "nationality of registration",
-            "other vessel flag", "former vessel flag", "vessel year of build", "other vessel type",
-            "other vessel call sign", "aircraft model", "aircraft manufacture date", "aircraft operator",
-            "listing date", "effective date", "purchase/sales for or on behalf of", "equity ticker",
-            "digital currency address", "ifca determination", "prohibited", "aircraft mode s transponder code");
+            "gender",
+            "secondary sanctions risk",
+            "additional sanctions information",
+            "email address",
+            "website",
+            "phone number",
+            "organization established date",
+            "organization type",
+            "target type",
+            "transactions prohibited",
+            "executive order",
+            "caatsa",
+            "nationality of registration",
+            "other vessel flag",
+            "former vessel flag",
+            "vessel year of build",
+            "other vessel type",
+            "other vessel call sign",
+            "aircraft model",
+            "aircraft manufacture date",
+            "aircraft operator",
+            "listing date",
+            "effective date",
+            "purchase/sales for or on behalf of",
+            "equity ticker",
+            "digital currency address",
+            "ifca determination",
+            "prohibited",
+            "aircraft mode s transponder code");
 
     @Override
     public List<ListEntry> load(InputStream in, String listId) throws IOException {
@@ -86,8 +108,7 @@ public final class OfacSdnXmlLoader implements ListLoader {
                     idType = null;
                     idNumber = null;
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -112,15 +133,13 @@ public final class OfacSdnXmlLoader implements ListLoader {
                         entry.identifier(idNumber);
                     }
                 }
-                case "sdnEntry/nationalityList/nationality/country",
-                        "sdnEntry/citizenshipList/citizenship/country" -> entry.nationality(text);
-                case "sdnEntry/dateOfBirthList/dateOfBirthItem/dateOfBirth" ->
-                        entry.dateOfBirth(ListDates.ofac(text));
+                case "sdnEntry/nationalityList/nationality/country", "sdnEntry/citizenshipList/citizenship/country" ->
+                    entry.nationality(text);
+                case "sdnEntry/dateOfBirthList/dateOfBirthItem/dateOfBirth" -> entry.dateOfBirth(ListDates.ofac(text));
                 case "sdnEntry/addressList/address/country", "sdnEntry/vesselInfo/vesselFlag" ->
-                        placeCountries.add(text);
+                    placeCountries.add(text);
                 case "sdnEntry" -> finish();
-                default -> {
-                }
+                default -> {}
             }
         }
 

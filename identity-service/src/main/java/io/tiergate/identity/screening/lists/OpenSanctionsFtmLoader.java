@@ -3,7 +3,6 @@ package io.tiergate.identity.screening.lists;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,8 +41,15 @@ public final class OpenSanctionsFtmLoader implements ListLoader {
             "PublicBody", EntryKind.ORGANIZATION,
             "Vessel", EntryKind.VESSEL,
             "Airplane", EntryKind.AIRCRAFT);
-    private static final List<String> IDENTIFIERS = List.of("passportNumber", "idNumber", "registrationNumber",
-            "taxNumber", "innCode", "ogrnCode", "leiCode", "imoNumber");
+    private static final List<String> IDENTIFIERS = List.of(
+            "passportNumber",
+            "idNumber",
+            "registrationNumber",
+            "taxNumber",
+            "innCode",
+            "ogrnCode",
+            "leiCode",
+            "imoNumber");
     private static final Set<String> DOCUMENTS = Set.of("Identification", "Passport");
 
     private final ObjectMapper json = new ObjectMapper();
@@ -86,8 +92,8 @@ public final class OpenSanctionsFtmLoader implements ListLoader {
         try {
             entity = json.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new IOException("line " + number + " is not JSON; expected " + EXPECTED + ": "
-                    + e.getOriginalMessage(), e);
+            throw new IOException(
+                    "line " + number + " is not JSON; expected " + EXPECTED + ": " + e.getOriginalMessage(), e);
         }
         if (!isEntity(entity)) {
             throw new IOException("line " + number + " is not a FollowTheMoney entity; expected " + EXPECTED);
@@ -96,17 +102,21 @@ public final class OpenSanctionsFtmLoader implements ListLoader {
     }
 
     private static boolean isEntity(JsonNode node) {
-        return node != null && node.isObject() && node.path("id").isTextual() && node.path("schema").isTextual()
+        return node != null
+                && node.isObject()
+                && node.path("id").isTextual()
+                && node.path("schema").isTextual()
                 && node.path("properties").isObject();
     }
 
     private static EntryBuilder party(JsonNode entity, String schema, JsonNode properties, String listId) {
         EntryKind kind = PARTIES.get(schema);
-        EntryBuilder entry = new EntryBuilder(listId).entryId(entity.path("id").asText()).kind(kind);
+        EntryBuilder entry =
+                new EntryBuilder(listId).entryId(entity.path("id").asText()).kind(kind);
         texts(properties, "name").forEach(entry::name);
         if (!entry.hasName()) {
-            entry.name(EntryBuilder.joinName(first(properties, "firstName"), first(properties, "middleName"),
-                    first(properties, "lastName")));
+            entry.name(EntryBuilder.joinName(
+                    first(properties, "firstName"), first(properties, "middleName"), first(properties, "lastName")));
         }
         texts(properties, "alias").forEach(entry::alias);
         texts(properties, "previousName").forEach(entry::alias);
@@ -139,8 +149,11 @@ public final class OpenSanctionsFtmLoader implements ListLoader {
     }
 
     /** Records what a Sanction, Identification or Passport says about the party it points at. */
-    private static void link(String schema, JsonNode properties, Map<String, List<String>> programs,
-                             Map<String, List<String>> documents) {
+    private static void link(
+            String schema,
+            JsonNode properties,
+            Map<String, List<String>> programs,
+            Map<String, List<String>> documents) {
         if (schema.equals("Sanction")) {
             for (String target : references(properties, "entity")) {
                 programs.computeIfAbsent(target, id -> new ArrayList<>()).addAll(sanctionPrograms(properties));

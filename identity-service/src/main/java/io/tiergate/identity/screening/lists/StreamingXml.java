@@ -1,14 +1,14 @@
 package io.tiergate.identity.screening.lists;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * Streams an XML list one element at a time (the full OFAC or EU list is tens of megabytes; no DOM), by local
@@ -21,12 +21,10 @@ final class StreamingXml {
     interface Handler {
 
         /** {@code attributes} is valid only during this call. */
-        default void start(String path, Attributes attributes) throws IOException {
-        }
+        default void start(String path, Attributes attributes) throws IOException {}
 
         /** {@code text} is the element's own text, stripped; empty for an element holding only elements. */
-        default void end(String path, String text) throws IOException {
-        }
+        default void end(String path, String text) throws IOException {}
     }
 
     /** An element's attributes by local name. */
@@ -36,8 +34,7 @@ final class StreamingXml {
         String get(String localName);
     }
 
-    private StreamingXml() {
-    }
+    private StreamingXml() {}
 
     /**
      * Reads the whole document, checking first that its root element is {@code root}.
@@ -89,7 +86,8 @@ final class StreamingXml {
                 throw new IOException("expected " + expected + " with root element <" + root + ">, found no element");
             }
         } catch (XMLStreamException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
+            String where =
+                    e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
             String reason = String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ");
             throw new IOException("not well-formed XML" + where + "; expected " + expected + ": " + reason, e);
         } finally {

@@ -1,7 +1,5 @@
 package io.tiergate.identity.screening.lists;
 
-import org.apache.commons.csv.CSVRecord;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * OFSI's consolidated list of asset freeze targets, {@code ConList.csv} in the 2022 format: a "Last Updated"
@@ -28,6 +27,7 @@ public final class UkOfsiCsvLoader implements ListLoader {
             + " then a header row naming \"Name 6\" ... \"Group ID\"";
     /** The header comes second; allow a few more lines before it, in case OFSI adds a banner. */
     private static final int HEADER_WITHIN = 5;
+
     private static final String[] NAME_COLUMNS = {"Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Name 6"};
 
     @Override
@@ -83,8 +83,8 @@ public final class UkOfsiCsvLoader implements ListLoader {
             }
             columns = Columns.ofHeader(record);
             if (columns == null && record.getRecordNumber() >= HEADER_WITHIN) {
-                throw new IOException("no header row naming \"Name 6\" and \"Group ID\" in the first "
-                        + HEADER_WITHIN + " lines; expected " + EXPECTED);
+                throw new IOException("no header row naming \"Name 6\" and \"Group ID\" in the first " + HEADER_WITHIN
+                        + " lines; expected " + EXPECTED);
             }
         }
 

@@ -59,7 +59,8 @@ public final class UnConsolidatedXmlLoader implements ListLoader {
                 entry = null;
                 return;
             }
-            String field = path.startsWith(INDIVIDUAL + "/") ? path.substring(INDIVIDUAL.length() + 1)
+            String field = path.startsWith(INDIVIDUAL + "/")
+                    ? path.substring(INDIVIDUAL.length() + 1)
                     : path.startsWith(ENTITY + "/") ? path.substring(ENTITY.length() + 1) : "";
             switch (field) {
                 case "DATAID" -> entry.entryId(text);
@@ -69,13 +70,12 @@ public final class UnConsolidatedXmlLoader implements ListLoader {
                 case "FOURTH_NAME" -> names[3] = text;
                 case "UN_LIST_TYPE" -> entry.program(text);
                 case "NAME_ORIGINAL_SCRIPT", "INDIVIDUAL_ALIAS/ALIAS_NAME", "ENTITY_ALIAS/ALIAS_NAME" ->
-                        entry.alias(text);
+                    entry.alias(text);
                 case "NATIONALITY/VALUE", "ENTITY_ADDRESS/COUNTRY" -> entry.nationality(text);
                 case "INDIVIDUAL_DATE_OF_BIRTH/DATE", "INDIVIDUAL_DATE_OF_BIRTH/YEAR" ->
-                        entry.dateOfBirth(ListDates.iso(text));
+                    entry.dateOfBirth(ListDates.iso(text));
                 case "INDIVIDUAL_DOCUMENT/NUMBER" -> entry.identifier(text);
-                default -> {
-                }
+                default -> {}
             }
         }
     }

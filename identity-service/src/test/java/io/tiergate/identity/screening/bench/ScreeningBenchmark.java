@@ -5,8 +5,6 @@ import io.tiergate.identity.screening.ScreeningQuery;
 import io.tiergate.identity.screening.lists.ListEntry;
 import io.tiergate.identity.screening.lists.ListFormat;
 import io.tiergate.identity.screening.lists.ListLoaders;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /**
  * Screening benchmark, not a test (surefire skips it unless asked):
@@ -27,9 +26,11 @@ class ScreeningBenchmark {
     static final int ENTRIES = 20_000;
     static final int QUERIES = 10_000;
     static final int WARMUP = 3_000;
-    static final String[] SYLLABLES = {"al", "an", "ar", "ba", "be", "da", "de", "el", "fa", "ha", "ib", "ka", "ko",
-            "la", "li", "ma", "mi", "mo", "na", "ne", "ni", "ol", "pe", "ra", "re", "ri", "sa", "se", "si", "ta",
-            "te", "to", "va", "vi", "ya", "za", "zo", "ch", "sh", "kh"};
+    static final String[] SYLLABLES = {
+        "al", "an", "ar", "ba", "be", "da", "de", "el", "fa", "ha", "ib", "ka", "ko", "la", "li", "ma", "mi", "mo",
+        "na", "ne", "ni", "ol", "pe", "ra", "re", "ri", "sa", "se", "si", "ta", "te", "to", "va", "vi", "ya", "za",
+        "zo", "ch", "sh", "kh"
+    };
     static final String[] COUNTRIES = {"RU", "IR", "SY", "KP", "CN", "VE", "BY", "CU", "AF", "IQ"};
 
     @Test
@@ -49,20 +50,33 @@ class ScreeningBenchmark {
             if (person) {
                 xml.append("<firstName>").append(first).append("</firstName>");
             }
-            xml.append("<lastName>").append(person ? last : first + " " + last).append("</lastName><sdnType>")
-                    .append(person ? "Individual" : "Entity").append("</sdnType><programList><program>SDGT</program></programList>");
+            xml.append("<lastName>")
+                    .append(person ? last : first + " " + last)
+                    .append("</lastName><sdnType>")
+                    .append(person ? "Individual" : "Entity")
+                    .append("</sdnType><programList><program>SDGT</program></programList>");
             xml.append("<akaList>");
             for (int a = 0; a < 1 + random.nextInt(3); a++) {
-                xml.append("<aka><uid>").append(i * 10 + a).append("</uid><type>a.k.a.</type><category>strong</category>")
-                        .append("<lastName>").append(word(random, 2)).append(' ').append(word(random, 3))
+                xml.append("<aka><uid>")
+                        .append(i * 10 + a)
+                        .append("</uid><type>a.k.a.</type><category>strong</category>")
+                        .append("<lastName>")
+                        .append(word(random, 2))
+                        .append(' ')
+                        .append(word(random, 3))
                         .append("</lastName></aka>");
             }
             xml.append("</akaList>");
             if (person) {
-                xml.append("<nationalityList><nationality><uid>").append(i).append("</uid><country>")
-                        .append(new java.util.Locale("", COUNTRIES[random.nextInt(COUNTRIES.length)]).getDisplayCountry(java.util.Locale.ENGLISH))
+                xml.append("<nationalityList><nationality><uid>")
+                        .append(i)
+                        .append("</uid><country>")
+                        .append(new java.util.Locale("", COUNTRIES[random.nextInt(COUNTRIES.length)])
+                                .getDisplayCountry(java.util.Locale.ENGLISH))
                         .append("</country></nationality></nationalityList>")
-                        .append("<dateOfBirthList><dateOfBirthItem><uid>").append(i).append("</uid><dateOfBirth>")
+                        .append("<dateOfBirthList><dateOfBirthItem><uid>")
+                        .append(i)
+                        .append("</uid><dateOfBirth>")
                         .append(String.format("%02d Jan %d", 1 + random.nextInt(28), 1940 + random.nextInt(60)))
                         .append("</dateOfBirth></dateOfBirthItem></dateOfBirthList>");
             }
@@ -85,13 +99,16 @@ class ScreeningBenchmark {
                 // people keep the listed date of birth unknown to the query: only the name and a typo count
                 expected.add(String.valueOf(pick + 1));
                 String typo = listed[1].substring(0, listed[1].length() - 1) + "x";
-                queries.add("P".equals(listed[2])
-                        ? ScreeningQuery.person(listed[0] + " " + typo, null, List.of())
-                        : ScreeningQuery.organization(listed[0] + " " + listed[1], null));
+                queries.add(
+                        "P".equals(listed[2])
+                                ? ScreeningQuery.person(listed[0] + " " + typo, null, List.of())
+                                : ScreeningQuery.organization(listed[0] + " " + listed[1], null));
             } else {
                 expected.add(null);
-                queries.add(ScreeningQuery.person(word(random, 2) + " " + word(random, 3),
-                        LocalDate.of(1980 + random.nextInt(20), 1 + random.nextInt(12), 1), List.of("DE")));
+                queries.add(ScreeningQuery.person(
+                        word(random, 2) + " " + word(random, 3),
+                        LocalDate.of(1980 + random.nextInt(20), 1 + random.nextInt(12), 1),
+                        List.of("DE")));
             }
         }
         long[] nanos = new long[QUERIES];
@@ -118,11 +135,21 @@ class ScreeningBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(nanos);
-        System.out.printf("%nSCREENING-BENCHMARK: %d entries (%d names and aliases loaded from OFAC SDN XML, index built "
+        System.out.printf(
+                "%nSCREENING-BENCHMARK: %d entries (%d names and aliases loaded from OFAC SDN XML, index built "
                         + "in %.0f ms); %d queries, %d hits, listed names with a typo found %d of %d; p50 %.3f ms, p99 %.3f ms, max %.3f ms; %.0f queries/s "
-                        + "(one thread; goal p50 <= 1 ms, p99 <= 5 ms)%n%n", entries.size(),
-                entries.stream().mapToInt(e -> 1 + e.aliases().size()).sum(), buildMillis, QUERIES, hits, found, planted,
-                nanos[QUERIES / 2] / 1e6, nanos[(int) (QUERIES * 0.99)] / 1e6, nanos[QUERIES - 1] / 1e6, QUERIES / seconds);
+                        + "(one thread; goal p50 <= 1 ms, p99 <= 5 ms)%n%n",
+                entries.size(),
+                entries.stream().mapToInt(e -> 1 + e.aliases().size()).sum(),
+                buildMillis,
+                QUERIES,
+                hits,
+                found,
+                planted,
+                nanos[QUERIES / 2] / 1e6,
+                nanos[(int) (QUERIES * 0.99)] / 1e6,
+                nanos[QUERIES - 1] / 1e6,
+                QUERIES / seconds);
     }
 
     static String word(Random random, int syllables) {

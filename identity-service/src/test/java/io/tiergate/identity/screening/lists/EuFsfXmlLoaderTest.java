@@ -1,13 +1,12 @@
 package io.tiergate.identity.screening.lists;
 
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class EuFsfXmlLoaderTest {
 
@@ -19,12 +18,16 @@ class EuFsfXmlLoaderTest {
     @Test
     void readsAPersonFromAttributes() throws IOException {
         List<ListEntry> entries = Fixtures.load(loader, FIXTURE, LIST_ID);
-        assertEquals(List.of("900101", "900102", "900103"), entries.stream().map(ListEntry::entryId).toList());
+        assertEquals(
+                List.of("900101", "900102", "900103"),
+                entries.stream().map(ListEntry::entryId).toList());
 
         ListEntry zaitsev = Fixtures.entry(entries, "900101");
         assertEquals(EntryKind.PERSON, zaitsev.kind());
         assertEquals("Oleg Viktorovich Zaitsev", zaitsev.name(), "the first nameAlias");
-        assertEquals(List.of("Олег Викторович Зайцев", "Oleg Zaytsev"), zaitsev.aliases(),
+        assertEquals(
+                List.of("Олег Викторович Зайцев", "Oleg Zaytsev"),
+                zaitsev.aliases(),
                 "the others; one without wholeName is built from its parts");
         assertEquals(List.of("1969-11-05"), zaitsev.datesOfBirth());
         assertEquals(List.of("RU"), zaitsev.nationalities());
@@ -58,7 +61,9 @@ class EuFsfXmlLoaderTest {
     @Test
     void rejectsAnotherListWithWhatItExpected() {
         IOException e = assertThrows(IOException.class, () -> Fixtures.load(loader, "ofac-sdn.xml", LIST_ID));
-        assertTrue(e.getMessage().contains("EU Financial Sanctions Files") && e.getMessage().contains("<sdnList>"),
+        assertTrue(
+                e.getMessage().contains("EU Financial Sanctions Files")
+                        && e.getMessage().contains("<sdnList>"),
                 e.getMessage());
 
         assertThrows(IOException.class, () -> Fixtures.load(loader, "uk-ofsi.csv", LIST_ID));

@@ -1,13 +1,12 @@
 package io.tiergate.identity.screening.lists;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ListFormatTest {
 
@@ -45,14 +44,17 @@ class ListFormatTest {
             assertEquals("RU", CountryCodes.toAlpha2(russia).orElse(null), russia);
         }
         assertEquals("KP", CountryCodes.toAlpha2("Korea, North").orElse(null));
-        assertEquals("KP", CountryCodes.toAlpha2("Democratic People's Republic of Korea").orElse(null));
+        assertEquals(
+                "KP",
+                CountryCodes.toAlpha2("Democratic People's Republic of Korea").orElse(null));
         assertEquals("KP", CountryCodes.toAlpha2("North Korea").orElse(null));
         assertEquals("IR", CountryCodes.toAlpha2("Iran (Islamic Republic of)").orElse(null));
         assertEquals("SY", CountryCodes.toAlpha2("Syrian Arab Republic").orElse(null));
         assertEquals("GB", CountryCodes.toAlpha2("United Kingdom").orElse(null));
         assertEquals("US", CountryCodes.toAlpha2("United States").orElse(null));
         assertEquals("CI", CountryCodes.toAlpha2("Côte d'Ivoire").orElse(null));
-        assertEquals("CD", CountryCodes.toAlpha2("Congo, Democratic Republic of the").orElse(null));
+        assertEquals(
+                "CD", CountryCodes.toAlpha2("Congo, Democratic Republic of the").orElse(null));
         assertEquals("KN", CountryCodes.toAlpha2("Saint Kitts and Nevis").orElse(null));
         assertEquals("MM", CountryCodes.toAlpha2("Burma").orElse(null));
         assertTrue(CountryCodes.toAlpha2("Soviet Union").isEmpty());

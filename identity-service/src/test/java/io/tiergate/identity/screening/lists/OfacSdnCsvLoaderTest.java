@@ -1,14 +1,13 @@
 package io.tiergate.identity.screening.lists;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class OfacSdnCsvLoaderTest {
 
@@ -20,7 +19,8 @@ class OfacSdnCsvLoaderTest {
     void readsSdnCsvAloneUpToOfacsEndOfFileMark() throws IOException {
         List<ListEntry> entries = Fixtures.load(loader, "sdn.csv", LIST_ID);
 
-        assertEquals(List.of("10001", "10002", "10003", "10004", "10005"),
+        assertEquals(
+                List.of("10001", "10002", "10003", "10004", "10005"),
                 entries.stream().map(ListEntry::entryId).toList());
     }
 
@@ -71,13 +71,18 @@ class OfacSdnCsvLoaderTest {
     @Test
     void addsTheAliasesOfAltCsv() throws IOException {
         List<ListEntry> entries;
-        try (InputStream sdn = Fixtures.open("sdn.csv"); InputStream alt = Fixtures.open("alt.csv")) {
+        try (InputStream sdn = Fixtures.open("sdn.csv");
+                InputStream alt = Fixtures.open("alt.csv")) {
             entries = loader.load(sdn, alt, LIST_ID);
         }
 
-        assertEquals(List.of("Ivan SIDOROV", "Иван Сидоров"), Fixtures.entry(entries, "10001").aliases());
-        assertEquals(List.of("KASPIAN MARITIME", "CASPIAN SEA HOLDINGS LLC"),
-                Fixtures.entry(entries, "10003").aliases(), "an entity's alias keeps its word order");
+        assertEquals(
+                List.of("Ivan SIDOROV", "Иван Сидоров"),
+                Fixtures.entry(entries, "10001").aliases());
+        assertEquals(
+                List.of("KASPIAN MARITIME", "CASPIAN SEA HOLDINGS LLC"),
+                Fixtures.entry(entries, "10003").aliases(),
+                "an entity's alias keeps its word order");
         assertEquals(5, entries.size(), "an alias of an unknown ent_num adds no entry");
     }
 
@@ -89,16 +94,16 @@ class OfacSdnCsvLoaderTest {
         IOException ofsi = assertThrows(IOException.class, () -> Fixtures.load(loader, "uk-ofsi.csv", LIST_ID));
         assertTrue(ofsi.getMessage().contains("ent_num"), ofsi.getMessage());
 
-        IOException quote = assertThrows(IOException.class, () -> loader.load(Fixtures.text(
-                "1,\"UNTERMINATED,-0- ,\"X\"x,-0-\r\n"), LIST_ID));
+        IOException quote = assertThrows(
+                IOException.class, () -> loader.load(Fixtures.text("1,\"UNTERMINATED,-0- ,\"X\"x,-0-\r\n"), LIST_ID));
         assertTrue(quote.getMessage().contains("OFAC sdn.csv"), quote.getMessage());
     }
 
     @Test
     void rejectsAnAltCsvThatIsNotOne() throws IOException {
         try (InputStream sdn = Fixtures.open("sdn.csv")) {
-            IOException e = assertThrows(IOException.class,
-                    () -> loader.load(sdn, Fixtures.text("name,alias\nA,B\n"), LIST_ID));
+            IOException e = assertThrows(
+                    IOException.class, () -> loader.load(sdn, Fixtures.text("name,alias\nA,B\n"), LIST_ID));
             assertTrue(e.getMessage().contains("OFAC alt.csv"), e.getMessage());
         }
     }

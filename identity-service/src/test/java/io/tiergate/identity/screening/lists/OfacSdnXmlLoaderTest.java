@@ -1,13 +1,12 @@
 package io.tiergate.identity.screening.lists;
 
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class OfacSdnXmlLoaderTest {
 
@@ -20,7 +19,8 @@ class OfacSdnXmlLoaderTest {
     void readsEveryEntryInOrder() throws IOException {
         List<ListEntry> entries = Fixtures.load(loader, FIXTURE, LIST_ID);
 
-        assertEquals(List.of("10001", "10002", "10003", "10004", "10005"),
+        assertEquals(
+                List.of("10001", "10002", "10003", "10004", "10005"),
                 entries.stream().map(ListEntry::entryId).toList());
         assertTrue(entries.stream().allMatch(e -> e.listId().equals(LIST_ID)));
     }
@@ -33,7 +33,9 @@ class OfacSdnXmlLoaderTest {
         assertEquals("Ivan Petrovich SIDOROV", sidorov.name());
         assertEquals(List.of("Ivan SIDOROV", "Иван Сидоров"), sidorov.aliases());
         assertEquals(List.of("1971-03-12", "1972"), sidorov.datesOfBirth());
-        assertEquals(List.of("RU", "CY"), sidorov.nationalities(),
+        assertEquals(
+                List.of("RU", "CY"),
+                sidorov.nationalities(),
                 "nationality then citizenship; a person's address (Latvia) is not a nationality");
         assertEquals(List.of("7100123456"), sidorov.identifiers(), "Gender and sanctions-risk ids are not identifiers");
         assertEquals(List.of("RUSSIA-EO14024", "UKRAINE-EO13660"), sidorov.programs());
@@ -77,8 +79,8 @@ class OfacSdnXmlLoaderTest {
     void rejectsAnotherListWithWhatItExpected() {
         IOException e = assertThrows(IOException.class, () -> Fixtures.load(loader, "un-consolidated.xml", LIST_ID));
 
-        assertTrue(e.getMessage().contains("<sdnList>") && e.getMessage().contains("<CONSOLIDATED_LIST>"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("<sdnList>") && e.getMessage().contains("<CONSOLIDATED_LIST>"), e.getMessage());
     }
 
     @Test
@@ -87,8 +89,9 @@ class OfacSdnXmlLoaderTest {
         assertTrue(e.getMessage().contains("OFAC SDN XML"), e.getMessage());
 
         assertThrows(IOException.class, () -> loader.load(Fixtures.text(""), LIST_ID));
-        assertThrows(IOException.class, () -> loader.load(Fixtures.text(
-                "<sdnList><sdnEntry><uid>1</uid><lastName>CUT OFF"), LIST_ID));
+        assertThrows(
+                IOException.class,
+                () -> loader.load(Fixtures.text("<sdnList><sdnEntry><uid>1</uid><lastName>CUT OFF"), LIST_ID));
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.tiergate.identity.screening.lists;
 
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class OpenSanctionsFtmLoaderTest {
 
@@ -25,9 +24,12 @@ class OpenSanctionsFtmLoaderTest {
     void keepsListedPartiesOnly() throws IOException {
         List<ListEntry> entries = Fixtures.load(loader, FIXTURE, LIST_ID);
 
-        assertEquals(List.of(MOROZOV, ARKTIKA, OCEAN_ROSE, ZHANG), entries.stream().map(ListEntry::entryId).toList(),
+        assertEquals(
+                List.of(MOROZOV, ARKTIKA, OCEAN_ROSE, ZHANG),
+                entries.stream().map(ListEntry::entryId).toList(),
                 "no sanction, passport or address lines; no relative marked target false");
-        assertEquals(List.of(EntryKind.PERSON, EntryKind.ORGANIZATION, EntryKind.VESSEL, EntryKind.PERSON),
+        assertEquals(
+                List.of(EntryKind.PERSON, EntryKind.ORGANIZATION, EntryKind.VESSEL, EntryKind.PERSON),
                 entries.stream().map(ListEntry::kind).toList());
         assertTrue(entries.stream().noneMatch(e -> e.entryId().equals(RELATIVE)));
     }
@@ -40,7 +42,9 @@ class OpenSanctionsFtmLoaderTest {
         assertEquals(List.of("Viktor Andreevich Morozov", "Виктор Андреевич Морозов"), morozov.aliases());
         assertEquals(List.of("1970-05-17", "1971"), morozov.datesOfBirth());
         assertEquals(List.of("RU"), morozov.nationalities(), "upper-cased; suhh is no ISO code");
-        assertEquals(List.of("751234567", "550100732259", "721234567"), morozov.identifiers(),
+        assertEquals(
+                List.of("751234567", "550100732259", "721234567"),
+                morozov.identifiers(),
                 "own properties, then the Passport line naming it holder");
         assertEquals(List.of("RUSSIA-EO14024"), morozov.programs(), "from the Sanction line naming it");
     }
@@ -76,7 +80,9 @@ class OpenSanctionsFtmLoaderTest {
     @Test
     void rejectsLinesThatAreNotEntities() {
         IOException xml = assertThrows(IOException.class, () -> Fixtures.load(loader, "ofac-sdn.xml", LIST_ID));
-        assertTrue(xml.getMessage().contains("line 1 is not JSON") && xml.getMessage().contains("FollowTheMoney"),
+        assertTrue(
+                xml.getMessage().contains("line 1 is not JSON")
+                        && xml.getMessage().contains("FollowTheMoney"),
                 xml.getMessage());
 
         IOException array = assertThrows(IOException.class, () -> loader.load(Fixtures.text("""
@@ -85,7 +91,9 @@ class OpenSanctionsFtmLoaderTest {
                 """), LIST_ID));
         assertTrue(array.getMessage().startsWith("line 2 is not a FollowTheMoney entity"), array.getMessage());
 
-        assertThrows(IOException.class, () -> loader.load(Fixtures.text("{\"id\": \"a\", \"schema\": \"Person\"}"),
-                LIST_ID), "no properties");
+        assertThrows(
+                IOException.class,
+                () -> loader.load(Fixtures.text("{\"id\": \"a\", \"schema\": \"Person\"}"), LIST_ID),
+                "no properties");
     }
 }

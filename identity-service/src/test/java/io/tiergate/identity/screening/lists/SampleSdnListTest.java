@@ -1,17 +1,16 @@
 package io.tiergate.identity.screening.lists;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
 
 /** The fictional sample list shipped in {@code src/main/resources/screening/} for development and the demo. */
 class SampleSdnListTest {
@@ -27,7 +26,9 @@ class SampleSdnListTest {
     }
 
     static ListEntry named(List<ListEntry> entries, String name) {
-        return entries.stream().filter(e -> e.name().equals(name)).findFirst()
+        return entries.stream()
+                .filter(e -> e.name().equals(name))
+                .findFirst()
                 .orElseGet(() -> fail("no entry named " + name));
     }
 
@@ -41,8 +42,12 @@ class SampleSdnListTest {
         for (EntryKind kind : List.of(EntryKind.PERSON, EntryKind.ORGANIZATION, EntryKind.VESSEL, EntryKind.AIRCRAFT)) {
             assertTrue(entries.stream().anyMatch(e -> e.kind() == kind), "no " + kind);
         }
-        assertTrue(entries.stream().filter(e -> e.kind() == EntryKind.PERSON).allMatch(e -> !e.nationalities().isEmpty()
-                && !e.datesOfBirth().isEmpty()), "every person has a nationality and a date of birth");
+        assertTrue(
+                entries.stream()
+                        .filter(e -> e.kind() == EntryKind.PERSON)
+                        .allMatch(e -> !e.nationalities().isEmpty()
+                                && !e.datesOfBirth().isEmpty()),
+                "every person has a nationality and a date of birth");
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.tiergate.identity.screening.lists;
 
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class UkOfsiCsvLoaderTest {
 
@@ -20,8 +19,11 @@ class UkOfsiCsvLoaderTest {
     void groupsRowsByGroupId() throws IOException {
         List<ListEntry> entries = Fixtures.load(loader, FIXTURE, LIST_ID);
 
-        assertEquals(List.of("90001", "90002", "90003", "90004"), entries.stream().map(ListEntry::entryId).toList());
-        assertEquals(List.of(EntryKind.PERSON, EntryKind.PERSON, EntryKind.ORGANIZATION, EntryKind.VESSEL),
+        assertEquals(
+                List.of("90001", "90002", "90003", "90004"),
+                entries.stream().map(ListEntry::entryId).toList());
+        assertEquals(
+                List.of(EntryKind.PERSON, EntryKind.PERSON, EntryKind.ORGANIZATION, EntryKind.VESSEL),
                 entries.stream().map(ListEntry::kind).toList());
     }
 
@@ -33,7 +35,9 @@ class UkOfsiCsvLoaderTest {
         assertEquals(List.of("Сергей Николаевич Волков", "Sergey VOLKOV"), volkov.aliases());
         assertEquals(List.of("1966-07-14"), volkov.datesOfBirth());
         assertEquals(List.of("RU"), volkov.nationalities());
-        assertEquals(List.of("720011223", "530044556", "7701234567"), volkov.identifiers(),
+        assertEquals(
+                List.of("720011223", "530044556", "7701234567"),
+                volkov.identifiers(),
                 "numbered passports, then the national id");
         assertEquals(List.of("Russia"), volkov.programs());
     }

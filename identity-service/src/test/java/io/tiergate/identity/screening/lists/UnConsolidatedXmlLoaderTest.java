@@ -1,13 +1,12 @@
 package io.tiergate.identity.screening.lists;
 
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class UnConsolidatedXmlLoaderTest {
 
@@ -20,9 +19,11 @@ class UnConsolidatedXmlLoaderTest {
     void readsIndividualsThenEntities() throws IOException {
         List<ListEntry> entries = Fixtures.load(loader, FIXTURE, LIST_ID);
 
-        assertEquals(List.of("6900001", "6900002", "6900003", "6900010"),
+        assertEquals(
+                List.of("6900001", "6900002", "6900003", "6900010"),
                 entries.stream().map(ListEntry::entryId).toList());
-        assertEquals(List.of(EntryKind.PERSON, EntryKind.PERSON, EntryKind.PERSON, EntryKind.ORGANIZATION),
+        assertEquals(
+                List.of(EntryKind.PERSON, EntryKind.PERSON, EntryKind.PERSON, EntryKind.ORGANIZATION),
                 entries.stream().map(ListEntry::kind).toList());
     }
 
@@ -44,7 +45,8 @@ class UnConsolidatedXmlLoaderTest {
 
         ListEntry harbawi = Fixtures.entry(entries, "6900002");
         assertEquals("KHALID IBRAHIM SALEH AL-HARBAWI", harbawi.name());
-        assertEquals(List.of("خالد ابراهيم صالح الحرباوي", "Abu Saleh al-Iraqi", "Khalid al-Harbawi"), harbawi.aliases());
+        assertEquals(
+                List.of("خالد ابراهيم صالح الحرباوي", "Abu Saleh al-Iraqi", "Khalid al-Harbawi"), harbawi.aliases());
         assertEquals(List.of("IQ", "SY"), harbawi.nationalities());
         assertEquals(List.of("1972"), harbawi.datesOfBirth(), "a range and 1975-13-40 are skipped");
         assertEquals(List.of("00778899"), harbawi.identifiers());
@@ -68,11 +70,11 @@ class UnConsolidatedXmlLoaderTest {
     @Test
     void rejectsAnotherListWithWhatItExpected() {
         IOException e = assertThrows(IOException.class, () -> Fixtures.load(loader, "eu-fsf.xml", LIST_ID));
-        assertTrue(e.getMessage().contains("<CONSOLIDATED_LIST>") && e.getMessage().contains("<export>"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("<CONSOLIDATED_LIST>") && e.getMessage().contains("<export>"), e.getMessage());
 
-        IOException json = assertThrows(IOException.class, () -> Fixtures.load(loader, "opensanctions.ftm.json",
-                LIST_ID));
+        IOException json =
+                assertThrows(IOException.class, () -> Fixtures.load(loader, "opensanctions.ftm.json", LIST_ID));
         assertTrue(json.getMessage().contains("UN Security Council"), json.getMessage());
     }
 }
