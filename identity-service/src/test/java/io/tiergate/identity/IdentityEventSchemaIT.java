@@ -19,6 +19,8 @@ import io.tiergate.commons.testing.EventSchemas;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
 import io.tiergate.identity.organization.OrganizationEvents;
+import io.tiergate.identity.review.ReviewService;
+import io.tiergate.identity.screening.ScreeningEvents;
 import io.tiergate.identity.screening.ScreeningHit;
 import io.tiergate.identity.verification.IdentityEvents;
 import io.tiergate.identity.verification.Reason;
@@ -258,7 +260,8 @@ class IdentityEventSchemaIT {
                 EventSchemas.VERIFICATION_DECIDED,
                 new IdentityEvents.VerificationDecided(
                         caseId, VerificationStatus.EXPIRED, List.of("US"), "US", expired));
-        List<Reason> confirmed = List.of(new Reason("SCREENING_HIT_CONFIRMED", "a confirmed sanctions match"));
+        List<Reason> confirmed =
+                List.of(new Reason(ReviewService.SCREENING_HIT_CONFIRMED, "a confirmed sanctions match"));
         assertDataValid(
                 EventSchemas.VERIFICATION_DECIDED,
                 new IdentityEvents.VerificationDecided(
@@ -269,7 +272,7 @@ class IdentityEventSchemaIT {
                 new IdentityEvents.VerificationDecided(null, VerificationStatus.REVOKED, List.of(), null, confirmed));
         assertDataValid(
                 EventSchemas.SCREENING_HIT,
-                IdentityEvents.ScreeningHitFound.of(
+                ScreeningEvents.ScreeningHitFound.of(
                         caseId,
                         "3f9a0c1d2e4b5a67",
                         List.of(new ScreeningHit(
@@ -310,7 +313,7 @@ class IdentityEventSchemaIT {
                 IdentityEvents.REVIEW_REQUIRED,
                 IdentityEvents.EXPIRED,
                 IdentityEvents.REVOKED,
-                IdentityEvents.SCREENING_HIT,
+                ScreeningEvents.HIT,
                 IdentityEvents.CLUSTER_LINKED,
                 OrganizationEvents.VERIFIED,
                 OrganizationEvents.REJECTED,

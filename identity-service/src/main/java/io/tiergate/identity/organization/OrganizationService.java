@@ -3,6 +3,7 @@ package io.tiergate.identity.organization;
 import io.tiergate.commons.event.ConsistencyToken;
 import io.tiergate.commons.outbox.Outbox;
 import io.tiergate.commons.problem.ApiProblem;
+import io.tiergate.identity.review.ReviewService;
 import io.tiergate.identity.screening.Screener;
 import io.tiergate.identity.screening.ScreeningHit;
 import io.tiergate.identity.screening.ScreeningQuery;
@@ -26,7 +27,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrganizationService {
 
-    static final String SCREENING_HIT = "SCREENING_HIT";
     static final String ORGANIZATION_NOT_FOUND = "ORGANIZATION_NOT_FOUND";
     static final String NOT_AN_ORGANIZATION_MEMBER = "NOT_AN_ORGANIZATION_MEMBER";
     static final String NOT_AN_ORGANIZATION_REPRESENTATIVE = "NOT_AN_ORGANIZATION_REPRESENTATIVE";
@@ -63,7 +63,7 @@ public class OrganizationService {
             organization.status = OrganizationStatus.IN_REVIEW;
             reasons = List.of(
                     new Reason(
-                            SCREENING_HIT,
+                            Screener.SCREENING_HIT,
                             organization.screeningHits.size()
                                     + " possible match(es) on sanctions lists for the organization or its people; an officer reviews it"));
         } else {
@@ -110,8 +110,8 @@ public class OrganizationService {
                     "ORGANIZATION_NOT_IN_REVIEW", "organization " + id + " is " + organization.status);
         }
         organization.status = OrganizationStatus.valueOf(outcome);
-        organization.reasons =
-                List.of(new Reason("VERIFIED".equals(outcome) ? "REVIEWED_CLEAR" : "REVIEWED_REJECTED", reason));
+        organization.reasons = List.of(new Reason(
+                "VERIFIED".equals(outcome) ? ReviewService.REVIEWED_CLEAR : ReviewService.REVIEWED_REJECTED, reason));
         organization.decidedBy = officer;
         organization.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
         ConsistencyToken token = announceVerdict(organization);
@@ -140,7 +140,7 @@ public class OrganizationService {
         }
         organization.status = OrganizationStatus.IN_REVIEW;
         organization.reasons = List.of(new Reason(
-                SCREENING_HIT,
+                Screener.SCREENING_HIT,
                 "a sanctions list update matched the organization or its people; an officer reviews it"));
         announceVerdict(organization);
         return true;

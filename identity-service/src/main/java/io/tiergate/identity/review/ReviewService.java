@@ -5,6 +5,7 @@ import io.tiergate.commons.outbox.Outbox;
 import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.identity.verification.IdentityEvents;
 import io.tiergate.identity.verification.Reason;
+import io.tiergate.identity.verification.ReviewKind;
 import io.tiergate.identity.verification.VerificationCase;
 import io.tiergate.identity.verification.VerificationService;
 import io.tiergate.identity.verification.VerificationStatus;
@@ -23,6 +24,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ReviewService {
+
+    /** The reason code of a case or organization an officer cleared. */
+    public static final String REVIEWED_CLEAR = "REVIEWED_CLEAR";
+    /** The reason code of a case or organization an officer rejected. */
+    public static final String REVIEWED_REJECTED = "REVIEWED_REJECTED";
+    /** The reason code of a verification revoked because an officer confirmed a re-screening hit. */
+    public static final String SCREENING_HIT_CONFIRMED = "SCREENING_HIT_CONFIRMED";
 
     @Inject
     Outbox outbox;
@@ -70,7 +78,7 @@ public class ReviewService {
         c.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
         ConsistencyToken token;
         if ("VERIFIED".equals(decision.outcome())) {
-            c.reasons = List.of(new Reason("REVIEWED_CLEAR", "an officer cleared the screening hits"));
+            c.reasons = List.of(new Reason(REVIEWED_CLEAR, "an officer cleared the screening hits"));
             verifications.verifyNow(c, officer, reason);
             outbox.append(
                     IdentityEvents.TOPIC,
@@ -79,14 +87,14 @@ public class ReviewService {
                     new IdentityEvents.CaseChanged(c.id, c.status, officer, "cleared"));
             token = verifications.verdict(c, IdentityEvents.VERIFIED);
         } else {
-            c.reasons = List.of(new Reason("REVIEWED_REJECTED", "an officer confirmed the screening hit"));
+            c.reasons = List.of(new Reason(REVIEWED_REJECTED, "an officer confirmed the screening hit"));
             c.moveTo(VerificationStatus.REJECTED, officer, reason);
             outbox.append(
                     IdentityEvents.TOPIC,
                     IdentityEvents.REVIEWED,
                     c.subject,
                     new IdentityEvents.CaseChanged(c.id, c.status, officer, "confirmed"));
-            token = "RESCREENING".equals(c.kind)
+            token = c.kind == ReviewKind.RESCREENING
                     ? revokeVerified(c.subject, officer, reason)
                     : verifications.verdict(c, IdentityEvents.REJECTED);
         }
@@ -97,7 +105,7 @@ public class ReviewService {
     private ConsistencyToken revokeVerified(String subject, String officer, String reason) {
         List<VerificationCase> verified = VerificationCase.list(
                 "subject = ?1 and status = ?2 order by submittedAt", subject, VerificationStatus.VERIFIED);
-        List<Reason> confirmed = List.of(new Reason("SCREENING_HIT_CONFIRMED", "a confirmed sanctions match"));
+        List<Reason> confirmed = List.of(new Reason(SCREENING_HIT_CONFIRMED, "a confirmed sanctions match"));
         ConsistencyToken token = null;
         for (VerificationCase c : verified) {
             c.moveTo(VerificationStatus.REVOKED, officer, reason);

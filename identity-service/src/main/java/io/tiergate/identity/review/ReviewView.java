@@ -3,6 +3,7 @@ package io.tiergate.identity.review;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tiergate.identity.screening.ScreeningHit;
 import io.tiergate.identity.verification.CaseTransition;
+import io.tiergate.identity.verification.ReviewKind;
 import io.tiergate.identity.verification.VerificationCase;
 import io.tiergate.identity.verification.VerificationStatus;
 import java.time.LocalDate;
@@ -17,7 +18,7 @@ import java.util.UUID;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReviewView(
         UUID id,
-        String kind,
+        ReviewKind kind,
         String subject,
         VerificationStatus status,
         String givenName,

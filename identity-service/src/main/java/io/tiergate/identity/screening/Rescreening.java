@@ -2,8 +2,8 @@ package io.tiergate.identity.screening;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.tiergate.commons.outbox.Outbox;
-import io.tiergate.identity.verification.IdentityEvents;
 import io.tiergate.identity.verification.Reason;
+import io.tiergate.identity.verification.ReviewKind;
 import io.tiergate.identity.verification.VerificationCase;
 import io.tiergate.identity.verification.VerificationService;
 import io.tiergate.identity.verification.VerificationStatus;
@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 
 /**
  * When the lists change, every verified customer and organization is screened again in the background. A new hit
- * on a customer opens a review case (kind RESCREENING) and emits {@code tiergate.identity.screening.hit}; on an
+ * on a customer opens a review case ({@link ReviewKind#RESCREENING}) and emits {@link ScreeningEvents#HIT}; on an
  * organization it puts the organization back in review ({@code organization.review-required}). Either way
  * tier-service suspends the grants until an officer has looked.
  */
@@ -88,7 +88,7 @@ public class Rescreening {
         }
         VerificationCase review = new VerificationCase();
         review.id = UUID.randomUUID();
-        review.kind = "RESCREENING";
+        review.kind = ReviewKind.RESCREENING;
         review.subject = verified.subject;
         review.givenName = verified.givenName;
         review.familyName = verified.familyName;
@@ -98,17 +98,16 @@ public class Rescreening {
         review.submittedAt = OffsetDateTime.now(ZoneOffset.UTC);
         review.screeningHits = fresh;
         review.listsVersion = screener.listsVersion();
-        review.reasons = List.of(new Reason(
-                VerificationService.SCREENING_HIT, fresh.size() + " new possible match(es) after a list update"));
+        review.reasons = List.of(
+                new Reason(Screener.SCREENING_HIT, fresh.size() + " new possible match(es) after a list update"));
         review.open(VerificationService.SYSTEM_ACTOR, "re-screening after a list update");
         review.moveTo(VerificationStatus.SCREENING, VerificationService.SYSTEM_ACTOR, "lists " + review.listsVersion);
-        review.moveTo(
-                VerificationStatus.IN_REVIEW, VerificationService.SYSTEM_ACTOR, VerificationService.SCREENING_HIT);
+        review.moveTo(VerificationStatus.IN_REVIEW, VerificationService.SYSTEM_ACTOR, Screener.SCREENING_HIT);
         outbox.append(
-                IdentityEvents.TOPIC,
-                IdentityEvents.SCREENING_HIT,
+                ScreeningEvents.TOPIC,
+                ScreeningEvents.HIT,
                 verified.subject,
-                IdentityEvents.ScreeningHitFound.of(review.id, review.listsVersion, fresh));
+                ScreeningEvents.ScreeningHitFound.of(review.id, review.listsVersion, fresh));
         return true;
     }
 }

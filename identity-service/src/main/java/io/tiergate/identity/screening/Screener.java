@@ -8,6 +8,9 @@ import java.util.List;
 @ApplicationScoped
 public class Screener {
 
+    /** The reason code of a person or organization sent to review by a hit. */
+    public static final String SCREENING_HIT = "SCREENING_HIT";
+
     @Inject
     SanctionsLists lists;
 

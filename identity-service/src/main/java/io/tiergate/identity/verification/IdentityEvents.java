@@ -1,10 +1,13 @@
 package io.tiergate.identity.verification;
 
-import io.tiergate.identity.screening.ScreeningHit;
 import java.util.List;
 import java.util.UUID;
 
-/** The identity events this service publishes on {@link #TOPIC}; see docs/events/. */
+/**
+ * The identity events this service publishes on {@link #TOPIC}; see docs/events/. Screening hits are in
+ * {@link io.tiergate.identity.screening.ScreeningEvents}, organizations in
+ * {@link io.tiergate.identity.organization.OrganizationEvents}.
+ */
 public final class IdentityEvents {
 
     public static final String TOPIC = "tiergate.identity";
@@ -15,7 +18,6 @@ public final class IdentityEvents {
     public static final String REVIEWED = "tiergate.identity.verification.reviewed";
     public static final String EXPIRED = "tiergate.identity.verification.expired";
     public static final String REVOKED = "tiergate.identity.verification.revoked";
-    public static final String SCREENING_HIT = "tiergate.identity.screening.hit";
     public static final String CLUSTER_LINKED = "tiergate.identity.cluster.linked";
 
     private IdentityEvents() {}
@@ -37,19 +39,4 @@ public final class IdentityEvents {
     /** Data of a cluster link: the applicant (the event's subject) shares fingerprints with these subjects. */
     public record ClusterLinked(
             UUID clusterId, UUID caseId, List<String> linkedSubjects, List<String> via, int clusterSize) {}
-
-    /** Data of a screening hit: which list entries matched (list data only), and the review case it opened. */
-    public record ScreeningHitFound(UUID caseId, String listsVersion, List<Hit> hits) {
-
-        public record Hit(String listId, String entryId, String matchedOn, double score) {
-            static Hit of(ScreeningHit hit) {
-                return new Hit(hit.listId(), hit.entryId(), hit.matchedOn().name(), hit.score());
-            }
-        }
-
-        public static ScreeningHitFound of(UUID caseId, String listsVersion, List<ScreeningHit> hits) {
-            return new ScreeningHitFound(
-                    caseId, listsVersion, hits.stream().map(Hit::of).toList());
-        }
-    }
 }

@@ -65,9 +65,10 @@ public class VerificationCase extends PanacheEntityBase {
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
 
-    /** ONBOARDING (the customer submitted it) or RESCREENING (a list change found a new hit on a verified customer). */
+    /** Why the case exists: the customer submitted it, or a re-screening found a new hit; stored by name. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String kind = "ONBOARDING";
+    public ReviewKind kind = ReviewKind.ONBOARDING;
 
     /** The hits that sent the case to review, each explained (list data, not the applicant's). */
     @JdbcTypeCode(SqlTypes.JSON)

@@ -29,7 +29,6 @@ import java.util.UUID;
 public class VerificationService {
 
     public static final String SYSTEM_ACTOR = "identity-service";
-    public static final String SCREENING_HIT = "SCREENING_HIT";
     public static final String DUPLICATE_IDENTITY = "DUPLICATE_IDENTITY";
 
     @Inject
@@ -116,7 +115,7 @@ public class VerificationService {
             List<Reason> review = new ArrayList<>();
             if (!hits.isEmpty()) {
                 review.add(new Reason(
-                        SCREENING_HIT,
+                        Screener.SCREENING_HIT,
                         hits.size() + " possible match(es) on sanctions lists; an officer reviews the case"));
             }
             if (linkedToDecided) {

@@ -25,6 +25,7 @@ import io.tiergate.commons.testing.EventSchemas;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
 import io.tiergate.identity.screening.SanctionsLists;
+import io.tiergate.identity.screening.ScreeningEvents;
 import io.tiergate.identity.verification.IdentityEvents;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -247,7 +248,7 @@ class ReviewResourceIT {
         var hit = KafkaEvents.await(
                 IdentityEvents.TOPIC,
                 r -> CAROL_SUBJECT.equals(r.key())
-                        && r.value().contains(IdentityEvents.SCREENING_HIT)
+                        && r.value().contains(ScreeningEvents.HIT)
                         && r.value().contains("rescreening-sdn.xml"),
                 Duration.ofSeconds(30));
         assertTrue(hit.isPresent(), "a screening hit is announced for tier-service to suspend grants");
