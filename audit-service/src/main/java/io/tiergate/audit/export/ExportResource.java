@@ -7,6 +7,7 @@ import io.tiergate.audit.merkle.NodeId;
 import io.tiergate.audit.merkle.NodeStore;
 import io.tiergate.audit.proof.SignedCheckpoint;
 import io.tiergate.audit.verifier.ExportVerifier;
+import io.tiergate.commons.limit.CallerLimited;
 import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.commons.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +26,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -52,6 +54,8 @@ public class ExportResource {
             operationId = "exportAuditEvents",
             summary = "Export entries [from, to) with the latest checkpoint and the boundary subtrees, as JSON Lines "
                     + "(auditor, platform-admin); verify with java -jar audit-verifier.jar")
+    @CallerLimited(value = "exports", perMinute = 10)
+    @Extension(name = CallerLimited.OPENAPI_EXTENSION, value = "exports")
     public StreamingOutput export(@QueryParam("from") Long from, @QueryParam("to") Long to) {
         SignedCheckpoint checkpoint = SignedCheckpoint.latest();
         if (checkpoint == null) {

@@ -1,6 +1,7 @@
 package io.tiergate.audit.proof;
 
 import io.tiergate.audit.log.AuditEntry;
+import io.tiergate.commons.limit.CallerLimited;
 import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.commons.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Checkpoints, proofs and entries that verify with any RFC 6962 verifier. All hashes are standard base64. */
@@ -82,6 +84,8 @@ public class ProofResource {
             operationId = "getInclusionProof",
             summary = "Inclusion proof of an entry, by index or event id, in a tree size (auditor, platform-admin); "
                     + "leafHash and proof are base64, leaf to root (RFC 9162 §2.1.3)")
+    @CallerLimited(value = "proofs", perMinute = 600)
+    @Extension(name = CallerLimited.OPENAPI_EXTENSION, value = "proofs")
     public ProofService.InclusionProof inclusion(
             @QueryParam("index") Long index,
             @QueryParam("eventId") UUID eventId,
@@ -97,6 +101,8 @@ public class ProofResource {
     @Operation(
             operationId = "getConsistencyProof",
             summary = "Consistency proof between two tree sizes (auditor, platform-admin); base64, RFC 9162 §2.1.4")
+    @CallerLimited(value = "proofs", perMinute = 600)
+    @Extension(name = CallerLimited.OPENAPI_EXTENSION, value = "proofs")
     public ProofService.ConsistencyProof consistency(@QueryParam("from") Long from, @QueryParam("to") Long to) {
         if (from == null || to == null) {
             throw ApiProblem.badRequest("INVALID_PROOF_REQUEST", "give from and to");
@@ -137,6 +143,8 @@ public class ProofResource {
             operationId = "verifyLog",
             summary = "Walk the whole log now: recompute leaves, stored subtrees and the latest signed root "
                     + "(auditor, platform-admin); names the first index that does not verify")
+    @CallerLimited(value = "log-verification", perMinute = 6)
+    @Extension(name = CallerLimited.OPENAPI_EXTENSION, value = "log-verification")
     public LogVerification verify() {
         return selfCheck.verify();
     }

@@ -1,6 +1,7 @@
 package io.tiergate.identity.abuse;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tiergate.commons.limit.SlidingWindowLimiter;
 import io.tiergate.commons.problem.Problem;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;

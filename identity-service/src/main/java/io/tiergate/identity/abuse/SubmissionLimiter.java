@@ -1,6 +1,7 @@
 package io.tiergate.identity.abuse;
 
 import io.quarkus.scheduler.Scheduled;
+import io.tiergate.commons.limit.SlidingWindowLimiter;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;

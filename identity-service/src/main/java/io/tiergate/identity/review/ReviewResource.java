@@ -1,5 +1,6 @@
 package io.tiergate.identity.review;
 
+import io.tiergate.commons.limit.CallerLimited;
 import io.tiergate.commons.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/reviews")
@@ -42,6 +44,8 @@ public class ReviewResource {
             operationId = "listReviewCases",
             summary = "Cases in review, oldest first, with their evidence (officers, auditors); ?claimed=true|false "
                     + "filters. A caller never sees a case about themselves")
+    @CallerLimited(value = "review-queue", perMinute = 120)
+    @Extension(name = CallerLimited.OPENAPI_EXTENSION, value = "review-queue")
     public List<ReviewView> queue(
             @QueryParam("claimed") Boolean claimed,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {

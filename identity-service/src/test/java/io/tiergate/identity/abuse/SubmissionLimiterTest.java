@@ -3,6 +3,7 @@ package io.tiergate.identity.abuse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiergate.commons.testing.ManualClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +16,7 @@ class SubmissionLimiterTest {
     static final String ADDRESS = "203.0.113.7";
     static final String OTHER_ADDRESS = "198.51.100.4";
 
-    final SlidingWindowLimiterTest.ManualClock clock = new SlidingWindowLimiterTest.ManualClock();
+    final ManualClock clock = new ManualClock();
 
     @Test
     void anAccountIsLimitedWhicheverAddressItUses() {

@@ -1,6 +1,7 @@
 package io.tiergate.commons.problem;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.tiergate.commons.limit.CallerLimited;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,19 @@ public class ProblemResponses implements OASFilter {
                         && !operation.getParameters().isEmpty());
         if (takesInput) {
             addIfAbsent(responses, "400", "Invalid input: the problem's code and errors name what was refused");
+        }
+        if (operation.getExtensions() != null
+                && operation.getExtensions().containsKey(CallerLimited.OPENAPI_EXTENSION)
+                && !responses.hasAPIResponse("429")) {
+            responses.addAPIResponse(
+                    "429",
+                    OASFactory.createAPIResponse()
+                            .description("RATE_LIMITED: too many calls of this kind by the caller in a minute")
+                            .addHeader(
+                                    "Retry-After",
+                                    OASFactory.createHeader()
+                                            .description("Seconds until the caller may call again")
+                                            .schema(OASFactory.createSchema().type(List.of(SchemaType.INTEGER)))));
         }
         if (responses.getAPIResponses() == null) {
             return;

@@ -100,6 +100,31 @@ class ProblemResponsesTest {
         assertNotNull(operation.getResponses().getAPIResponse("400"));
     }
 
+    @Test
+    void aLimitedOperationDocumentsIts429WithRetryAfter() {
+        Operation limited = OASFactory.createOperation()
+                .security(List.of(OASFactory.createSecurityRequirement().addScheme("keycloak", "auditor")))
+                .addExtension(io.tiergate.commons.limit.CallerLimited.OPENAPI_EXTENSION, "exports")
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", response("application/json")));
+        Operation unlimited = OASFactory.createOperation()
+                .security(List.of(OASFactory.createSecurityRequirement().addScheme("keycloak", "auditor")))
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", response("application/json")));
+
+        filter.filterOpenAPI(document("/v1/exports", limited));
+        filter.filterOpenAPI(document("/v1/log-key", unlimited));
+
+        APIResponse tooMany = limited.getResponses().getAPIResponse("429");
+        assertNotNull(tooMany);
+        assertNotNull(tooMany.getHeaders().get("Retry-After"));
+        assertEquals(
+                "#/components/schemas/Problem",
+                tooMany.getContent()
+                        .getMediaType(Problem.MEDIA_TYPE)
+                        .getSchema()
+                        .getRef());
+        assertNull(unlimited.getResponses().getAPIResponse("429"));
+    }
+
     private static OpenAPI document(String path, Operation operation) {
         return OASFactory.createOpenAPI()
                 .paths(OASFactory.createPaths()

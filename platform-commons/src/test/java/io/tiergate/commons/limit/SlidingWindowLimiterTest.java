@@ -1,12 +1,12 @@
-package io.tiergate.identity.abuse;
+package io.tiergate.commons.limit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiergate.commons.testing.ManualClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,20 +21,6 @@ class SlidingWindowLimiterTest {
     static final Duration WINDOW = Duration.ofHours(1);
     static final String ACCOUNT = "account-a";
     static final String OTHER_ACCOUNT = "account-b";
-
-    /** A clock the test moves by hand. */
-    static final class ManualClock implements InstantSource {
-        private Instant now = Instant.parse("2026-01-05T10:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-    }
 
     final ManualClock clock = new ManualClock();
 

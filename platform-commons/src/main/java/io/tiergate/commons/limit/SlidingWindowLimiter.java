@@ -1,4 +1,4 @@
-package io.tiergate.identity.abuse;
+package io.tiergate.commons.limit;
 
 import java.time.Duration;
 import java.time.Instant;
