@@ -3,7 +3,6 @@ package io.tiergate.entitlement.decision;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.tiergate.commons.event.ConsistencyToken;
-import io.tiergate.commons.event.EventIds;
 import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.entitlement.campaign.ContainedAccounts;
 import io.tiergate.entitlement.campaign.Containment;
@@ -143,21 +142,13 @@ public class DecisionService {
             if (!evaluation.allowed()) {
                 reasons.addAll(evaluation.reasons());
             }
-            return new Decision(
-                    Decision.Verdict.DENY, reasons, null, null, policy.version(), position, EventIds.random());
+            return Decision.deny(reasons, policy.version(), position);
         }
         if (containment != null && containment.level().denies()) {
             return containedDenial(containment, evaluation, policy.version(), position);
         }
         if (!evaluation.allowed()) {
-            return new Decision(
-                    Decision.Verdict.DENY,
-                    evaluation.reasons(),
-                    null,
-                    null,
-                    policy.version(),
-                    position,
-                    EventIds.random());
+            return Decision.deny(evaluation.reasons(), policy.version(), position);
         }
         List<Budget> budgets = evaluation.entitlement().budgets();
         List<BudgetStatus> statuses = null;
@@ -168,16 +159,13 @@ public class DecisionService {
                 UsageLedger.Outcome outcome = usage.charge(request.capability(), charges, nowMillis);
                 statuses = outcome.statuses();
                 if (outcome.exhausted()) {
-                    return new Decision(
-                            Decision.Verdict.DENY,
-                            List.of(new Reason(
-                                    Reason.BUDGET_EXHAUSTED,
-                                    "a usage budget of " + request.capability() + " is spent for this window")),
-                            null,
-                            statuses,
-                            policy.version(),
-                            position,
-                            EventIds.random());
+                    return Decision.deny(
+                                    List.of(new Reason(
+                                            Reason.BUDGET_EXHAUSTED,
+                                            "a usage budget of " + request.capability() + " is spent for this window")),
+                                    policy.version(),
+                                    position)
+                            .withBudgets(statuses);
                 }
             } else {
                 statuses = usage.statuses(request.capability(), charges, nowMillis);
@@ -189,14 +177,7 @@ public class DecisionService {
             reasons = throttledReasons(containment, reasons);
             obligations = throttledObligations(obligations);
         }
-        return new Decision(
-                Decision.Verdict.ALLOW,
-                reasons,
-                obligations.isEmpty() ? null : obligations,
-                statuses,
-                policy.version(),
-                position,
-                EventIds.random());
+        return Decision.allow(reasons, obligations, statuses, policy.version(), position);
     }
 
     /**
@@ -210,16 +191,10 @@ public class DecisionService {
         if (!evaluation.allowed()) {
             reasons.addAll(evaluation.reasons());
         }
-        List<String> obligations =
-                containment.level() == ContainmentLevel.STEP_UP ? List.of(ContainmentLevel.STEP_UP_OBLIGATION) : null;
-        return new Decision(
-                Decision.Verdict.DENY,
-                List.copyOf(reasons),
-                obligations,
-                null,
-                policyVersion,
-                position,
-                EventIds.random());
+        Decision denial = Decision.deny(List.copyOf(reasons), policyVersion, position);
+        return containment.level() == ContainmentLevel.STEP_UP
+                ? denial.withObligations(List.of(ContainmentLevel.STEP_UP_OBLIGATION))
+                : denial;
     }
 
     static List<Reason> throttledReasons(Containment containment, List<Reason> allowed) {
@@ -244,8 +219,7 @@ public class DecisionService {
     }
 
     private Decision deny(CapabilityPolicy policy, String position, Reason reason) {
-        return new Decision(
-                Decision.Verdict.DENY, List.of(reason), null, null, policy.version(), position, EventIds.random());
+        return Decision.deny(List.of(reason), policy.version(), position);
     }
 
     /** Waits for every token of a comma-separated list (for example an identity write and a tier write). */
