@@ -132,10 +132,13 @@ public class DecisionService {
         // one map lookup: campaign containment must not slow the decisions of everyone else
         Containment containment = contained.of(request.subject());
         // Directives in force override the entitlements: any refusal turns the answer to DENY, with every reason.
-        List<Reason> refusals = directives.refusals(
+        List<String> refusals = directives.refusals(
                 request.capability(), subject == null ? Set.of() : subject.nationalities(), origin.countries());
         if (!refusals.isEmpty()) {
-            List<Reason> reasons = new ArrayList<>(refusals);
+            List<Reason> reasons = new ArrayList<>();
+            for (String refusal : refusals) {
+                reasons.add(new Reason(Reason.DIRECTIVE_DENIED, refusal));
+            }
             if (containment != null && containment.level().denies()) {
                 reasons.add(containedReason(containment));
             }

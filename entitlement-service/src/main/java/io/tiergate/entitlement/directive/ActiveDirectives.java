@@ -2,26 +2,21 @@ package io.tiergate.entitlement.directive;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Blocking;
-import io.tiergate.entitlement.decision.Reason;
-import io.tiergate.entitlement.policy.PolicyStore;
+import io.tiergate.entitlement.events.EntitlementEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * The directives in force, in memory, read by every decision. The database is the truth: this copy is reloaded
- * at start, right after a change commits here, and whenever another instance announces a change on
- * {@code tiergate.entitlement} (each instance reads that topic in a consumer group of its own), so a directive
- * takes effect everywhere within the time it takes Kafka to deliver one event. Policy publications travel the same
- * topic, so the same listener reloads the policy in force.
+ * at start, right after a change commits here, and whenever an instance announces a change on
+ * {@code tiergate.entitlement} ({@link EntitlementEvents.Changed}), so a directive takes effect everywhere within the
+ * time it takes Kafka to deliver one event.
  */
 @ApplicationScoped
 public class ActiveDirectives {
@@ -42,15 +37,8 @@ public class ActiveDirectives {
         reload();
     }
 
-    @Inject
-    PolicyStore policies;
-
-    @Incoming("directive-events")
-    @Blocking
-    public void onEntitlementEvent(String ignored) {
-        // a directive or a policy changed somewhere: read the truth again (both are few and small)
+    void onAnnouncedChange(@Observes EntitlementEvents.Changed ignored) {
         reload();
-        policies.reload();
     }
 
     public void reload() {
@@ -70,14 +58,17 @@ public class ActiveDirectives {
         rules.set(List.copyOf(loaded));
     }
 
-    /** The refusals of every directive in force on this capability for this subject and request. */
-    public List<Reason> refusals(String capability, Set<String> nationalities, Set<String> jurisdictions) {
+    /**
+     * Why each directive in force on this capability refuses this subject and request, one message per directive;
+     * decisions give each as a {@code DIRECTIVE_DENIED} reason.
+     */
+    public List<String> refusals(String capability, Set<String> nationalities, Set<String> jurisdictions) {
         List<Rule> current = rules.get();
         if (current.isEmpty()) {
             return List.of();
         }
         OffsetDateTime now = OffsetDateTime.now();
-        List<Reason> reasons = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
         for (Rule rule : current) {
             if ((rule.expiresAt() != null && !rule.expiresAt().isAfter(now))
                     || !rule.match().matches(capability)) {
@@ -95,11 +86,9 @@ public class ActiveDirectives {
                 refusal = "jurisdiction-restricted and the request named none";
             }
             if (refusal != null) {
-                reasons.add(new Reason(
-                        Reason.DIRECTIVE_DENIED,
-                        "directive " + rule.id() + ": " + capability + " " + refusal + " (" + rule.reason() + ")"));
+                refusals.add("directive " + rule.id() + ": " + capability + " " + refusal + " (" + rule.reason() + ")");
             }
         }
-        return reasons;
+        return refusals;
     }
 }

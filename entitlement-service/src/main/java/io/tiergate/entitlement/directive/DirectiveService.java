@@ -3,6 +3,7 @@ package io.tiergate.entitlement.directive;
 import io.tiergate.commons.outbox.Outbox;
 import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.commons.tx.AfterCommit;
+import io.tiergate.entitlement.events.EntitlementEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -19,7 +20,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class DirectiveService {
 
-    public static final String TOPIC = "tiergate.entitlement";
     public static final String ISSUED = "tiergate.entitlement.directive.issued";
     public static final String CONFIRMED = "tiergate.entitlement.directive.confirmed";
     public static final String REVOKED = "tiergate.entitlement.directive.revoked";
@@ -104,7 +104,7 @@ public class DirectiveService {
 
     private void announce(Directive directive, String type, String actor) {
         outbox.append(
-                TOPIC,
+                EntitlementEvents.TOPIC,
                 type,
                 directive.id.toString(),
                 new DirectiveChanged(

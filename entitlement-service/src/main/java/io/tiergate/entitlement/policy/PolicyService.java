@@ -3,7 +3,7 @@ package io.tiergate.entitlement.policy;
 import io.tiergate.commons.outbox.Outbox;
 import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.commons.tx.AfterCommit;
-import io.tiergate.entitlement.directive.DirectiveService;
+import io.tiergate.entitlement.events.EntitlementEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -74,7 +74,7 @@ public class PolicyService {
         version.persist();
         PolicyViews.Validation validation = validation(document);
         outbox.append(
-                DirectiveService.TOPIC,
+                EntitlementEvents.TOPIC,
                 DRAFTED,
                 version.version,
                 new PolicyDrafted(version.version, validation.valid(), actor));
@@ -155,7 +155,7 @@ public class PolicyService {
         request.requestedAt = OffsetDateTime.now(ZoneOffset.UTC);
         request.persist();
         outbox.append(
-                DirectiveService.TOPIC,
+                EntitlementEvents.TOPIC,
                 PUBLICATION_REQUESTED,
                 version,
                 new PublicationRequested(request.id.toString(), version, request.kind.name(), request.against, actor));
@@ -253,7 +253,7 @@ public class PolicyService {
                 publication.publishedAt,
                 PolicyPublicationRequest.Status.PENDING);
         outbox.append(
-                DirectiveService.TOPIC,
+                EntitlementEvents.TOPIC,
                 PUBLISHED,
                 target.version,
                 new PolicyPublished(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.tiergate.entitlement.events.EntitlementEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -20,7 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * Holds the compiled policy in force, read by every decision without I/O. The database is the truth: the newest
  * publication names the version. This copy is loaded at start, right after a publication commits here, whenever
- * another instance announces one on {@code tiergate.entitlement}, and every few seconds as a safety net.
+ * another instance announces one on {@code tiergate.entitlement} ({@link EntitlementEvents.Changed}), and every few
+ * seconds as a safety net.
  * An empty database is seeded once from {@code tiergate.policy.seed}.
  */
 @ApplicationScoped
@@ -48,6 +50,10 @@ public class PolicyStore {
 
     void start(@Observes StartupEvent ignored) {
         QuarkusTransaction.requiringNew().run(this::seedIfEmpty);
+        reload();
+    }
+
+    void onAnnouncedChange(@Observes EntitlementEvents.Changed ignored) {
         reload();
     }
 

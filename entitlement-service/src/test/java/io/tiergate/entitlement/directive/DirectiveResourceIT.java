@@ -15,6 +15,7 @@ import io.restassured.response.ValidatableResponse;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
 import io.tiergate.entitlement.decision.DecisionResourceIT;
+import io.tiergate.entitlement.events.EntitlementEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ class DirectiveResourceIT {
                     .body("reasons.message", hasItem(org.hamcrest.Matchers.containsString(id)));
             assertTrue(
                     KafkaEvents.await(
-                                    DirectiveService.TOPIC,
+                                    EntitlementEvents.TOPIC,
                                     r -> r.value().contains(id) && r.value().contains(DirectiveService.CONFIRMED),
                                     Duration.ofSeconds(20))
                             .isPresent(),
