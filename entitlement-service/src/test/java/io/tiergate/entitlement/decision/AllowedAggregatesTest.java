@@ -8,8 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** ALLOWs counted per subject, capability, policy version and minute, taken once their minute has closed. */
@@ -129,5 +135,45 @@ class AllowedAggregatesTest {
 
         assertEquals(
                 1, data(aggregates.takeClosed(W + 4 * MINUTE, false).get(0)).count());
+    }
+
+    @Test
+    void anAllowCountedWhileItsWindowIsTakenIsInExactlyOneAggregate() throws Exception {
+        int threads = 4;
+        int each = 250_000;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> counters = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                counters.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < each; i++) {
+                        aggregates.count("s" + (i & 7), "fable-5:chat", "v1", W + i % MINUTE);
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            long taken = 0;
+            // the writer takes the very window the requests count in, as at shutdown or with a count late by the grace
+            while (!counters.stream().allMatch(Future::isDone)) {
+                taken += total(aggregates.takeClosed(W + 2 * MINUTE, false));
+            }
+            for (Future<?> counter : counters) {
+                counter.get(); // rethrows what a counting thread threw
+            }
+            taken += total(aggregates.takeClosed(W + 2 * MINUTE, false));
+
+            assertEquals((long) threads * each, taken, "every ALLOW counted once, none lost");
+            assertTrue(aggregates.isEmpty());
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static long total(List<DecisionEvents.Pending> taken) {
+        return taken.stream().mapToLong(p -> data(p).count()).sum();
     }
 }
