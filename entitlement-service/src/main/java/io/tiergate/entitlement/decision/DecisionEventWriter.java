@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tiergate.commons.outbox.DirectEventPublisher;
 import io.tiergate.commons.outbox.Outbox;
-import io.tiergate.commons.outbox.RecordPublisher;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Takes decision events off the hot path: a decision is queued in memory and published in batches, straight to
- * Kafka ({@link RecordPublisher}); what the broker does not acknowledge goes to the outbox and flows from there.
+ * Kafka ({@link DirectEventPublisher}); what the broker does not acknowledge goes to the outbox and flows from there.
  * The trade-off, stated in docs/: a crash loses at most the decisions queued or in flight, and a full queue drops
  * (and counts) rather than slows gateways.
  */
@@ -34,7 +34,7 @@ public class DecisionEventWriter {
     Outbox outbox;
 
     @Inject
-    RecordPublisher publisher;
+    DirectEventPublisher publisher;
 
     @Inject
     MeterRegistry meters;

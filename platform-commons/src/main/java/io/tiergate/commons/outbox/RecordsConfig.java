@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Records published straight to Kafka ({@link RecordPublisher}), under {@code tiergate.records}. */
+/** Events published straight to Kafka ({@link DirectEventPublisher}), under {@code tiergate.records}. */
 @ConfigMapping(prefix = "tiergate.records")
 public interface RecordsConfig {
 

@@ -18,16 +18,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes records that no state change depends on (decision log entries, for one) straight to Kafka, batched by
- * the producer, instead of through an outbox row each: at thousands a second the outbox's insert, select and update
- * per record cost more than the decisions themselves. Nothing is lost: a record the broker does not acknowledge
- * goes to the outbox with the same event id ({@link #spillUnacknowledged}) and flows from there when the broker is
- * back; consumers dedupe by id.
+ * Publishes CloudEvents that no state change depends on (decision log entries and usage counters' deltas, for two)
+ * straight to Kafka, batched by the producer, instead of through an outbox row each: at thousands a second the
+ * outbox's insert, select and update per event cost more than the decisions themselves. Nothing is lost: an event the
+ * broker does not acknowledge goes to the outbox with the same event id ({@link #spillUnacknowledged}, which those who
+ * publish call) and flows from there when the broker is back; consumers dedupe by id. Thread-safe.
  */
 @ApplicationScoped
-public class RecordPublisher {
+public class DirectEventPublisher {
 
-    private static final Logger LOG = Logger.getLogger(RecordPublisher.class);
+    private static final Logger LOG = Logger.getLogger(DirectEventPublisher.class);
 
     @Inject
     Outbox outbox;
