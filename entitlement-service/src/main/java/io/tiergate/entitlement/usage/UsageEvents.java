@@ -5,32 +5,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.tiergate.commons.event.CloudEvent;
-import io.tiergate.commons.event.EventIds;
-import io.tiergate.commons.event.EventsConfig;
 import io.tiergate.commons.inbox.EventConsumer;
+import io.tiergate.commons.outbox.DirectEventPublisher;
+import io.tiergate.commons.outbox.Outbox;
 import io.tiergate.entitlement.policy.Budget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +34,9 @@ import org.jboss.logging.Logger;
  * publishes what it counted as {@code tiergate.usage.recorded} deltas (batched every few hundred milliseconds) and
  * reads the whole topic in a consumer group of its own, applying the others' deltas and every gateway's
  * {@code tiergate.usage.reported}; read from the beginning at start, so a restarted instance rebuilds its windows.
+ * Deltas change no state of record, so they go straight to Kafka as the decision log does
+ * ({@link DirectEventPublisher}): one the broker does not acknowledge goes to the outbox with its id and arrives
+ * late, never lost, and never counted twice.
  */
 @ApplicationScoped
 public class UsageEvents {
@@ -72,11 +71,10 @@ public class UsageEvents {
     ObjectMapper objectMapper;
 
     @Inject
-    @Channel("usage-out")
-    Emitter<String> out;
+    Outbox outbox;
 
     @Inject
-    EventsConfig eventsConfig;
+    DirectEventPublisher publisher;
 
     @Inject
     UsageConfig config;
@@ -95,6 +93,8 @@ public class UsageEvents {
 
     /** Quarkus' scheduler works in whole seconds; the deltas go out more often, on a thread of their own. */
     private ScheduledExecutorService sharing;
+    /** Whether the last try to keep unacknowledged deltas in the outbox failed: said once, not every batch. */
+    private volatile boolean spillFailing;
 
     void start(@Observes StartupEvent ignored) {
         sharing = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -117,45 +117,31 @@ public class UsageEvents {
         try {
             share();
         } catch (RuntimeException e) {
-            LOG.warnf(
-                    "usage deltas not shared yet (%s); they go with the next batch",
-                    e.getClass().getSimpleName());
+            LOG.warnf("usage deltas not shared (%s)", e.getClass().getSimpleName());
+        }
+        try {
+            publisher.spillUnacknowledged();
+            spillFailing = false;
+        } catch (RuntimeException e) {
+            // the database is away while the broker is too: the publisher keeps them, and the next batch retries
+            if (!spillFailing) {
+                LOG.warnf(
+                        "usage deltas the broker did not take not yet kept in the outbox (%s); retrying",
+                        e.getClass().getSimpleName());
+            }
+            spillFailing = true;
         }
     }
 
     void share() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Outbox.Prepared> deltas = new ArrayList<>();
         ledger.drainUnshared().forEach((key, delta) -> {
             UsageRecorded data = new UsageRecorded(
                     instance, key.scope(), key.holder(), key.capability(), key.windowMillis(), delta[0], delta[1], now);
-            CloudEvent event = new CloudEvent(
-                    CloudEvent.SPEC_VERSION,
-                    EventIds.random(),
-                    eventsConfig.source(),
-                    RECORDED,
-                    key.holder(),
-                    now,
-                    CloudEvent.JSON,
-                    null,
-                    objectMapper.valueToTree(data));
-            String json;
-            try {
-                json = objectMapper.writeValueAsString(event);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-            // a delta the broker did not take goes with the next batch: counts are late, never lost
-            out.send(Message.of(
-                            json,
-                            Metadata.of(OutgoingKafkaRecordMetadata.builder()
-                                    .withKey(key.holder())
-                                    .build()))
-                    .withAck(() -> CompletableFuture.completedFuture(null))
-                    .withNack(failure -> {
-                        ledger.requeue(key, delta);
-                        return CompletableFuture.completedFuture(null);
-                    }));
+            deltas.add(outbox.prepare(TOPIC, new Outbox.Record(RECORDED, key.holder(), data)));
         });
+        publisher.publish(deltas);
     }
 
     @Incoming("usage-events")

@@ -135,13 +135,6 @@ public class UsageLedger {
         return drained;
     }
 
-    /** Puts back deltas that could not be shared, to go with the next batch. */
-    void requeue(Key key, long[] delta) {
-        AtomicLongArray pending = unshared(key);
-        pending.addAndGet(0, delta[0]);
-        pending.addAndGet(1, delta[1]);
-    }
-
     @Scheduled(every = "1m")
     void forgetIdleCounters() {
         forgetIdleCounters(clock.millis());

@@ -194,19 +194,6 @@ class UsageLedgerTest {
     }
 
     @Test
-    void aDeltaThatCouldNotBeSharedGoesWithTheNextBatch() {
-        Budget budget = requests(Budget.Scope.SUBJECT, 5);
-        UsageLedger.Key key = UsageLedger.key(budget, "alice", CAPABILITY);
-        ledger.charge(CAPABILITY, subjectCharge(budget), T0);
-        long[] failed = ledger.drainUnshared().get(key);
-        ledger.charge(CAPABILITY, subjectCharge(budget), T0);
-
-        ledger.requeue(key, failed);
-
-        assertArrayEquals(new long[] {2, 0}, ledger.drainUnshared().get(key));
-    }
-
-    @Test
     void countersIdleForTwoWindowsAreForgotten() {
         Budget budget = requests(Budget.Scope.SUBJECT, 5);
         ledger.charge(CAPABILITY, subjectCharge(budget), T0);
