@@ -1,5 +1,6 @@
 package io.tiergate.entitlement.policy;
 
+import io.tiergate.commons.country.IsoCountries;
 import io.tiergate.commons.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,15 +10,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Checks a policy document (the "validate" step of its lifecycle) and compiles it into what decisions read:
- * country codes upper-cased and {@code @countries-of-concern} expanded. Every problem is reported at once, each
- * with the path of the field at fault.
+ * country codes upper-cased and {@code @countries-of-concern} expanded. A document may write codes in either case:
+ * each is upper-cased ({@link IsoCountries#upperCase}) and then checked against the one ISO list. Every problem is
+ * reported at once, each with the path of the field at fault.
  */
 @ApplicationScoped
 public class PolicyCompiler {
@@ -25,7 +26,6 @@ public class PolicyCompiler {
     static final int MAX_CAPABILITIES = 10_000;
     static final String COUNTRIES_OF_CONCERN = "@countries-of-concern";
     static final Set<String> TIERS = Set.of("PUBLIC", "ENTERPRISE", "RESEARCH", "GOVERNMENT");
-    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern CAPABILITY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}:[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern OBLIGATION = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}(=[A-Za-z0-9._:-]{1,64})?");
     private static final Duration SHORTEST_WINDOW = Duration.ofSeconds(1);
@@ -118,7 +118,7 @@ public class PolicyCompiler {
             String field = row + "." + (codes == allowed ? "allowed" : "denied") + kind;
             codes.stream()
                     .filter(c -> c == null
-                            || (!COUNTRIES_OF_CONCERN.equals(c) && !ISO_COUNTRIES.contains(c.toUpperCase(Locale.ROOT))))
+                            || (!COUNTRIES_OF_CONCERN.equals(c) && !IsoCountries.isAlpha2(IsoCountries.upperCase(c))))
                     .forEach(c -> problems.add(new Problem.Violation(
                             field, "not an ISO 3166-1 alpha-2 country code nor " + COUNTRIES_OF_CONCERN)));
         }
@@ -158,9 +158,9 @@ public class PolicyCompiler {
         Set<String> expanded = new LinkedHashSet<>();
         for (String code : codes) {
             if (COUNTRIES_OF_CONCERN.equals(code)) {
-                config.countriesOfConcern().forEach(c -> expanded.add(c.toUpperCase(Locale.ROOT)));
+                config.countriesOfConcern().forEach(c -> expanded.add(IsoCountries.upperCase(c)));
             } else {
-                expanded.add(code.toUpperCase(Locale.ROOT));
+                expanded.add(IsoCountries.upperCase(code));
             }
         }
         return expanded;
@@ -170,7 +170,7 @@ public class PolicyCompiler {
         Set<String> out = new LinkedHashSet<>();
         codes.forEach(c -> {
             if (c != null) {
-                out.add(COUNTRIES_OF_CONCERN.equals(c) ? c : c.toUpperCase(Locale.ROOT));
+                out.add(COUNTRIES_OF_CONCERN.equals(c) ? c : IsoCountries.upperCase(c));
             }
         });
         return Collections.unmodifiableSet(out);

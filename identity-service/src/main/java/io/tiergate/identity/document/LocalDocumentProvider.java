@@ -1,5 +1,6 @@
 package io.tiergate.identity.document;
 
+import io.tiergate.commons.country.IsoCountries;
 import io.tiergate.identity.verification.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -26,9 +26,8 @@ public class LocalDocumentProvider implements DocumentProvider {
     public static final String MRZ_MISMATCH = "MRZ_MISMATCH";
     public static final String INVALID_COUNTRY_CODE = "INVALID_COUNTRY_CODE";
 
-    private static final Set<String> ISO_COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
     /** MRZ nationality (ISO alpha-3; "D" for Germany) to alpha-2. */
-    private static final Map<String, String> ALPHA3 = ISO_COUNTRIES.stream()
+    private static final Map<String, String> ALPHA3 = IsoCountries.ALPHA2.stream()
             .collect(Collectors.toMap(c -> new Locale("", c).getISO3Country(), c -> c, (a, b) -> a));
 
     Clock clock = Clock.systemUTC();
@@ -41,8 +40,8 @@ public class LocalDocumentProvider implements DocumentProvider {
         if (number.length() < 5) {
             reasons.add(new Reason(DOCUMENT_NUMBER_INVALID, "a document number has at least 5 characters"));
         }
-        String issuer = document.issuingCountry().toUpperCase(Locale.ROOT);
-        if (!ISO_COUNTRIES.contains(issuer)) {
+        String issuer = IsoCountries.upperCase(document.issuingCountry());
+        if (!IsoCountries.isAlpha2(issuer)) {
             reasons.add(new Reason(
                     INVALID_COUNTRY_CODE, "issuing country '" + issuer + "' is not an ISO 3166-1 alpha-2 code"));
         }

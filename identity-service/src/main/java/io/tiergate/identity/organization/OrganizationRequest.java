@@ -1,6 +1,7 @@
 package io.tiergate.identity.organization;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.tiergate.commons.country.CountryCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -23,11 +24,14 @@ public record OrganizationRequest(
         @Pattern(regexp = "[A-Za-z0-9./ -]*", message = "may contain only letters, digits, space, '.', '/' and '-'")
         String registrationNumber,
 
-        @NotNull @IsoCountry String countryOfIncorporation,
+        @NotNull @CountryCode(message = UPPER_CASE_COUNTRY) String countryOfIncorporation,
         @NotNull OrganizationKind kind,
         // At least 25 % each: more than four cannot add up to a whole.
         @NotNull @Size(max = 4) List<@NotNull @Valid BeneficialOwner> beneficialOwners,
         @NotNull @Size(max = 20) List<@NotNull @Valid Representative> representatives) {
+
+    /** This API has always taken country codes in upper case only, and said so. */
+    static final String UPPER_CASE_COUNTRY = "must be an upper-case ISO 3166-1 alpha-2 country code";
 
     /** Any character except the Unicode control characters (C0, DEL, C1). */
     static final String NO_CONTROL_CHARACTERS = "\\P{Cc}*";
@@ -38,7 +42,8 @@ public record OrganizationRequest(
             @NotBlank @Size(max = 300) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = NO_CONTROL_CHARACTERS_MESSAGE)
             String name,
 
-            @NotNull @IsoCountry String nationality,
+            @NotNull @CountryCode(message = UPPER_CASE_COUNTRY)
+            String nationality,
 
             @NotNull @DecimalMin("25") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
             BigDecimal ownershipPercent) {}
@@ -47,7 +52,8 @@ public record OrganizationRequest(
             @NotBlank @Size(max = 300) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = NO_CONTROL_CHARACTERS_MESSAGE)
             String name,
 
-            @NotNull @IsoCountry String nationality) {}
+            @NotNull @CountryCode(message = UPPER_CASE_COUNTRY)
+            String nationality) {}
 
     @JsonIgnore
     @AssertTrue(message = "beneficial owners cannot hold more than 100 percent in total")

@@ -1,5 +1,6 @@
 package io.tiergate.identity.verification;
 
+import io.tiergate.commons.country.IsoCountries;
 import io.tiergate.identity.config.JurisdictionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,8 +9,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * The verdict rules of the first thread: valid ISO country codes, an adult, and residence outside the
@@ -25,8 +24,6 @@ public class VerificationRules {
     public static final String EMBARGOED_NATIONALITY = "EMBARGOED_NATIONALITY";
     public static final String COUNTRY_OF_CONCERN = "COUNTRY_OF_CONCERN";
 
-    private static final Set<String> ISO_COUNTRIES = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
-
     @Inject
     JurisdictionConfig jurisdiction;
 
@@ -35,12 +32,12 @@ public class VerificationRules {
     public List<Reason> evaluate(VerificationRequest claims) {
         List<Reason> reasons = new ArrayList<>();
         for (String nationality : claims.nationalities()) {
-            if (!ISO_COUNTRIES.contains(nationality)) {
+            if (!IsoCountries.isAlpha2(nationality)) {
                 reasons.add(new Reason(
                         INVALID_COUNTRY_CODE, "nationality '" + nationality + "' is not an ISO 3166-1 alpha-2 code"));
             }
         }
-        if (!ISO_COUNTRIES.contains(claims.residenceCountry())) {
+        if (!IsoCountries.isAlpha2(claims.residenceCountry())) {
             reasons.add(new Reason(
                     INVALID_COUNTRY_CODE,
                     "residence country '" + claims.residenceCountry() + "' is not an ISO 3166-1 alpha-2 code"));

@@ -16,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -169,18 +168,12 @@ public class VerificationService {
         return VerificationCase.findByIdOptional(id);
     }
 
+    /** Names stripped, each nationality once; the country codes arrive upper-cased (VerificationRequest). */
     private static VerificationRequest normalize(VerificationRequest request) {
         return request.withClaims(
                 request.givenName().strip(),
                 request.familyName().strip(),
-                request.nationalities().stream()
-                        .map(VerificationService::country)
-                        .distinct()
-                        .toList(),
-                country(request.residenceCountry()));
-    }
-
-    private static String country(String code) {
-        return code.strip().toUpperCase(Locale.ROOT);
+                request.nationalities().stream().distinct().toList(),
+                request.residenceCountry());
     }
 }

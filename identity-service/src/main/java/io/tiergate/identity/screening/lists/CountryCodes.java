@@ -1,21 +1,19 @@
 package io.tiergate.identity.screening.lists;
 
+import io.tiergate.commons.country.IsoCountries;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Maps the country names and codes lists use ("Iran", "Korea, North", "Democratic People's Republic of Korea",
- * "Côte d'Ivoire", "ru", "IRN") to ISO 3166-1 alpha-2. Names come from the English display names of
- * {@link Locale#getISOCountries()} plus the official and colloquial forms those lists use; anything else
- * (a former state like "Soviet Union", a region) is unknown rather than guessed.
+ * "Côte d'Ivoire", "ru", "IRN") to ISO 3166-1 alpha-2. Names come from the English display names of the
+ * platform's one alpha-2 list ({@link IsoCountries}) plus the official and colloquial forms those lists use; anything
+ * else (a former state like "Soviet Union", a region) is unknown rather than guessed.
  */
 final class CountryCodes {
-
-    private static final Set<String> ALPHA2 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
     /** Names lists use that differ from the JDK's English display names, already in {@link #key} form. */
     private static final Map<String, String> ALIASES = Map.ofEntries(
@@ -85,7 +83,7 @@ final class CountryCodes {
         String trimmed = country.strip();
         if (trimmed.length() == 2) {
             String code = trimmed.toUpperCase(Locale.ROOT);
-            return ALPHA2.contains(code) ? Optional.of(code) : Optional.empty();
+            return IsoCountries.isAlpha2(code) ? Optional.of(code) : Optional.empty();
         }
         return Optional.ofNullable(BY_NAME.get(key(trimmed)));
     }
@@ -106,7 +104,7 @@ final class CountryCodes {
 
     private static Map<String, String> byName() {
         Map<String, String> names = new HashMap<>();
-        for (String code : ALPHA2) {
+        for (String code : IsoCountries.ALPHA2) {
             Locale country = new Locale("", code);
             String english = country.getDisplayCountry(Locale.ENGLISH);
             names.put(key(english), code);
