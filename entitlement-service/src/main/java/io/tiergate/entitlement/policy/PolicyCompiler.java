@@ -2,6 +2,7 @@ package io.tiergate.entitlement.policy;
 
 import io.tiergate.commons.country.IsoCountries;
 import io.tiergate.commons.problem.Problem;
+import io.tiergate.commons.tier.TierName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -25,7 +26,6 @@ public class PolicyCompiler {
 
     static final int MAX_CAPABILITIES = 10_000;
     static final String COUNTRIES_OF_CONCERN = "@countries-of-concern";
-    static final Set<String> TIERS = Set.of("PUBLIC", "ENTERPRISE", "RESEARCH", "GOVERNMENT");
     private static final Pattern CAPABILITY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}:[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern OBLIGATION = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}(=[A-Za-z0-9._:-]{1,64})?");
     private static final Duration SHORTEST_WINDOW = Duration.ofSeconds(1);
@@ -72,9 +72,9 @@ public class PolicyCompiler {
             problems.add(new Problem.Violation(row + ".tiers", "an entitlement names at least one tier"));
         }
         e.tiers().stream()
-                .filter(t -> !TIERS.contains(t))
-                .forEach(t ->
-                        problems.add(new Problem.Violation(row + ".tiers", "unknown tier " + t + "; one of " + TIERS)));
+                .filter(t -> !TierName.isKnown(t))
+                .forEach(t -> problems.add(
+                        new Problem.Violation(row + ".tiers", "unknown tier " + t + "; one of " + TierName.NAMES)));
         checkCountries(row, "Nationalities", e.allowedNationalities(), e.deniedNationalities(), problems);
         checkCountries(row, "Jurisdictions", e.allowedJurisdictions(), e.deniedJurisdictions(), problems);
         checkCountries(row, "Residences", e.allowedResidences(), e.deniedResidences(), problems);

@@ -1,6 +1,8 @@
 package io.tiergate.entitlement.projection;
 
+import io.tiergate.commons.tier.TierName;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +13,7 @@ import java.util.TreeSet;
  * What the decision engine knows of one subject, immutable so that a decision reads one consistent
  * snapshot. {@code appliedVersions} holds the highest version applied per producing service;
  * {@code grantOrganizations} names, per active grant held through an organization, that organization.
+ * {@code activeTiers} are in tier precedence ({@link TierName#PRECEDENCE}), the most privileged first.
  */
 public record SubjectState(
         String subject,
@@ -55,7 +58,7 @@ public record SubjectState(
                 activeGrants,
                 grantOrganizations,
                 appliedVersions,
-                Collections.unmodifiableSortedSet(new TreeSet<>(activeGrants.values())),
+                Collections.unmodifiableSortedSet(byPrecedence(activeGrants.values())),
                 position.toString());
     }
 
@@ -63,7 +66,23 @@ public record SubjectState(
         return VERIFIED.equals(identityStatus);
     }
 
-    /** The first of the subject's active tiers (in order) that {@code granted} names, or null. */
+    /**
+     * The tiers in precedence order, the most privileged first (GOVERNMENT, RESEARCH, ENTERPRISE, PUBLIC), not
+     * alphabetically: {@link #tierAmong} takes the first, and that tier decides which organization an ORGANIZATION
+     * budget charges. A subject holding RESEARCH through an institute and PUBLIC directly, under an entitlement for
+     * both, is allowed as RESEARCH and charged to the institute (alphabetically PUBLIC would come first and charge
+     * no organization at all).
+     */
+    private static TreeSet<String> byPrecedence(Collection<String> tiers) {
+        TreeSet<String> ordered = new TreeSet<>(TierName.PRECEDENCE);
+        ordered.addAll(tiers);
+        return ordered;
+    }
+
+    /**
+     * The first of the subject's active tiers in precedence order (the most privileged) that {@code granted} names,
+     * or null: the tier a decision is made by and whose organization pays an ORGANIZATION budget.
+     */
     public String tierAmong(Set<String> granted) {
         for (String tier : activeTiers) {
             if (granted.contains(tier)) {

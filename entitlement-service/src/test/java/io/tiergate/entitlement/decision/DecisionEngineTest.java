@@ -150,6 +150,19 @@ class DecisionEngineTest {
     }
 
     @Test
+    void ofTwoTiersAnEntitlementNamesTheMostPrivilegedDecides() {
+        Entitlement entitlement = row("PUBLIC", "RESEARCH").build();
+
+        DecisionEngine.Evaluation evaluation = engine.evaluate(
+                policy(CHAT, entitlement), verified("PUBLIC", "RESEARCH"), CHAT, RequestOrigin.declared("DE"), NOW);
+
+        assertTrue(evaluation.allowed());
+        assertEquals("RESEARCH", evaluation.tier(), "tier precedence, not the alphabet (PUBLIC < RESEARCH)");
+        assertEquals(
+                "tier RESEARCH entitles " + CHAT, evaluation.reasons().get(0).message());
+    }
+
+    @Test
     void oneDeniedNationalityOfADualNationalDenies() {
         Row row = row("PUBLIC");
         row.deniedNationalities = Set.of("RU");

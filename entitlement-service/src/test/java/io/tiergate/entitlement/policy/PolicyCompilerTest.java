@@ -113,7 +113,10 @@ class PolicyCompilerTest {
         List<Problem.Violation> problems = compiler.validate(document("fable-5:chat", tiers("PUBLIC", "PLATINUM")));
 
         assertEquals(List.of("capabilities.fable-5:chat[0].tiers"), fields(problems));
-        assertTrue(problems.get(0).message().contains("PLATINUM"));
+        assertEquals(
+                "unknown tier PLATINUM; one of [GOVERNMENT, RESEARCH, ENTERPRISE, PUBLIC]",
+                problems.get(0).message(),
+                "platform-commons' tier list, in precedence order");
     }
 
     @Test

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tiergate.entitlement.policy.Budget;
+import io.tiergate.entitlement.usage.UsageLedger;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -26,6 +30,41 @@ class SubjectStateTest {
         assertEquals(Set.of("PUBLIC", "RESEARCH"), state.activeTiers());
         assertEquals("RESEARCH", state.tierAmong(Set.of("RESEARCH", "GOVERNMENT")));
         assertNull(state.tierAmong(Set.of("GOVERNMENT")));
+    }
+
+    @Test
+    void activeTiersAreInPrecedenceOrderTheMostPrivilegedFirstNotAlphabetical() {
+        SubjectState state = state(
+                Map.of("g1", "PUBLIC", "g2", "ENTERPRISE", "g3", "GOVERNMENT", "g4", "RESEARCH"), Map.of(), Map.of());
+
+        assertEquals(List.of("GOVERNMENT", "RESEARCH", "ENTERPRISE", "PUBLIC"), List.copyOf(state.activeTiers()));
+        // each pair here is the other way round alphabetically
+        assertEquals("RESEARCH", state.tierAmong(Set.of("PUBLIC", "RESEARCH")));
+        assertEquals("RESEARCH", state.tierAmong(Set.of("ENTERPRISE", "RESEARCH")));
+        assertEquals("GOVERNMENT", state.tierAmong(Set.of("ENTERPRISE", "GOVERNMENT")));
+        assertEquals("GOVERNMENT", state.tierAmong(Set.of("PUBLIC", "GOVERNMENT", "RESEARCH", "ENTERPRISE")));
+    }
+
+    @Test
+    void aTierNameNoOneKnowsComesAfterTheKnownOnes() {
+        SubjectState state = state(Map.of("g1", "PUBLIC", "g2", "ASTRONAUT"), Map.of(), Map.of());
+
+        assertEquals(List.of("PUBLIC", "ASTRONAUT"), List.copyOf(state.activeTiers()));
+    }
+
+    @Test
+    void theOrganizationBudgetIsChargedToTheOrganizationOfTheMostPrivilegedTierTheEntitlementNames() {
+        // RESEARCH through an institute, PUBLIC directly; the entitlement is for both
+        SubjectState researcher =
+                state(Map.of("g-org", "RESEARCH", "g-own", "PUBLIC"), Map.of("g-org", "institute-1"), Map.of());
+        Budget institute = new Budget(Budget.Scope.ORGANIZATION, Duration.ofDays(1), 1000L, null);
+
+        String tier = researcher.tierAmong(Set.of("PUBLIC", "RESEARCH"));
+
+        assertEquals("RESEARCH", tier, "alphabetically PUBLIC, held directly, would charge no organization");
+        assertEquals(
+                List.of(new UsageLedger.Charge(institute, "institute-1")),
+                UsageLedger.chargesFor(List.of(institute), researcher, tier));
     }
 
     @Test
