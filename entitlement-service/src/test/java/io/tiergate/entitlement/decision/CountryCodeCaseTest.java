@@ -3,16 +3,10 @@ package io.tiergate.entitlement.decision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.tiergate.commons.testing.Violations;
 import io.tiergate.entitlement.directive.DirectiveRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,28 +15,6 @@ import org.junit.jupiter.api.Test;
  * directives have always refused lower case and still do.
  */
 class CountryCodeCaseTest {
-
-    private static ValidatorFactory factory;
-    private static Validator validator;
-
-    @BeforeAll
-    static void startValidation() {
-        factory = Validation.buildDefaultValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void stopValidation() {
-        factory.close();
-    }
-
-    private static Map<String, String> violations(Object request) {
-        Map<String, String> byField = new TreeMap<>();
-        for (ConstraintViolation<Object> v : validator.validate(request)) {
-            byField.put(v.getPropertyPath().toString(), v.getMessage());
-        }
-        return byField;
-    }
 
     private static DecisionRequest declaring(String jurisdiction) {
         return new DecisionRequest("alice", "fable-5:chat", new DecisionRequest.Context(jurisdiction), null);
@@ -54,7 +26,7 @@ class CountryCodeCaseTest {
 
         assertEquals("US", request.jurisdiction());
         assertEquals("US", request.context().jurisdiction(), "validated as it is used");
-        assertEquals(Map.of(), violations(request));
+        assertEquals(Map.of(), Violations.of(request));
         assertNull(declaring(null).jurisdiction());
         assertNull(new DecisionRequest("alice", "fable-5:chat", null, null).jurisdiction());
     }
@@ -64,7 +36,7 @@ class CountryCodeCaseTest {
         for (String code : List.of("USA", "XX", "uk", "ıt", "")) {
             assertEquals(
                     Map.of("context.jurisdiction", "must be an ISO 3166-1 alpha-2 code"),
-                    violations(declaring(code)),
+                    Violations.of(declaring(code)),
                     code);
         }
     }
@@ -78,10 +50,10 @@ class CountryCodeCaseTest {
                 Map.of(
                         "allowedNationalities[1].<list element>", "ISO 3166-1 alpha-2",
                         "deniedJurisdictions[0].<list element>", "ISO 3166-1 alpha-2"),
-                violations(directive));
+                Violations.of(directive));
         assertEquals(
                 Map.of(),
-                violations(new DirectiveRequest(
+                Violations.of(new DirectiveRequest(
                         "mythos-5:*", List.of("US"), List.of("CN"), null, "export control", null, null)));
     }
 }

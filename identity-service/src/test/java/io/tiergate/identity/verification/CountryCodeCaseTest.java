@@ -2,20 +2,14 @@ package io.tiergate.identity.verification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tiergate.commons.testing.Violations;
 import io.tiergate.identity.organization.OrganizationKind;
 import io.tiergate.identity.organization.OrganizationRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,31 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class CountryCodeCaseTest {
 
-    private static ValidatorFactory factory;
-    private static Validator validator;
-
-    @BeforeAll
-    static void startValidation() {
-        factory = Validation.buildDefaultValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void stopValidation() {
-        factory.close();
-    }
-
     private static VerificationRequest claims(String residence, List<String> nationalities) {
         return new VerificationRequest(
                 "Anders", "Berg", LocalDate.of(1990, 4, 12), nationalities, residence, null, null, null, null, null);
-    }
-
-    private static Map<String, String> violations(Object request) {
-        Map<String, String> byField = new TreeMap<>();
-        for (ConstraintViolation<Object> v : validator.validate(request)) {
-            byField.put(v.getPropertyPath().toString(), v.getMessage());
-        }
-        return byField;
     }
 
     @Test
@@ -58,21 +30,21 @@ class CountryCodeCaseTest {
 
         assertEquals("US", claims.residenceCountry());
         assertEquals(List.of("US", "GB"), claims.nationalities());
-        assertEquals(Map.of(), violations(claims));
+        assertEquals(Map.of(), Violations.of(claims));
     }
 
     @Test
     void verificationClaimsThatAreNoCountryAreRefusedNamingTheField() {
         assertEquals(
                 Map.of("nationalities[1].<list element>", "must be an ISO 3166-1 alpha-2 country code"),
-                violations(claims("DE", List.of("DE", "XX"))));
+                Violations.of(claims("DE", List.of("DE", "XX"))));
         assertEquals(
                 Set.of("residenceCountry"),
-                violations(claims("uk", List.of("DE"))).keySet(),
+                Violations.of(claims("uk", List.of("DE"))).keySet(),
                 "UK is not ISO's code for the United Kingdom");
         assertEquals(
                 Set.of("residenceCountry"),
-                violations(claims("ıt", List.of("DE"))).keySet(),
+                Violations.of(claims("ıt", List.of("DE"))).keySet(),
                 "only ASCII letters are upper-cased: a dotless i does not make IT");
     }
 
@@ -92,6 +64,6 @@ class CountryCodeCaseTest {
                         "must be an upper-case ISO 3166-1 alpha-2 country code",
                         "representatives[0].nationality",
                         "must be an upper-case ISO 3166-1 alpha-2 country code"),
-                violations(lowerCase));
+                Violations.of(lowerCase));
     }
 }

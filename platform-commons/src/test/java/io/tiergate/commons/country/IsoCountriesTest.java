@@ -5,33 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
+import io.tiergate.commons.testing.Violations;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The one ISO 3166-1 alpha-2 list and its constraint: upper case only, null passes, type arguments too. */
 class IsoCountriesTest {
 
-    private static ValidatorFactory factory;
-    private static Validator validator;
-
     record Claims(@CountryCode String residence, List<@CountryCode String> nationalities) {}
-
-    @BeforeAll
-    static void startValidation() {
-        factory = Validation.buildDefaultValidatorFactory();
-        validator = factory.getValidator();
-    }
-
-    @AfterAll
-    static void stopValidation() {
-        factory.close();
-    }
 
     @Test
     void theIsoFormIsUpperCase() {
@@ -59,13 +41,13 @@ class IsoCountriesTest {
 
     @Test
     void theConstraintTakesUpperCaseCodesAndNull() {
-        assertEquals(Set.of(), validator.validate(new Claims("DE", List.of("US", "GB"))));
-        assertEquals(Set.of(), validator.validate(new Claims(null, null)));
+        assertEquals(Set.of(), Violations.validator().validate(new Claims("DE", List.of("US", "GB"))));
+        assertEquals(Set.of(), Violations.validator().validate(new Claims(null, null)));
     }
 
     @Test
     void theConstraintRefusesLowerCaseAndUnknownCodesNamingTheField() {
-        var violations = validator.validate(new Claims("de", List.of("US", "XX")));
+        var violations = Violations.validator().validate(new Claims("de", List.of("US", "XX")));
 
         assertEquals(
                 Set.of("residence", "nationalities[1].<list element>"),
