@@ -33,12 +33,6 @@ public final class Ports {
                 + Integer.parseInt(DEFINED.getProperty("test-offset").strip());
     }
 
-    static Properties defined() {
-        Properties copy = new Properties();
-        copy.putAll(DEFINED);
-        return copy;
-    }
-
     private static Properties load() {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(FILE)) {
