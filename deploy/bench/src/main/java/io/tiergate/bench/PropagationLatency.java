@@ -15,8 +15,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * How long a change takes to reach the decision: from an {@code account.contained} event on {@code tiergate.campaign}
- * (as campaign-service publishes it) to the first decision that says {@code CAMPAIGN_CONTAINED}, and from an officer's
+ * How long a change takes to reach the decision: from an {@code account.contained} event on the benchmark's campaign
+ * topic (as campaign-service publishes it) to the first decision that says {@code CAMPAIGN_CONTAINED}, and from an officer's
  * confirmation of a directive to the first {@code DIRECTIVE_DENIED}. The goal for both is 1 s. Measured here rather
  * than in a timed test, with and without decision load, one change at a time.
  */
@@ -25,6 +25,8 @@ final class PropagationLatency implements AutoCloseable {
     static final String CAPABILITY = "bench-model-0:feature-0"; // every seeded tier is entitled to it
     private static final long POLL_NANOS = 2_000_000;
     private static final long GIVE_UP_NANOS = 30_000_000_000L;
+    /** The benchmark service's own campaign topic (deploy/tiergate sets it), so the platform's trail never sees it. */
+    static final String CAMPAIGN_TOPIC = "tiergate.bench.campaign";
 
     private final URI entitlement;
     private final String gateway;
@@ -141,7 +143,7 @@ final class PropagationLatency implements AutoCloseable {
                 + "\"datacontenttype\":\"application/json\",\"tiergateversion\":" + (++version) + ",\"data\":" + data
                 + "}";
         long sent = System.nanoTime() / 1000;
-        producer.send(new ProducerRecord<>("tiergate.campaign", account, event)).get();
+        producer.send(new ProducerRecord<>(CAMPAIGN_TOPIC, account, event)).get();
         acknowledged.recordValue(System.nanoTime() / 1000 - sent);
         return sent;
     }

@@ -18,7 +18,6 @@ public class ContainedAccounts {
 
     private static final Logger LOG = Logger.getLogger(ContainedAccounts.class);
 
-    public static final String TOPIC = "tiergate.campaign";
     public static final String ACCOUNT_CONTAINED = "tiergate.campaign.account.contained";
     public static final String ACCOUNT_RELEASED = "tiergate.campaign.account.released";
     public static final String ACCOUNT_CONFIRMED = "tiergate.campaign.account.confirmed";

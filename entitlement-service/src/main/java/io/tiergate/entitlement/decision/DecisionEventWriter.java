@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tiergate.commons.outbox.DirectEventPublisher;
 import io.tiergate.commons.outbox.Outbox;
+import io.tiergate.entitlement.events.Topics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -41,6 +42,9 @@ public class DecisionEventWriter {
 
     @Inject
     DecisionsConfig config;
+
+    @Inject
+    Topics topics;
 
     /** Where ALLOW windows start and close. */
     Clock clock = Clock.systemUTC();
@@ -169,7 +173,7 @@ public class DecisionEventWriter {
         List<Outbox.Prepared> records = new ArrayList<>(batch.size());
         for (DecisionEvents.Pending pending : batch) {
             records.add(outbox.prepare(
-                    DecisionEvents.TOPIC, new Outbox.Record(pending.type(), pending.subject(), pending.data())));
+                    topics.decisions(), new Outbox.Record(pending.type(), pending.subject(), pending.data())));
         }
         publisher.publish(records);
     }

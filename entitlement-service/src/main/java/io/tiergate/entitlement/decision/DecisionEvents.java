@@ -4,10 +4,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Decision events published on {@link #TOPIC} for the audit trail; see docs/events/. */
+/** Decision events published on {@link io.tiergate.entitlement.events.Topics#decisions()} for the audit trail; see docs/events/. */
 public final class DecisionEvents {
 
-    public static final String TOPIC = "tiergate.decisions";
     public static final String DENIED = "tiergate.decision.denied";
     /** ALLOWs are not logged one by one: per subject, capability and window (a minute), one count. */
     public static final String ALLOWED_AGGREGATE = "tiergate.decision.allowed.aggregate";

@@ -3,7 +3,7 @@ package io.tiergate.entitlement.directive;
 import io.tiergate.commons.outbox.Outbox;
 import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.commons.tx.AfterCommit;
-import io.tiergate.entitlement.events.EntitlementEvents;
+import io.tiergate.entitlement.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -30,6 +30,9 @@ public class DirectiveService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Topics topics;
 
     @Inject
     AfterCommit afterCommit;
@@ -104,7 +107,7 @@ public class DirectiveService {
 
     private void announce(Directive directive, String type, String actor) {
         outbox.append(
-                EntitlementEvents.TOPIC,
+                topics.entitlement(),
                 type,
                 directive.id.toString(),
                 new DirectiveChanged(

@@ -3,7 +3,7 @@ package io.tiergate.entitlement.policy;
 import io.tiergate.commons.outbox.Outbox;
 import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.commons.tx.AfterCommit;
-import io.tiergate.entitlement.events.EntitlementEvents;
+import io.tiergate.entitlement.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -55,6 +55,9 @@ public class PolicyService {
     Outbox outbox;
 
     @Inject
+    Topics topics;
+
+    @Inject
     AfterCommit afterCommit;
 
     @Transactional
@@ -74,7 +77,7 @@ public class PolicyService {
         version.persist();
         PolicyViews.Validation validation = validation(document);
         outbox.append(
-                EntitlementEvents.TOPIC,
+                topics.entitlement(),
                 DRAFTED,
                 version.version,
                 new PolicyDrafted(version.version, validation.valid(), actor));
@@ -155,7 +158,7 @@ public class PolicyService {
         request.requestedAt = OffsetDateTime.now(ZoneOffset.UTC);
         request.persist();
         outbox.append(
-                EntitlementEvents.TOPIC,
+                topics.entitlement(),
                 PUBLICATION_REQUESTED,
                 version,
                 new PublicationRequested(request.id.toString(), version, request.kind.name(), request.against, actor));
@@ -253,7 +256,7 @@ public class PolicyService {
                 publication.publishedAt,
                 PolicyPublicationRequest.Status.PENDING);
         outbox.append(
-                EntitlementEvents.TOPIC,
+                topics.entitlement(),
                 PUBLISHED,
                 target.version,
                 new PolicyPublished(

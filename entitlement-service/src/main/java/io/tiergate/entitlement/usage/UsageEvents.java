@@ -9,6 +9,7 @@ import io.tiergate.commons.event.CloudEvent;
 import io.tiergate.commons.inbox.EventConsumer;
 import io.tiergate.commons.outbox.DirectEventPublisher;
 import io.tiergate.commons.outbox.Outbox;
+import io.tiergate.entitlement.events.Topics;
 import io.tiergate.entitlement.policy.Budget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -42,7 +43,6 @@ import org.jboss.logging.Logger;
 public class UsageEvents {
 
     private static final Logger LOG = Logger.getLogger(UsageEvents.class);
-    public static final String TOPIC = "tiergate.usage";
     public static final String RECORDED = "tiergate.usage.recorded";
     public static final String REPORTED = "tiergate.usage.reported";
     static final String CONSUMER = "entitlement-service-usage";
@@ -72,6 +72,9 @@ public class UsageEvents {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Topics topics;
 
     @Inject
     DirectEventPublisher publisher;
@@ -139,7 +142,7 @@ public class UsageEvents {
         ledger.drainUnshared().forEach((key, delta) -> {
             UsageRecorded data = new UsageRecorded(
                     instance, key.scope(), key.holder(), key.capability(), key.windowMillis(), delta[0], delta[1], now);
-            deltas.add(outbox.prepare(TOPIC, new Outbox.Record(RECORDED, key.holder(), data)));
+            deltas.add(outbox.prepare(topics.usage(), new Outbox.Record(RECORDED, key.holder(), data)));
         });
         publisher.publish(deltas);
     }

@@ -1,6 +1,7 @@
 package io.tiergate.entitlement.usage;
 
 import io.tiergate.commons.outbox.Outbox;
+import io.tiergate.entitlement.events.Topics;
 import io.tiergate.entitlement.policy.Budget;
 import io.tiergate.entitlement.policy.Entitlement;
 import io.tiergate.entitlement.policy.PolicyStore;
@@ -23,6 +24,9 @@ public class UsageReports {
     Outbox outbox;
 
     @Inject
+    Topics topics;
+
+    @Inject
     UsageLedger ledger;
 
     @Inject
@@ -35,7 +39,7 @@ public class UsageReports {
     public void report(UsageReport report) {
         // no read waits for a usage report, so it needs no per-subject version
         outbox.appendRecords(
-                UsageEvents.TOPIC, List.of(new Outbox.Record(UsageEvents.REPORTED, report.subject(), report)));
+                topics.usage(), List.of(new Outbox.Record(UsageEvents.REPORTED, report.subject(), report)));
     }
 
     /**

@@ -30,7 +30,7 @@ class CampaignEventSchemasTest {
                 "tiergate.campaign.dismissed")) {
             EventSchemas.dataSchemaOf(type);
         }
-        assertEquals(ContainedAccounts.TOPIC, CampaignFixtures.TOPIC);
+        assertEquals(CampaignFixtures.TOPIC, ownProperty("tiergate.topics.campaign"));
     }
 
     @Test
@@ -70,5 +70,16 @@ class CampaignEventSchemasTest {
                         "tiergate.campaign.detected",
                         "{\"campaignId\":\"" + CAMPAIGN + "\",\"score\":0.9,\"accounts\":2.5}"),
                 "accounts not an integer");
+    }
+
+    /** The service's own setting, as application.properties holds it. */
+    private static String ownProperty(String key) {
+        try (var in = CampaignEventSchemasTest.class.getResourceAsStream("/application.properties")) {
+            var properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty(key);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.tiergate.commons.testing.KafkaEvents;
+import io.tiergate.entitlement.events.Topics;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(DecisionLogFallbackIT.DirectPathRefused.class)
 class DecisionLogFallbackIT {
 
+    @Inject
+    Topics topics;
+
     public static class DirectPathRefused implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -44,8 +48,7 @@ class DecisionLogFallbackIT {
                 .extract()
                 .path("decisionId");
 
-        var event =
-                KafkaEvents.await(DecisionEvents.TOPIC, r -> r.value().contains(decisionId), Duration.ofSeconds(40));
+        var event = KafkaEvents.await(topics.decisions(), r -> r.value().contains(decisionId), Duration.ofSeconds(40));
         assertTrue(event.isPresent(), "the decision reaches Kafka through the outbox");
         assertEquals(subject, event.get().key());
         await().atMost(Duration.ofSeconds(10)).until(() -> "published".equals(outboxState(decisionId)));

@@ -12,6 +12,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
+import io.tiergate.entitlement.events.Topics;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 public class DecisionResourceIT {
+
+    @Inject
+    Topics topics;
 
     static final String SEED_POLICY_VERSION = "seed-2026-11-23.1";
     static final String FABLE_CHAT = "fable-5:chat";
@@ -169,8 +174,7 @@ public class DecisionResourceIT {
     void deniedDecisionsArePublishedForTheAuditTrail() {
         String subject = UUID.randomUUID().toString();
         String decisionId = decide(subject, MYTHOS_CHAT, "US", null).extract().path("decisionId");
-        var event =
-                KafkaEvents.await(DecisionEvents.TOPIC, r -> r.value().contains(decisionId), Duration.ofSeconds(20));
+        var event = KafkaEvents.await(topics.decisions(), r -> r.value().contains(decisionId), Duration.ofSeconds(20));
         assertTrue(event.isPresent(), "the decision reaches Kafka");
         assertTrue(
                 event.get().value().contains("\"type\":\"" + DecisionEvents.DENIED + "\""),
@@ -191,7 +195,7 @@ public class DecisionResourceIT {
             for (String type : List.of(DecisionEvents.ALLOWED_AGGREGATE)) {
                 var records = new java.util.ArrayList<String>();
                 KafkaEvents.await(
-                        DecisionEvents.TOPIC,
+                        topics.decisions(),
                         r -> {
                             if (customer.subject().equals(r.key()) && r.value().contains(type)) {
                                 records.add(r.value());

@@ -15,7 +15,8 @@ import io.restassured.response.ValidatableResponse;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
 import io.tiergate.entitlement.decision.DecisionResourceIT;
-import io.tiergate.entitlement.events.EntitlementEvents;
+import io.tiergate.entitlement.events.Topics;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.Test;
 /** Emergency directives: four eyes, break-glass, and an ALLOW flipped to DENY once the directive is confirmed. */
 @QuarkusTest
 class DirectiveResourceIT {
+
+    @Inject
+    Topics topics;
 
     // how soon (the 1 s goal) is the benchmark's propagation phase's figure, not a timed test's
     private static final Duration IN_FORCE = Duration.ofSeconds(30);
@@ -85,7 +89,7 @@ class DirectiveResourceIT {
                     .body("reasons.message", hasItem(org.hamcrest.Matchers.containsString(id)));
             assertTrue(
                     KafkaEvents.await(
-                                    EntitlementEvents.TOPIC,
+                                    topics.entitlement(),
                                     r -> r.value().contains(id) && r.value().contains(DirectiveService.CONFIRMED),
                                     Duration.ofSeconds(20))
                             .isPresent(),

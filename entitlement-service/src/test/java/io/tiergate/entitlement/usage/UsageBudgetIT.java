@@ -12,10 +12,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.tiergate.commons.testing.KafkaEvents;
 import io.tiergate.commons.testing.KeycloakTokens;
+import io.tiergate.entitlement.events.Topics;
 import io.tiergate.entitlement.support.GeoIpTestResource;
 import io.tiergate.entitlement.support.Policies;
 import io.tiergate.entitlement.support.Subjects;
 import io.tiergate.entitlement.support.Subjects.Subject;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(GeoIpTestResource.class)
 class UsageBudgetIT {
+
+    @Inject
+    Topics topics;
 
     static final String REQUESTS = "budget:requests";
     static final String TOKENS = "budget:tokens";
@@ -181,7 +186,7 @@ class UsageBudgetIT {
                                 .path("reasons[0].code")));
         assertTrue(
                 KafkaEvents.await(
-                                UsageEvents.TOPIC,
+                                topics.usage(),
                                 r -> r.value().contains(UsageEvents.REPORTED)
                                         && r.value().contains(decisionId),
                                 Duration.ofSeconds(10))
@@ -216,7 +221,7 @@ class UsageBudgetIT {
         // what this instance counted goes to the other instances as deltas
         assertTrue(
                 KafkaEvents.await(
-                                UsageEvents.TOPIC,
+                                topics.usage(),
                                 r -> organization.equals(r.key()) && r.value().contains(UsageEvents.RECORDED),
                                 Duration.ofSeconds(10))
                         .isPresent(),
@@ -265,7 +270,7 @@ class UsageBudgetIT {
                 .body("budgets[0].tokensRemaining", equalTo(100));
         // another instance shares what it counted for this subject: 150 tokens in the same one-minute window
         KafkaEvents.publish(
-                UsageEvents.TOPIC,
+                topics.usage(),
                 "entitlement-service",
                 UsageEvents.RECORDED,
                 customer.id(),
