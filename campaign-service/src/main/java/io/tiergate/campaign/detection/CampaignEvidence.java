@@ -11,6 +11,8 @@ import java.util.List;
  * @param coverage          families covered by the group per family a member works (a capability sweep when high)
  * @param focus             share of a member's traffic its campaign families hold
  * @param cotRate           chain-of-thought elicitation rate in the group's family traffic
+ * @param familyCotRate     the median family's elicitation rate: what the campaign's typical template elicits, which
+ *                          the largest family (a system prompt the templates embed) does not dilute
  * @param sweep             capability-sweep evidence, 0..1
  * @param infrastructure    shared devices, payment fingerprints and networks, 0..1
  * @param registrationBurst share of members registered within hours of many others
@@ -24,6 +26,7 @@ public record CampaignEvidence(
         double coverage,
         double focus,
         double cotRate,
+        double familyCotRate,
         double sweep,
         double deviceShare,
         double paymentShare,

@@ -12,6 +12,9 @@ public class FamilyGroup {
     public int summarizedMembers;
     public int deltasSinceSummary;
     public boolean candidate;
+    /** The chain-of-thought elicitation rate of the family's own prompts at its last summary; -1 before one. */
+    public double cotRate = -1;
+
     public double verdict;
     public long verdictTs;
     public CampaignVerdict latest;

@@ -91,6 +91,7 @@ public final class GroupEvidence {
         long members = 0, prompts = 0, cots = 0;
         double focus = 0, device = 0, payment = 0, prefix = 0, burst = 0, org = 0;
         double[] breadths = new double[groups.size()];
+        double[] familyCots = new double[groups.size()];
         Map<String, Integer> prefixes = new HashMap<>(), asns = new HashMap<>(), agents = new HashMap<>();
         for (int i = 0; i < groups.size(); i++) {
             FamilySummary g = groups.get(i);
@@ -104,6 +105,7 @@ public final class GroupEvidence {
             burst += g.members() * g.burstShare();
             org += g.members() * g.organizationShare();
             breadths[i] = g.breadth();
+            familyCots[i] = g.prompts() == 0 ? 0 : (double) g.cotPrompts() / g.prompts();
             g.prefixes().forEach(p -> prefixes.merge(p, 1, Integer::sum));
             g.asns().forEach(p -> asns.merge(p, 1, Integer::sum));
             g.userAgents().forEach(p -> agents.merge(p, 1, Integer::sum));
@@ -147,6 +149,7 @@ public final class GroupEvidence {
                 round(coverage),
                 round(focus),
                 round(cotRate),
+                round(median(familyCots)),
                 round(eSweep),
                 round(device),
                 round(payment),

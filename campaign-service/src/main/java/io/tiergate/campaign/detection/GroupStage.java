@@ -71,6 +71,7 @@ public final class GroupStage {
             FamilySummary summary = GroupEvidence.summarize(g.family, membersOf(g.family), g.maxTs);
             g.summarizedMembers = g.members;
             g.deltasSinceSummary = 0;
+            g.cotRate = summary.prompts() == 0 ? 0 : (double) summary.cotPrompts() / summary.prompts();
             boolean candidate = summary.focus() >= settings.minFocus();
             if (candidate || g.candidate) { // a group that stops qualifying is withdrawn from the linker
                 summaries = List.of(summary);
@@ -117,13 +118,16 @@ public final class GroupStage {
      * (another family of this family's band) or spend on this family a share of its traffic like the campaign's
      * members do, unless the campaign is this one template; and where the campaign elicits
      * chains of thought, the member must elicit them too (its account's rate, shrunk towards a prior of 10% so that
-     * a few prompts prove little). A popular agent's system prompt that campaign prompts embed links to the campaign, but
-     * its users rarely elicit reasoning.
+     * a few prompts prove little), and so must this family's own prompts. A popular agent's system prompt that
+     * campaign prompts embed links to the campaign, but its users rarely elicit reasoning, nor does the prompt's own
+     * family: its members are not flagged through it while it is still too small to count as a hub. The campaign's
+     * rate is the higher of its prompts' and its median family's, so that the large family does not dilute it.
      */
     static boolean worksCampaign(FamilyGroup g, MemberDelta d) {
-        double campaignCot = g.latest.evidence().cotRate();
+        CampaignEvidence e = g.latest.evidence();
+        double campaignCot = Math.max(e.cotRate(), e.familyCotRate());
         double cot = (d.cots() + 1.0) / (d.requests() + 10.0);
-        if (campaignCot >= 0.2 && cot < 0.4 * campaignCot) {
+        if (campaignCot >= 0.2 && (cot < 0.4 * campaignCot || (g.cotRate >= 0 && g.cotRate < 0.4 * campaignCot))) {
             return false;
         }
         int band = PromptFamilies.band(g.family);

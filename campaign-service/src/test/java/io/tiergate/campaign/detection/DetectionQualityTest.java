@@ -22,6 +22,10 @@ class DetectionQualityTest {
     static final int DAYS = Integer.getInteger("tiergate.quality.days", 2);
     /** Another seed is another population and campaigns: the figures must hold for it too, not only for this one. */
     static final long SEED = Long.getLong("tiergate.quality.seed", 20261201L);
+    /** Campaign sizes; by default they scale with the population (Simulator.Config.of). */
+    static final int LOUD = Integer.getInteger("tiergate.quality.loud", -1);
+
+    static final int STEALTHY = Integer.getInteger("tiergate.quality.stealthy", -1);
 
     static Simulator simulator;
     static LocalPipeline pipeline;
@@ -30,7 +34,12 @@ class DetectionQualityTest {
 
     @BeforeAll
     static void run() {
-        simulator = new Simulator(Simulator.Config.of(SEED, LEGIT, DAYS));
+        Simulator.Config config = Simulator.Config.of(SEED, LEGIT, DAYS);
+        if (LOUD >= 0 || STEALTHY >= 0) {
+            config = config.withCampaigns(
+                    LOUD >= 0 ? LOUD : config.loudAccounts(), STEALTHY >= 0 ? STEALTHY : config.stealthyAccounts());
+        }
+        simulator = new Simulator(config);
         pipeline = new LocalPipeline(DetectionSettings.defaults());
         long started = System.nanoTime();
         simulator.run(line -> pipeline.accept(line));
