@@ -1,12 +1,7 @@
 package io.tiergate.campaign.detection;
 
 import io.tiergate.campaign.record.RequestRecord;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 
 /**
  * What the detector keeps of one account, in bounded space whatever its volume: counts, the families it works most,
@@ -63,50 +58,51 @@ public final class AccountProfile {
         return requests;
     }
 
+    /**
+     * The stored form: big-endian fields and texts in {@link java.io.DataOutput}'s modified UTF-8, as before, written
+     * and read through one array rather than byte by byte through streams (this is a fifth of the stream thread).
+     */
     public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(FORMAT);
-            out.writeLong(registeredAt);
-            out.writeLong(firstSeen);
-            out.writeLong(lastSeen);
-            out.writeInt(requests);
-            out.writeInt(cots);
-            out.writeUTF(orgId == null ? "" : orgId);
-            families.write(out);
-            prefixes.write(out);
-            asns.write(out);
-            devices.write(out);
-            payments.write(out);
-            userAgents.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int size = 1 + 8 + 8 + 8 + 4 + 4 + Texts.encodedLength(orgId == null ? "" : orgId) + families.encodedLength();
+        for (FrequentValues v : attributes()) {
+            size += v.encodedLength();
         }
-        return bytes.toByteArray();
+        ByteBuffer out = ByteBuffer.allocate(size);
+        out.put(FORMAT);
+        out.putLong(registeredAt);
+        out.putLong(firstSeen);
+        out.putLong(lastSeen);
+        out.putInt(requests);
+        out.putInt(cots);
+        Texts.write(out, orgId == null ? "" : orgId);
+        families.write(out);
+        for (FrequentValues v : attributes()) {
+            v.write(out);
+        }
+        return out.array();
     }
 
     public static AccountProfile fromBytes(byte[] data, int familySlots) {
         AccountProfile p = new AccountProfile(familySlots);
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            if (in.readByte() != FORMAT) {
-                throw new IllegalStateException("unknown account profile format");
-            }
-            p.registeredAt = in.readLong();
-            p.firstSeen = in.readLong();
-            p.lastSeen = in.readLong();
-            p.requests = in.readInt();
-            p.cots = in.readInt();
-            String org = in.readUTF();
-            p.orgId = org.isEmpty() ? null : org;
-            p.families.read(in);
-            p.prefixes.read(in);
-            p.asns.read(in);
-            p.devices.read(in);
-            p.payments.read(in);
-            p.userAgents.read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        ByteBuffer in = ByteBuffer.wrap(data);
+        if (in.get() != FORMAT) {
+            throw new IllegalStateException("unknown account profile format");
+        }
+        p.registeredAt = in.getLong();
+        p.firstSeen = in.getLong();
+        p.lastSeen = in.getLong();
+        p.requests = in.getInt();
+        p.cots = in.getInt();
+        String org = Texts.read(in);
+        p.orgId = org.isEmpty() ? null : org;
+        p.families.read(in);
+        for (FrequentValues v : p.attributes()) {
+            v.read(in);
         }
         return p;
+    }
+
+    private FrequentValues[] attributes() {
+        return new FrequentValues[] {prefixes, asns, devices, payments, userAgents};
     }
 }

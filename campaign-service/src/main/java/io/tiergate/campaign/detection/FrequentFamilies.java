@@ -1,8 +1,6 @@
 package io.tiergate.campaign.detection;
 
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * The prompt families an account works most, in bounded space: a Misra-Gries summary. A family survives only while
@@ -104,23 +102,27 @@ public final class FrequentFamilies {
         return n == picked.length ? picked : java.util.Arrays.copyOf(picked, n);
     }
 
-    void write(DataOutput out) throws IOException {
-        out.writeShort(size);
+    int encodedLength() {
+        return 2 + size * 20;
+    }
+
+    void write(ByteBuffer out) {
+        out.putShort((short) size);
         for (int i = 0; i < size; i++) {
-            out.writeLong(keys[i]);
-            out.writeInt(counts[i]);
-            out.writeInt(cots[i]);
-            out.writeInt(reported[i]);
+            out.putLong(keys[i]);
+            out.putInt(counts[i]);
+            out.putInt(cots[i]);
+            out.putInt(reported[i]);
         }
     }
 
-    void read(DataInput in) throws IOException {
-        size = Math.min(in.readShort(), keys.length);
+    void read(ByteBuffer in) {
+        size = Math.min(in.getShort(), keys.length);
         for (int i = 0; i < size; i++) {
-            keys[i] = in.readLong();
-            counts[i] = in.readInt();
-            cots[i] = in.readInt();
-            reported[i] = in.readInt();
+            keys[i] = in.getLong();
+            counts[i] = in.getInt();
+            cots[i] = in.getInt();
+            reported[i] = in.getInt();
         }
     }
 }

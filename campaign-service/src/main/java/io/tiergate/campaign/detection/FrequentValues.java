@@ -1,8 +1,6 @@
 package io.tiergate.campaign.detection;
 
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * The values an account shows most often for one attribute (network prefix, AS number, device, payment
@@ -58,19 +56,39 @@ public final class FrequentValues {
         return best < 0 ? null : values[best];
     }
 
-    void write(DataOutput out) throws IOException {
-        out.writeByte(size);
+    int size() {
+        return size;
+    }
+
+    String value(int i) {
+        return values[i];
+    }
+
+    int count(int i) {
+        return counts[i];
+    }
+
+    int encodedLength() {
+        int n = 1;
         for (int i = 0; i < size; i++) {
-            out.writeUTF(values[i]);
-            out.writeInt(counts[i]);
+            n += Texts.encodedLength(values[i]) + 4;
+        }
+        return n;
+    }
+
+    void write(ByteBuffer out) {
+        out.put((byte) size);
+        for (int i = 0; i < size; i++) {
+            Texts.write(out, values[i]);
+            out.putInt(counts[i]);
         }
     }
 
-    void read(DataInput in) throws IOException {
-        size = Math.min(in.readByte(), values.length);
+    void read(ByteBuffer in) {
+        size = Math.min(in.get(), values.length);
         for (int i = 0; i < size; i++) {
-            values[i] = in.readUTF();
-            counts[i] = in.readInt();
+            values[i] = Texts.read(in);
+            counts[i] = in.getInt();
         }
     }
 }

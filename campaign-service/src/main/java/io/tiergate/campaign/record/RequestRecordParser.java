@@ -202,10 +202,11 @@ public final class RequestRecordParser {
                 return new Result(null, invalid("promptSimhash", "must be 16 hexadecimal digits"));
             }
             String prefix;
-            if (!InetAddresses.isInetAddress(clientIp)) {
+            try {
+                prefix = prefixOf(InetAddresses.forString(clientIp));
+            } catch (IllegalArgumentException notAnAddress) {
                 return new Result(null, invalid("clientIp", "must be an IPv4 or IPv6 address"));
             }
-            prefix = prefixOf(InetAddresses.forString(clientIp));
             for (String text : new String[] {requestId, accountId, capability}) {
                 if (text.isBlank() || text.length() > MAX_TEXT) {
                     String field = text == requestId ? "requestId" : text == accountId ? "accountId" : "capability";
