@@ -24,6 +24,8 @@ public final class AccountProfile {
     final FrequentValues devices = new FrequentValues(3);
     final FrequentValues payments = new FrequentValues(3);
     final FrequentValues userAgents = new FrequentValues(3);
+    /** The attribute summaries in stored order; one array, not one per record. */
+    private final FrequentValues[] attributes = {prefixes, asns, devices, payments, userAgents};
 
     public AccountProfile(int familySlots) {
         families = new FrequentFamilies(familySlots);
@@ -64,7 +66,7 @@ public final class AccountProfile {
      */
     public byte[] toBytes() {
         int size = 1 + 8 + 8 + 8 + 4 + 4 + Texts.encodedLength(orgId == null ? "" : orgId) + families.encodedLength();
-        for (FrequentValues v : attributes()) {
+        for (FrequentValues v : attributes) {
             size += v.encodedLength();
         }
         ByteBuffer out = ByteBuffer.allocate(size);
@@ -76,7 +78,7 @@ public final class AccountProfile {
         out.putInt(cots);
         Texts.write(out, orgId == null ? "" : orgId);
         families.write(out);
-        for (FrequentValues v : attributes()) {
+        for (FrequentValues v : attributes) {
             v.write(out);
         }
         return out.array();
@@ -96,13 +98,9 @@ public final class AccountProfile {
         String org = Texts.read(in);
         p.orgId = org.isEmpty() ? null : org;
         p.families.read(in);
-        for (FrequentValues v : p.attributes()) {
+        for (FrequentValues v : p.attributes) {
             v.read(in);
         }
         return p;
-    }
-
-    private FrequentValues[] attributes() {
-        return new FrequentValues[] {prefixes, asns, devices, payments, userAgents};
     }
 }

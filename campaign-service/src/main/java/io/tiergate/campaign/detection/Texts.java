@@ -24,8 +24,10 @@ final class Texts {
         return n;
     }
 
+    /** Writes the text; its length is patched in after the characters, so it is not counted a second time. */
     static void write(ByteBuffer out, String s) {
-        out.putShort((short) (encodedLength(s) - 2));
+        int lengthAt = out.position();
+        out.putShort((short) 0);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 1 && c < 0x80) {
@@ -39,6 +41,7 @@ final class Texts {
                 out.put((byte) (0x80 | (c & 0x3F)));
             }
         }
+        out.putShort(lengthAt, (short) (out.position() - lengthAt - 2));
     }
 
     static String read(ByteBuffer in) {
