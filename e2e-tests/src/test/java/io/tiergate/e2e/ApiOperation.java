@@ -19,6 +19,8 @@ import java.util.Set;
  * @param pathParameters name to schema ({@code type}, {@code format}) of each path parameter
  * @param queryParameters the names of its query parameters
  * @param bodyType the first media type of its request body, or null when it takes none
+ * @param bodySchema that media type's schema, {@code $ref}s left in place (resolve with {@code schemas}), or null
+ * @param schemas the document's component schemas by name
  */
 record ApiOperation(
         String service,
@@ -28,7 +30,9 @@ record ApiOperation(
         String summary,
         Map<String, Map<String, Object>> pathParameters,
         Set<String> queryParameters,
-        String bodyType) {
+        String bodyType,
+        Map<String, Object> bodySchema,
+        Map<String, Map<String, Object>> schemas) {
 
     static final String SCHEME = "keycloak";
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch");
@@ -76,10 +80,14 @@ record ApiOperation(
                     }
                 }
                 Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
+                Map<String, Object> content =
+                        body == null ? Map.of() : (Map<String, Object>) body.getOrDefault("content", Map.of());
                 String bodyType = body == null
                         ? null
-                        : ((Map<String, Object>) body.getOrDefault("content", Map.of()))
-                                .keySet().stream().findFirst().orElse("application/json");
+                        : content.keySet().stream().findFirst().orElse("application/json");
+                Map<String, Object> bodySchema = bodyType == null || !content.containsKey(bodyType)
+                        ? null
+                        : (Map<String, Object>) ((Map<String, Object>) content.get(bodyType)).get("schema");
                 List<Map<String, List<String>>> security = operation.containsKey("security")
                         ? (List<Map<String, List<String>>>) operation.get("security")
                         : documentSecurity;
@@ -91,10 +99,17 @@ record ApiOperation(
                         (String) operation.get("summary"),
                         pathParameters,
                         queryParameters,
-                        bodyType));
+                        bodyType,
+                        bodySchema,
+                        schemas == null ? Map.of() : schemas));
             }
         });
         return operations;
+    }
+
+    /** A schema of this document, or the component it refers to. */
+    Map<String, Object> resolve(Map<String, Object> schema) {
+        return resolved(schema, schemas);
     }
 
     /** A parameter's schema, or the component it refers to ({@code UUID} is one: {@code format: uuid}). */

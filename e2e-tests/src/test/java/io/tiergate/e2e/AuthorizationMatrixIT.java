@@ -62,8 +62,6 @@ import org.junit.jupiter.api.Test;
  */
 class AuthorizationMatrixIT {
 
-    static final String CAMPAIGN = "campaign-service";
-    static final int CAMPAIGN_PORT = Ports.test("campaign-service");
     static final Path ROOT =
             Path.of(System.getProperty("tiergate.root", "..")).toAbsolutePath().normalize();
     static final String REALM_ISSUER = KeycloakTokens.keycloakUrl() + "/realms/tiergate";
@@ -80,44 +78,21 @@ class AuthorizationMatrixIT {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    static boolean startedCampaign;
-
     /** A column of the matrix: a token per service, or none (anonymous). */
     record Caller(String column, String who, boolean forged, Function<String, String> tokenFor) {}
 
     @BeforeAll
     static void platform() {
-        PlatformProcesses.ensureStarted();
-        // PlatformProcesses starts the four services of the thread; campaign-service is started here as the
-        // launcher starts it (deploy/tiergate start_service), with the test profile's pseudonym key.
-        PlatformProcesses.startVariant(
-                CAMPAIGN,
-                CAMPAIGN,
-                CAMPAIGN_PORT,
-                "campaign",
-                Map.of(
-                        "TIERGATE_CAMPAIGN_PSEUDONYM_KEY", "test-only-pseudonym-key",
-                        "KAFKA_STREAMS_STATE_DIR",
-                                ROOT.resolve("e2e-tests/target/authorization-matrix-streams")
-                                        .toString(),
-                        "QUARKUS_KAFKA_STREAMS_APPLICATION_ID", "campaign-service-e2e"));
-        startedCampaign = true;
+        PlatformProcesses.ensureCampaignStarted();
     }
 
     @AfterAll
     static void stopCampaign() {
-        if (startedCampaign) {
-            PlatformProcesses.stop(CAMPAIGN);
-        }
+        PlatformProcesses.stopCampaign();
     }
 
     static Map<String, String> serviceUrls() {
-        Map<String, String> urls = new LinkedHashMap<>();
-        for (String service : PlatformProcesses.SERVICES) {
-            urls.put(service, url(service));
-        }
-        urls.put(CAMPAIGN, "http://127.0.0.1:" + CAMPAIGN_PORT);
-        return urls;
+        return PlatformProcesses.everyServiceUrl();
     }
 
     @Test
@@ -494,7 +469,9 @@ class AuthorizationMatrixIT {
                 rule,
                 Map.of(),
                 Set.of(),
-                body == null ? null : "application/json");
+                body == null ? null : "application/json",
+                null,
+                Map.of());
         List<MatrixCell> cells = new ArrayList<>();
         cells.add(ownedCell(
                 operation, "bob on alice's", KeycloakTokens.user(other.username()), url(service) + path, body, false));

@@ -40,8 +40,12 @@ public final class PlatformProcesses {
 
     private static final Path ROOT =
             Path.of(System.getProperty("tiergate.root", "..")).toAbsolutePath().normalize();
+    static final String CAMPAIGN = "campaign-service";
+    static final int CAMPAIGN_PORT = Ports.test(CAMPAIGN);
+
     private static final Map<String, Process> RUNNING = new ConcurrentHashMap<>();
     private static boolean started;
+    private static boolean campaignStarted;
 
     private PlatformProcesses() {}
 
@@ -54,10 +58,53 @@ public final class PlatformProcesses {
         if (started) {
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> SERVICES.forEach(PlatformProcesses::stop)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            SERVICES.forEach(PlatformProcesses::stop);
+            stop(CAMPAIGN);
+        }));
         SERVICES.forEach(PlatformProcesses::launch);
         SERVICES.forEach(PlatformProcesses::awaitReady);
         started = true;
+    }
+
+    /**
+     * The thread's four services do not need campaign-service; suites that cover every service start it once here, as
+     * the launcher starts it, with the test profile's pseudonym key and a state directory of their own, and stop it
+     * after them ({@link #stopCampaign}): the console's suite proves how the console reads without it.
+     */
+    static synchronized String ensureCampaignStarted() {
+        ensureStarted();
+        if (!campaignStarted) {
+            startVariant(
+                    CAMPAIGN,
+                    CAMPAIGN,
+                    CAMPAIGN_PORT,
+                    "campaign",
+                    Map.of(
+                            "TIERGATE_CAMPAIGN_PSEUDONYM_KEY", "test-only-pseudonym-key",
+                            "KAFKA_STREAMS_STATE_DIR",
+                                    ROOT.resolve("e2e-tests/target/e2e-campaign-streams")
+                                            .toString(),
+                            "QUARKUS_KAFKA_STREAMS_APPLICATION_ID", "campaign-service-e2e"));
+            campaignStarted = true;
+        }
+        return "http://127.0.0.1:" + CAMPAIGN_PORT;
+    }
+
+    static synchronized void stopCampaign() {
+        stop(CAMPAIGN);
+        campaignStarted = false;
+    }
+
+    /** Every service's base URL: the thread's four and campaign-service. */
+    static Map<String, String> everyServiceUrl() {
+        String campaign = ensureCampaignStarted();
+        Map<String, String> urls = new java.util.LinkedHashMap<>();
+        for (String service : SERVICES) {
+            urls.put(service, url(service));
+        }
+        urls.put(CAMPAIGN, campaign);
+        return urls;
     }
 
     public static void stop(String service) {

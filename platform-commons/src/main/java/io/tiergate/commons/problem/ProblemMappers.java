@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.tiergate.commons.input.BoundedCollections;
 import io.tiergate.commons.input.ControlCharacters;
 import io.tiergate.commons.input.NulFreeStrings;
 import jakarta.validation.ConstraintViolation;
@@ -32,14 +33,21 @@ public class ProblemMappers {
         return respond(problem.toProblem());
     }
 
+    /** At most this many violations are listed: an error does not echo a large input back. */
+    static final int LISTED_VIOLATIONS = 100;
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .collect(Collectors.toList());
-        return respond(Problem.of(400, "VALIDATION_FAILED", "Bad request", "The request has invalid fields")
-                .withErrors(violations));
+        String detail = violations.size() <= LISTED_VIOLATIONS
+                ? "The request has invalid fields"
+                : "The request has " + violations.size() + " invalid fields; the first " + LISTED_VIOLATIONS
+                        + " are listed";
+        return respond(Problem.of(400, "VALIDATION_FAILED", "Bad request", detail)
+                .withErrors(violations.subList(0, Math.min(violations.size(), LISTED_VIOLATIONS))));
     }
 
     /** Unparseable JSON or a value of the wrong type; listed one by one to win over the built-in mappers. */
@@ -115,6 +123,12 @@ public class ProblemMappers {
                                         : "[" + ref.getIndex() + "]")
                                 .collect(Collectors.joining("."))
                         : null;
+        if (e instanceof BoundedCollections.TooManyItems tooMany) {
+            String named = field != null ? field : "(body)";
+            return respond(Problem.of(400, "VALIDATION_FAILED", "Bad request", "The request has invalid fields")
+                    .withErrors(
+                            List.of(new Problem.Violation(named, "must hold at most " + tooMany.max() + " items"))));
+        }
         if (e instanceof NulFreeStrings.NulInString) {
             // Well-formed JSON with a value no field accepts: a field error, as bean validation reports one.
             String named = field != null ? field : "(body)";

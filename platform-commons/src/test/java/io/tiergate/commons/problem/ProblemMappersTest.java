@@ -42,4 +42,19 @@ class ProblemMappersTest {
                 .webApplication(new jakarta.ws.rs.WebApplicationException(e, Response.Status.BAD_REQUEST));
         assertEquals("reason", ((Problem) response.getEntity()).errors().get(0).field());
     }
+
+    record Nationalities(java.util.List<String> nationalities) {}
+
+    @Test
+    void aListOverTheBoundIsAFieldErrorNamingTheBound() {
+        ObjectMapper bounded =
+                new ObjectMapper().registerModule(io.tiergate.commons.input.BoundedCollections.module(2));
+        var e = assertThrows(
+                JsonProcessingException.class,
+                () -> bounded.readValue("{\"nationalities\":[\"SE\",\"FR\",\"DE\"]}", Nationalities.class));
+        Problem problem = (Problem) ProblemMappers.malformed(e).getEntity();
+        assertEquals("VALIDATION_FAILED", problem.code());
+        assertEquals("nationalities", problem.errors().get(0).field());
+        assertEquals("must hold at most 2 items", problem.errors().get(0).message());
+    }
 }
