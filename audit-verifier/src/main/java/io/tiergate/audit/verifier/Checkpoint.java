@@ -19,7 +19,12 @@ public record Checkpoint(String origin, long treeSize, byte[] rootHash, String t
             throw new IllegalArgumentException("a checkpoint has at least origin, size and root");
         }
         String time = lines.length > 3 && lines[3].startsWith("time ") ? lines[3].substring(5) : null;
-        return new Checkpoint(
-                lines[0], Long.parseLong(lines[1]), Base64.getDecoder().decode(lines[2]), time);
+        long treeSize = Long.parseLong(lines[1]);
+        byte[] root = Base64.getDecoder().decode(lines[2]);
+        // a root is a SHA-256 (RFC 6962); an empty one parsed, then printed as a body that did not (found by fuzzing)
+        if (lines[0].isEmpty() || treeSize < 0 || root.length != 32) {
+            throw new IllegalArgumentException("a checkpoint names its origin, a size of 0 or more and a 32-byte root");
+        }
+        return new Checkpoint(lines[0], treeSize, root, time);
     }
 }
