@@ -7,7 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class CheckpointFuzzTest {
 
     /** Any checkpoint file an auditor is handed is a checkpoint or an IllegalArgumentException. */
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void anyBodyIsACheckpointOrARefusal(String body) {
         if (body == null) {
             return; // Jazzer tries null; callers never pass it

@@ -12,7 +12,7 @@ class RequestRecordParserFuzzTest {
      * Any line, as bytes (the topic) or as text (the HTTP path), is a record or a rejection with a code; never an
      * exception, which would stop the stream thread. Bytes that are valid UTF-8 get the same verdict either way.
      */
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void anyLineIsARecordOrARejection(byte[] line) {
         if (line == null) {
             return; // Jazzer tries null; callers never pass it

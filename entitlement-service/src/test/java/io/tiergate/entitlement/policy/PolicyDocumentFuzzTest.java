@@ -41,7 +41,7 @@ class PolicyDocumentFuzzTest {
      * Any JSON an officer posts as a policy document is refused by the reader, listed as violations by the
      * compiler, or compiled: never an exception from the compiler, which would answer 500.
      */
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void anyDocumentIsRefusedListedOrCompiled(String json) {
         if (json == null) {
             return; // Jazzer tries null; callers never pass it

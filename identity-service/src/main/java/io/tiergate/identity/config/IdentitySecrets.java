@@ -24,5 +24,7 @@ public class IdentitySecrets {
     // First of the startup observers: before consumers connect or schedulers run.
     void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent started) {
         RequiredSecrets.require("identity-service", ConfigProvider.getConfig(), SECRETS);
+        // a malformed key, key id or retired key stops the start here, not at the first read of a name
+        io.tiergate.identity.pii.PiiCipher.configured();
     }
 }

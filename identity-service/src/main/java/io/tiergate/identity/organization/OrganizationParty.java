@@ -1,14 +1,16 @@
 package io.tiergate.identity.organization;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.tiergate.identity.pii.EncryptedString;
+import io.tiergate.identity.pii.PiiCipher;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -27,9 +29,12 @@ public class OrganizationParty extends PanacheEntityBase {
     @Column(nullable = false)
     public PartyKind kind;
 
-    @Convert(converter = EncryptedString.class)
-    @Column(nullable = false)
+    /** Personal data: set when the party is made, sealed at rest bound to this row (PiiCipher), opened on load. */
+    @Transient
     public String name;
+
+    @Column(name = "name", nullable = false)
+    String nameSealed;
 
     @Column(nullable = false)
     public String nationality;
@@ -48,5 +53,26 @@ public class OrganizationParty extends PanacheEntityBase {
         party.nationality = nationality;
         party.ownershipPercent = ownershipPercent;
         return party;
+    }
+
+    static final String NAME = "organization_party.name";
+
+    @PrePersist
+    void seal() {
+        reseal(PiiCipher.configured());
+    }
+
+    /** Seals the name under the cipher's active key (on creation, and when keys rotate). */
+    public void reseal(PiiCipher cipher) {
+        nameSealed = cipher.seal(name, NAME, id);
+    }
+
+    @PostLoad
+    void open() {
+        name = PiiCipher.configured().open(nameSealed, NAME, id);
+    }
+
+    public boolean sealedUnder(PiiCipher cipher) {
+        return cipher.isCurrent(nameSealed);
     }
 }

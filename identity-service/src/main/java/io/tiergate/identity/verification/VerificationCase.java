@@ -1,16 +1,17 @@
 package io.tiergate.identity.verification;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.tiergate.identity.pii.EncryptedDate;
-import io.tiergate.identity.pii.EncryptedString;
+import io.tiergate.identity.pii.PiiCipher;
 import io.tiergate.identity.screening.ScreeningHit;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,17 +37,24 @@ public class VerificationCase extends PanacheEntityBase {
     @Column(nullable = false)
     public VerificationStatus status;
 
-    @Convert(converter = EncryptedString.class)
-    @Column(name = "given_name", nullable = false)
+    /** Personal data: set when the case is made, sealed at rest bound to this row (PiiCipher), opened on load. */
+    @Transient
     public String givenName;
 
-    @Convert(converter = EncryptedString.class)
-    @Column(name = "family_name", nullable = false)
+    @Transient
     public String familyName;
 
-    @Convert(converter = EncryptedDate.class)
-    @Column(name = "date_of_birth", nullable = false)
+    @Transient
     public LocalDate dateOfBirth;
+
+    @Column(name = "given_name", nullable = false)
+    String givenNameSealed;
+
+    @Column(name = "family_name", nullable = false)
+    String familyNameSealed;
+
+    @Column(name = "date_of_birth", nullable = false)
+    String dateOfBirthSealed;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
@@ -139,5 +147,37 @@ public class VerificationCase extends PanacheEntityBase {
     /** The subject's latest case, if any. */
     public static Optional<VerificationCase> latestOf(String subject) {
         return find("subject = ?1 order by submittedAt desc", subject).firstResultOptional();
+    }
+
+    static final String GIVEN_NAME = "verification_case.given_name";
+    static final String FAMILY_NAME = "verification_case.family_name";
+    static final String DATE_OF_BIRTH = "verification_case.date_of_birth";
+
+    @PrePersist
+    void seal() {
+        reseal(PiiCipher.configured());
+    }
+
+    /** Seals the personal data under the cipher's active key (on creation, and when keys rotate). */
+    public void reseal(PiiCipher cipher) {
+        givenNameSealed = cipher.seal(givenName, GIVEN_NAME, id);
+        familyNameSealed = cipher.seal(familyName, FAMILY_NAME, id);
+        dateOfBirthSealed = cipher.seal(dateOfBirth == null ? null : dateOfBirth.toString(), DATE_OF_BIRTH, id);
+    }
+
+    @PostLoad
+    void open() {
+        PiiCipher cipher = PiiCipher.configured();
+        givenName = cipher.open(givenNameSealed, GIVEN_NAME, id);
+        familyName = cipher.open(familyNameSealed, FAMILY_NAME, id);
+        String date = cipher.open(dateOfBirthSealed, DATE_OF_BIRTH, id);
+        dateOfBirth = date == null ? null : LocalDate.parse(date);
+    }
+
+    /** True when every sealed value is under the active key (key rotation has nothing to do here). */
+    public boolean sealedUnder(PiiCipher cipher) {
+        return cipher.isCurrent(givenNameSealed)
+                && cipher.isCurrent(familyNameSealed)
+                && cipher.isCurrent(dateOfBirthSealed);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Arrays;
 class MrzFuzzTest {
 
     /** Any lines are an MRZ, with its failed check digits listed, or an IllegalArgumentException. */
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void anyLinesAreAnMrzOrARefusal(String input) {
         if (input == null) {
             return; // Jazzer tries null; callers never pass it

@@ -7,7 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 class ConsistencyTokenFuzzTest {
 
     /** Any string is a token or an IllegalArgumentException; a token prints back to what parses to itself. */
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void anyStringIsATokenOrARefusal(String input) {
         if (input == null) {
             return; // Jazzer tries null; callers never pass it

@@ -15,7 +15,7 @@ class ListLoadersFuzzTest {
      * Any bytes, read by any of the six loaders, are a list of entries or an IOException saying what the loader
      * expected (the loaders' contract): never another exception, which would fail a list refresh unexplained.
      */
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void anyFileIsAListOrAnIoException(FuzzedDataProvider data) {
         ListFormat format = FORMATS[data.consumeInt(0, FORMATS.length - 1)];
         byte[] file = data.consumeRemainingAsBytes();

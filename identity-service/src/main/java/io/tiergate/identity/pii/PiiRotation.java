@@ -1,0 +1,80 @@
+package io.tiergate.identity.pii;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.tiergate.identity.organization.OrganizationParty;
+import io.tiergate.identity.verification.VerificationCase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Key rotation of personal data at rest: reseals, under the active key, every value still sealed under a retired
+ * key or written before key ids, a batch at a time. Once {@link #pending()} is 0 the retired key can be removed (see
+ * docs/runbook.md).
+ */
+@ApplicationScoped
+public class PiiRotation {
+
+    private static final Logger LOG = Logger.getLogger(PiiRotation.class);
+    static final int BATCH = 500;
+
+    @Scheduled(
+            every = "${tiergate.identity.pii-rotation-interval:60s}",
+            delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        int resealed = rotate();
+        if (resealed > 0) {
+            LOG.infof(
+                    "resealed %d rows of personal data under key %s",
+                    resealed, PiiCipher.configured().activeKeyId());
+        }
+    }
+
+    /** Reseals every row not under the active key; returns how many rows were resealed. */
+    public int rotate() {
+        int total = 0;
+        int done;
+        do {
+            done = QuarkusTransaction.requiringNew().call(this::resealBatch);
+            total += done;
+        } while (done == BATCH);
+        return total;
+    }
+
+    /** Rows with a value not under the active key. */
+    public long pending() {
+        String current = current();
+        return QuarkusTransaction.requiringNew()
+                .call(() -> VerificationCase.count(CASES, current) + OrganizationParty.count(PARTIES, current));
+    }
+
+    static final String CASES =
+            "givenNameSealed not like ?1 or familyNameSealed not like ?1 or dateOfBirthSealed not like ?1";
+    static final String PARTIES = "nameSealed not like ?1";
+
+    private static String current() {
+        return PiiCipher.PREFIX + PiiCipher.configured().activeKeyId() + ".%";
+    }
+
+    private int resealBatch() {
+        PiiCipher cipher = PiiCipher.configured();
+        String current = current();
+        List<VerificationCase> cases = VerificationCase.<VerificationCase>find(CASES, current)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .page(0, BATCH)
+                .list();
+        cases.forEach(c -> c.reseal(cipher));
+        int room = BATCH - cases.size();
+        List<OrganizationParty> parties = room == 0
+                ? List.of()
+                : OrganizationParty.<OrganizationParty>find(PARTIES, current)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .page(0, room)
+                        .list();
+        parties.forEach(p -> p.reseal(cipher));
+        return cases.size() + parties.size();
+    }
+}
