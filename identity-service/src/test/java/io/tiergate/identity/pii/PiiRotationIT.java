@@ -13,6 +13,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.tiergate.commons.crypto.Aead;
 import io.tiergate.commons.testing.KeycloakTokens;
+import io.tiergate.identity.organization.OrganizationParty;
 import io.tiergate.identity.verification.VerificationCase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +56,25 @@ class PiiRotationIT {
 
     @Inject
     EntityManager entityManager;
+
+    /**
+     * Leaves every row as the test profile seals it (key k1): the suites that run after this one, in this module and
+     * end to end, share the database and know only that key.
+     */
+    @AfterEach
+    void backToTheTestProfilesKey() {
+        PiiCipher testProfile = new PiiCipher("k1", Base64.getDecoder().decode(RETIRED), Map.of());
+        QuarkusTransaction.requiringNew().run(() -> {
+            VerificationCase.<VerificationCase>find(
+                            "givenNameSealed like ?1 or familyNameSealed like ?1 or dateOfBirthSealed like ?1",
+                            "v2.k2.%")
+                    .list()
+                    .forEach(c -> c.reseal(testProfile));
+            OrganizationParty.<OrganizationParty>find("nameSealed like ?1", "v2.k2.%")
+                    .list()
+                    .forEach(p -> p.reseal(testProfile));
+        });
+    }
 
     @Inject
     PiiRotation rotation;
