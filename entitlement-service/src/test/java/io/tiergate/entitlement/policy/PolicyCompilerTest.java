@@ -20,22 +20,7 @@ class PolicyCompilerTest {
     private final PolicyCompiler compiler = new PolicyCompiler();
 
     PolicyCompilerTest() {
-        compiler.config = new PolicyConfig() {
-            @Override
-            public String seed() {
-                return "policy/seed-policy.json";
-            }
-
-            @Override
-            public Set<String> countriesOfConcern() {
-                return Set.of("ru", "KP");
-            }
-
-            @Override
-            public String reloadEvery() {
-                return "5s";
-            }
-        };
+        compiler.config = new TestPolicyConfig(Set.of("ru", "KP"));
     }
 
     private static Entitlement entitlement(

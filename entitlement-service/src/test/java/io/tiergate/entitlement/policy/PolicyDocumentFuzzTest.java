@@ -19,22 +19,7 @@ class PolicyDocumentFuzzTest {
     static final PolicyCompiler COMPILER = new PolicyCompiler();
 
     static {
-        COMPILER.config = new PolicyConfig() {
-            @Override
-            public String seed() {
-                return "policy/seed-policy.json";
-            }
-
-            @Override
-            public Set<String> countriesOfConcern() {
-                return Set.of("CN", "RU");
-            }
-
-            @Override
-            public String reloadEvery() {
-                return "5s";
-            }
-        };
+        COMPILER.config = new TestPolicyConfig(Set.of("CN", "RU"));
     }
 
     /**

@@ -71,8 +71,4 @@ public class OrganizationParty extends PanacheEntityBase {
     void open() {
         name = PiiCipher.configured().open(nameSealed, NAME, id);
     }
-
-    public boolean sealedUnder(PiiCipher cipher) {
-        return cipher.isCurrent(nameSealed);
-    }
 }

@@ -120,18 +120,23 @@ public final class PiiCipher {
             byte[] plain =
                     Aead.open(key, Base64.getDecoder().decode(stored.substring(dot + 1)), context(column, row, id));
             return new String(plain, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException | SealBroken e) {
-            throw e instanceof SealBroken broken
-                    ? broken
-                    : new SealBroken(column + " of row " + row + " is malformed", e);
+        } catch (SealBroken e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new SealBroken(column + " of row " + row + " is malformed", e);
         } catch (IllegalStateException e) {
             throw new SealBroken(column + " of row " + row + " does not open: moved, altered or under another key", e);
         }
     }
 
+    /** How every value sealed under the active key begins; {@link PiiRotation} looks for values that do not. */
+    public String currentPrefix() {
+        return PREFIX + activeId + ".";
+    }
+
     /** True when the stored value is sealed under the active key, bound to its row (nothing for rotation to do). */
     public boolean isCurrent(String stored) {
-        return stored == null || stored.startsWith(PREFIX + activeId + ".");
+        return stored == null || stored.startsWith(currentPrefix());
     }
 
     private String openLegacy(String stored) {

@@ -56,7 +56,7 @@ public class PiiRotation {
     static final String PARTIES = "nameSealed not like ?1";
 
     private static String current() {
-        return PiiCipher.PREFIX + PiiCipher.configured().activeKeyId() + ".%";
+        return PiiCipher.configured().currentPrefix() + "%";
     }
 
     private int resealBatch() {

@@ -173,11 +173,4 @@ public class VerificationCase extends PanacheEntityBase {
         String date = cipher.open(dateOfBirthSealed, DATE_OF_BIRTH, id);
         dateOfBirth = date == null ? null : LocalDate.parse(date);
     }
-
-    /** True when every sealed value is under the active key (key rotation has nothing to do here). */
-    public boolean sealedUnder(PiiCipher cipher) {
-        return cipher.isCurrent(givenNameSealed)
-                && cipher.isCurrent(familyNameSealed)
-                && cipher.isCurrent(dateOfBirthSealed);
-    }
 }
