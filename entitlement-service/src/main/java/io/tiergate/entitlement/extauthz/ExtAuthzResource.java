@@ -2,14 +2,9 @@ package io.tiergate.entitlement.extauthz;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tiergate.commons.problem.ApiProblem;
-import io.tiergate.commons.problem.Problem;
 import io.tiergate.entitlement.decision.Decision;
-import io.tiergate.entitlement.decision.DecisionRequest;
-import io.tiergate.entitlement.decision.DecisionService;
-import io.tiergate.entitlement.decision.Reason;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -22,8 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,11 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 + "(no credential, no subject) and 403 (DENY, refused caller, undecidable check) refuse")
 public class ExtAuthzResource {
 
-    static final String SUBJECT = "x-tiergate-subject";
-    static final String CAPABILITY = "x-tiergate-capability";
-    static final String JURISDICTION = "x-tiergate-jurisdiction";
-    static final String CONSISTENCY_TOKEN = "x-tiergate-consistency-token";
-    static final String CLIENT_IP = "x-tiergate-client-ip";
     /** Set by Envoy itself from the downstream connection (trusted, unlike x-forwarded-for). */
     static final String ENVOY_EXTERNAL_ADDRESS = "x-envoy-external-address";
 
@@ -64,16 +52,13 @@ public class ExtAuthzResource {
     static final String CUSTOMER = "customer";
 
     @Inject
-    DecisionService decisions;
+    ExtAuthzCheck extAuthz;
 
     @Inject
     SecurityIdentity caller;
 
     @Inject
     JsonWebToken token;
-
-    @Inject
-    Validator validator;
 
     @GET
     @Path("{path: .*}")
@@ -134,92 +119,29 @@ public class ExtAuthzResource {
     }
 
     private Response check(String path, HttpHeaders headers) {
-        DecisionRequest request = new DecisionRequest(
-                subject(headers),
-                capability(path, headers),
-                new DecisionRequest.Context(headers.getHeaderString(JURISDICTION), clientIp(headers)),
-                headers.getHeaderString(CONSISTENCY_TOKEN));
-        var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw ExtAuthzRefusals.invalidHeaders(violations.stream()
-                    .map(v -> new Problem.Violation(header(v.getPropertyPath().toString()), v.getMessage()))
-                    .sorted(Comparator.comparing(Problem.Violation::field))
-                    .toList());
-        }
-        Decision decision;
-        try {
-            decision = decisions.decide(request);
-        } catch (ApiProblem malformed) { // INVALID_CLIENT_IP, INVALID_CONSISTENCY_TOKEN: the gateway's headers
-            throw ExtAuthzRefusals.undecidable(malformed);
-        }
-        boolean allowed = decision.decision() == Decision.Verdict.ALLOW;
-        Response.ResponseBuilder response = Response.status(allowed ? 200 : 403)
-                .header("x-tiergate-decision", decision.decision().name())
-                .header("x-tiergate-decision-id", decision.decisionId())
-                .header("x-tiergate-policy-version", decision.policyVersion())
-                .header(
-                        "x-tiergate-reasons",
-                        decision.reasons().stream().map(Reason::code).collect(Collectors.joining(",")));
-        if (decision.obligations() != null) {
-            response.header("x-tiergate-obligations", String.join(",", decision.obligations()));
-        }
-        if (decision.budgets() != null) {
-            decision.budgets().stream()
-                    .filter(b -> b.requestsLimit() != null)
-                    .findFirst()
-                    .ifPresent(b -> response.header("x-ratelimit-limit", b.requestsLimit())
-                            .header("x-ratelimit-remaining", b.requestsRemaining()));
-        }
-        if (!allowed) {
+        Decision decision = extAuthz.decide(subject(headers), path, headers::getHeaderString, clientIp(headers));
+        Response.ResponseBuilder response = Response.status(decision.allowed() ? 200 : 403);
+        ExtAuthzCheck.headers(decision).forEach(response::header);
+        if (!decision.allowed()) {
             // Envoy returns a denial's body to the client: say why, never more.
             response.type(MediaType.APPLICATION_JSON).entity(decision);
         }
         return response.build();
     }
 
-    /** Names the header a gateway sent rather than the request's field (context.clientIp → x-tiergate-client-ip). */
-    private static String header(String field) {
-        return switch (field) {
-            case "subject" -> SUBJECT;
-            case "capability" -> CAPABILITY;
-            case "context.jurisdiction" -> JURISDICTION;
-            case "context.clientIp" -> CLIENT_IP;
-            case "consistencyToken" -> CONSISTENCY_TOKEN;
-            default -> field;
-        };
-    }
-
     private static String clientIp(HttpHeaders headers) {
-        String named = headers.getHeaderString(CLIENT_IP);
+        String named = headers.getHeaderString(ExtAuthzCheck.CLIENT_IP);
         return named != null ? named : headers.getHeaderString(ENVOY_EXTERNAL_ADDRESS);
     }
 
     private String subject(HttpHeaders headers) {
-        String named = headers.getHeaderString(SUBJECT);
+        String named = headers.getHeaderString(ExtAuthzCheck.SUBJECT);
         if (caller.hasRole(GATEWAY)) {
-            if (named == null || named.isBlank()) {
-                // nobody to decide for: the end user presented no credential the gateway knows
-                throw ExtAuthzRefusals.unauthenticated("SUBJECT_REQUIRED", "a gateway names the subject in " + SUBJECT);
-            }
-            return named.strip();
+            return ExtAuthzCheck.gatewaySubject(named);
         }
         if (named != null && !named.strip().equals(token.getSubject())) {
             throw ApiProblem.forbidden("OTHER_SUBJECT_FORBIDDEN", "a user's token decides for that user only");
         }
         return token.getSubject();
-    }
-
-    static String capability(String path, HttpHeaders headers) {
-        String named = headers.getHeaderString(CAPABILITY);
-        if (named != null && !named.isBlank()) {
-            return named.strip();
-        }
-        String[] segments = path.replaceAll("^/+", "").split("/");
-        if (segments.length < 2 || segments[0].isBlank() || segments[1].isBlank()) {
-            throw ApiProblem.forbidden(
-                    "CAPABILITY_REQUIRED",
-                    "name the capability in " + CAPABILITY + " or as the path /{model}/{feature}/...");
-        }
-        return segments[0] + ":" + segments[1];
     }
 }
