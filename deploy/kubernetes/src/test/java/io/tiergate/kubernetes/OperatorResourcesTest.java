@@ -265,6 +265,20 @@ class OperatorResourcesTest {
     }
 
     @Test
+    void operatorImagesArePinned() {
+        List<String> images = new ArrayList<>();
+        OPERATORS.objects().forEach(o -> o.findValues("imageName").forEach(i -> images.add(i.asText())));
+        OPERATORS.objects().forEach(o -> o.findValues("image").forEach(i -> images.add(i.asText())));
+        assertFalse(images.isEmpty(), "no image named in operators/");
+        images.forEach(image ->
+                assertTrue(image.matches(".+:[0-9][^:/]*") && !image.endsWith(":latest"), "unpinned image " + image));
+        JsonNode kafka = OPERATORS.ofKind("Kafka").findFirst().orElseThrow();
+        assertTrue(
+                kafka.path("spec").path("kafka").path("version").asText().matches("\\d+\\.\\d+\\.\\d+"),
+                "the Kafka version is pinned");
+    }
+
+    @Test
     void noOperatorResourceHoldsASecret() {
         List<String> secrets = OPERATORS.ofKind("Secret").map(Manifests::name).toList();
         assertTrue(secrets.isEmpty(), "Secrets in operators/: " + secrets);
