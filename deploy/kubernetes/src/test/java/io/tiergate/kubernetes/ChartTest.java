@@ -30,6 +30,10 @@ class ChartTest {
 
     static final String NAMESPACE = "tiergate";
     static final String RELEASE = "tiergate";
+    /** Agroal's default max-size, and what PostgreSQL keeps for superusers, replication and the operator. */
+    static final int QUARKUS_DEFAULT_POOL = 20;
+
+    static final int RESERVED_CONNECTIONS = 20;
     static final Set<String> AUTOSCALED = Set.of("entitlement-service", "campaign-service");
     static final String GATEWAY_LABEL = "tiergate.io/role";
     /** Names that hold a credential: these must come from a Secret, never from a value. */
@@ -356,6 +360,44 @@ class ChartTest {
                 assertTrue(egressPorts.contains(9092), name + ": Kafka");
             }
             assertTrue(egressPorts.contains(53), name + ": DNS");
+        });
+    }
+
+    @ParameterizedTest(name = "{0} values")
+    @MethodSource("valueSets")
+    void theMostReplicasPoolsFitTheirDatabasesConnections(String label, Path values) {
+        Manifests manifests = render(values);
+        Map<String, JsonNode> hpas = manifests.byName("HorizontalPodAutoscaler");
+        Map<String, Integer> maxConnections = new TreeMap<>();
+        OperatorResourcesTest.OPERATORS
+                .ofKind("Cluster")
+                .forEach(c -> maxConnections.put(
+                        c.path("spec")
+                                .path("bootstrap")
+                                .path("initdb")
+                                .path("database")
+                                .asText(),
+                        c.path("spec")
+                                .path("postgresql")
+                                .path("parameters")
+                                .path("max_connections")
+                                .asInt(100)));
+        manifests.byName("Deployment").forEach((name, deployment) -> {
+            String database = Project.database(name);
+            if (database == null) {
+                return;
+            }
+            int replicas = hpas.containsKey(name)
+                    ? hpas.get(name).path("spec").path("maxReplicas").asInt()
+                    : deployment.path("spec").path("replicas").asInt(1);
+            JsonNode pool = env(container(deployment)).get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE");
+            int perPod = pool == null
+                    ? QUARKUS_DEFAULT_POOL
+                    : Integer.parseInt(pool.path("value").asText());
+            int limit = maxConnections.getOrDefault(database, 100) - RESERVED_CONNECTIONS;
+            assertTrue(
+                    replicas * perPod <= limit,
+                    name + ": " + replicas + " replicas x " + perPod + " connections > " + limit + " of " + database);
         });
     }
 
