@@ -44,6 +44,9 @@ public class CampaignAssembler {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CampaignMetrics metrics;
+
     @Transactional
     public void apply(CampaignSignal signal) {
         CampaignLock.acquire(em);
@@ -195,6 +198,7 @@ public class CampaignAssembler {
                 c.id.toString(),
                 new CampaignEvents.Detected(
                         c.id.toString(), c.score, signal.flagged().size()));
+        metrics.detected();
         LOG.infof("campaign %s detected (score %.2f)", c.id, c.score);
         return c;
     }
@@ -256,6 +260,7 @@ public class CampaignAssembler {
                     m.key.accountId,
                     CampaignEvents.AccountContained.of(c.id.toString(), level, c.score, m.flaggedAt));
         }
+        metrics.contained(members.size());
     }
 
     private String write(Object evidence) {

@@ -81,12 +81,22 @@ public class DecisionService {
     // looked up once: a registry lookup per decision costs more than the decision
     private Timer allowTimer() {
         Timer timer = allowTimer;
-        return timer != null ? timer : (allowTimer = meters.timer("tiergate.decisions", "decision", "ALLOW"));
+        return timer != null ? timer : (allowTimer = timer("ALLOW"));
     }
 
     private Timer denyTimer() {
         Timer timer = denyTimer;
-        return timer != null ? timer : (denyTimer = meters.timer("tiergate.decisions", "decision", "DENY"));
+        return timer != null ? timer : (denyTimer = timer("DENY"));
+    }
+
+    // buckets, so that Prometheus can compute the p99 across instances (deploy/prometheus); from 50 us to 1 s
+    private Timer timer(String decision) {
+        return Timer.builder("tiergate.decisions")
+                .tag("decision", decision)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(50_000))
+                .maximumExpectedValue(Duration.ofSeconds(1))
+                .register(meters);
     }
 
     /** Evaluates a policy that need not be in force (what-if): nothing is charged or recorded. */

@@ -1,9 +1,12 @@
 package io.tiergate.entitlement.projection;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.tiergate.entitlement.decision.DecisionsConfig;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -37,10 +40,22 @@ public class ProjectionFreshness {
     @Inject
     DecisionsConfig config;
 
+    @Inject
+    MeterRegistry meters;
+
     /** When the projection was last seen fully caught up (lag 0, nothing stuck in processing). */
     private volatile long freshAtNanos = System.nanoTime();
 
     private final Map<Long, Long> processingSince = new ConcurrentHashMap<>();
+
+    /** The same measure for Prometheus (deploy/prometheus), whether or not it is beyond the bound. */
+    @PostConstruct
+    void registerMetric() {
+        Gauge.builder("tiergate.projection.staleness", this, f -> (System.nanoTime() - f.freshAtNanos) / 1e9)
+                .baseUnit("seconds")
+                .description("time since the projection was last known to be caught up with its topics")
+                .register(meters);
+    }
 
     /** How long the projection has not been known to be caught up, if beyond the bound; else null. */
     public Duration staleness() {
