@@ -243,6 +243,11 @@ final class Steps {
     }
 
     static Response decide(String subject, String capability, String jurisdiction, String tokens) {
+        return decideAt(url(ENTITLEMENT), subject, capability, jurisdiction, tokens);
+    }
+
+    /** A decision from one entitlement-service instance, by its base URL. */
+    static Response decideAt(String instance, String subject, String capability, String jurisdiction, String tokens) {
         Map<String, Object> body = new HashMap<>();
         body.put("subject", subject);
         body.put("capability", capability);
@@ -255,7 +260,7 @@ final class Steps {
                 .contentType(ContentType.JSON)
                 .body(body)
                 .when()
-                .post(url(ENTITLEMENT) + "/v1/decisions");
+                .post(instance + "/v1/decisions");
         response.then().statusCode(200);
         return response;
     }

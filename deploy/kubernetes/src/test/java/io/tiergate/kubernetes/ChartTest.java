@@ -365,6 +365,18 @@ class ChartTest {
 
     @ParameterizedTest(name = "{0} values")
     @MethodSource("valueSets")
+    void eachEntitlementPodReadsTheProjectionTopicsInAGroupOfItsOwn(String label, Path values) {
+        JsonNode group = env(container(render(values).byName("Deployment").get("entitlement-service")))
+                .get("TIERGATE_PROJECTION_CONSUMER_GROUP");
+        assertNotNull(group, "entitlement-service pods would share one group and each see a part of the subjects");
+        assertEquals(
+                "metadata.name",
+                group.path("valueFrom").path("fieldRef").path("fieldPath").asText(),
+                "the group is the pod's own name");
+    }
+
+    @ParameterizedTest(name = "{0} values")
+    @MethodSource("valueSets")
     void theMostReplicasPoolsFitTheirDatabasesConnections(String label, Path values) {
         Manifests manifests = render(values);
         Map<String, JsonNode> hpas = manifests.byName("HorizontalPodAutoscaler");

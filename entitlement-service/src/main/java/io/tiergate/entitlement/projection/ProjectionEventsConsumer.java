@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.tiergate.commons.inbox.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Feeds identity and tier events into the projection, each exactly once in effect. */
@@ -29,6 +30,13 @@ public class ProjectionEventsConsumer {
     @Inject
     ProjectionFreshness freshness;
 
+    /**
+     * This instance's consumer group, also its name in the inbox: replicas share the database, and each must apply
+     * every event to its own memory, so one instance's delivery must not mark the event seen for another.
+     */
+    @ConfigProperty(name = "tiergate.projection.consumer-group")
+    String group;
+
     @Incoming("identity-events")
     @Blocking
     public void onIdentityEvent(String payload) {
@@ -41,7 +49,7 @@ public class ProjectionEventsConsumer {
     }
 
     private void consumeIdentity(String payload) {
-        consumer.consume("entitlement-service.identity", payload, event -> {
+        consumer.consume(group + ".identity", payload, event -> {
             if (VERDICTS.contains(event.type())) {
                 projection.applyIdentity(event);
             } else if (MEMBERSHIP_CHANGED.equals(event.type())) {
@@ -62,7 +70,7 @@ public class ProjectionEventsConsumer {
     }
 
     private void consumeTier(String payload) {
-        consumer.consume("entitlement-service.tier", payload, event -> {
+        consumer.consume(group + ".tier", payload, event -> {
             if (event.type().startsWith(TIER_TYPES_PREFIX)) {
                 projection.applyTier(event);
             }

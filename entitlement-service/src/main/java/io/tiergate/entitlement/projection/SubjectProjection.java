@@ -75,6 +75,7 @@ public class SubjectProjection {
     void applyIdentity(CloudEvent event) {
         SubjectProjectionRow row = lockedRow(event.subject());
         if (!advance(row, event)) {
+            catchUp(row);
             return;
         }
         row.identityStatus = event.data().path("status").asText(null);
@@ -91,6 +92,8 @@ public class SubjectProjection {
         SubjectProjectionRow row = lockedRow(event.subject());
         if (advance(row, event)) {
             save(row);
+        } else {
+            catchUp(row);
         }
     }
 
@@ -104,6 +107,7 @@ public class SubjectProjection {
     void applyTier(CloudEvent event) {
         SubjectProjectionRow row = lockedRow(event.subject());
         if (!advance(row, event)) {
+            catchUp(row);
             return;
         }
         if (EFFECTIVE_CHANGED.equals(event.type())) {
@@ -149,6 +153,15 @@ public class SubjectProjection {
     private void save(SubjectProjectionRow row) {
         row.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         row.persist();
+        SubjectState state = row.toState();
+        afterCommit.run(() -> publish(state));
+    }
+
+    /**
+     * An event the table has already applied: another instance sharing the database got there first. Its row is at
+     * least as new as the event, so this instance's memory takes the row (a replay changes nothing: the newer wins).
+     */
+    private void catchUp(SubjectProjectionRow row) {
         SubjectState state = row.toState();
         afterCommit.run(() -> publish(state));
     }
