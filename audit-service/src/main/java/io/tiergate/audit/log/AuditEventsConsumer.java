@@ -1,9 +1,11 @@
 package io.tiergate.audit.log;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.tiergate.commons.event.CloudEvent;
 import io.tiergate.commons.inbox.EventConsumer;
+import io.tiergate.commons.trace.EventTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -29,6 +31,9 @@ public class AuditEventsConsumer {
     @Inject
     AuditLog log;
 
+    @Inject
+    EventTracing tracing;
+
     @Incoming("audited-events")
     @Blocking
     public void onEvents(ConsumerRecords<String, String> records) {
@@ -42,6 +47,21 @@ public class AuditEventsConsumer {
         if (arrivals.isEmpty()) {
             return;
         }
+        // Each traced event's append is a span in its trace (untraced ones get none: no trace per event on this path).
+        List<Span> spans = tracing.consumingTraced(
+                CONSUMER, "append", arrivals.stream().map(Arrival::event).toList());
+        RuntimeException failure = null;
+        try {
+            append(arrivals);
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            EventTracing.end(spans, failure);
+        }
+    }
+
+    private void append(List<Arrival> arrivals) {
         try {
             consumer.retrying(
                     CONSUMER,

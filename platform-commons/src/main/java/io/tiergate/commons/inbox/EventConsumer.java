@@ -1,9 +1,13 @@
 package io.tiergate.commons.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.tiergate.commons.event.CloudEvent;
+import io.tiergate.commons.trace.EventTracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -26,6 +30,9 @@ public class EventConsumer {
     @Inject
     Inbox inbox;
 
+    @Inject
+    EventTracing tracing;
+
     /** Attempts at a failure that is not a known passing fault before the event counts as poison. */
     static final int ATTEMPTS_BEFORE_REJECTING = 5;
 
@@ -40,6 +47,20 @@ public class EventConsumer {
         if (event == null) {
             return;
         }
+        // the handler runs in the trace of whoever wrote the event, so what it writes to the outbox carries it on
+        Span span = tracing.consuming(consumer, event);
+        RuntimeException failure = null;
+        try (Scope ignored = span.makeCurrent()) {
+            apply(consumer, event, handler);
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            EventTracing.end(span, failure);
+        }
+    }
+
+    private void apply(String consumer, CloudEvent event, Consumer<CloudEvent> handler) {
         try {
             retrying(
                     consumer,
@@ -52,6 +73,7 @@ public class EventConsumer {
         } catch (RuntimeException e) {
             // Not a passing fault: the event itself cannot be applied. Record it as seen, skip, move on,
             // rather than hold every later event of its partition behind it.
+            Span.current().setAttribute("tiergate.event.rejected", true).setStatus(StatusCode.ERROR, "rejected");
             LOG.warnf(
                     "%s rejected event %s of type %s (%s: %s)",
                     consumer, event.id(), event.type(), e.getClass().getSimpleName(), e.getMessage());

@@ -93,7 +93,8 @@ public class DirectEventPublisher {
             try {
                 producer()
                         .send(
-                                OutboxRelay.kafkaRecord(record.topic(), record.subject(), record.json()),
+                                OutboxRelay.kafkaRecord(
+                                        record.topic(), record.subject(), record.json(), record.trace()),
                                 (metadata, failure) -> {
                                     if (failure != null) {
                                         lastFailure = failure;

@@ -6,6 +6,7 @@ import io.tiergate.commons.event.CloudEvent;
 import io.tiergate.commons.event.ConsistencyToken;
 import io.tiergate.commons.event.EventIds;
 import io.tiergate.commons.event.EventsConfig;
+import io.tiergate.commons.trace.TraceContext;
 import io.tiergate.commons.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
 
 /**
  * Appends CloudEvents to the outbox inside the caller's transaction, so that no state change is
@@ -42,7 +44,8 @@ public class Outbox {
     public ConsistencyToken append(String topic, String type, String subject, Object data) {
         long version = nextSubjectVersion(subject);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        CloudEvent event = event(type, subject, now, version, data);
+        TraceContext trace = TraceContext.current();
+        CloudEvent event = event(type, subject, now, version, data, trace);
         OutboxEntry entry = new OutboxEntry();
         entry.eventId = event.id();
         entry.topic = topic;
@@ -50,6 +53,10 @@ public class Outbox {
         entry.type = type;
         entry.payload = toJson(event);
         entry.createdAt = now;
+        if (trace != null) {
+            entry.traceparent = trace.traceparent();
+            entry.tracestate = trace.tracestate();
+        }
         entry.persist();
         afterCommit.run(relay::wakeUp);
         return new ConsistencyToken(events.source(), subject, version);
@@ -58,14 +65,19 @@ public class Outbox {
     /** A record for {@link #appendRecords}: no read ever waits for it, so it carries no per-subject version. */
     public record Record(String type, String subject, Object data) {}
 
-    /** A record made into its CloudEvent, ready for the outbox or for Kafka; its id stays the same either way. */
-    public record Prepared(UUID id, String topic, String subject, String type, String json, OffsetDateTime time) {}
+    /**
+     * A record made into its CloudEvent, ready for the outbox or for Kafka; its id stays the same either way. {@code
+     * trace} is the trace context it was prepared in (null outside any trace), in the JSON and for the Kafka headers.
+     */
+    public record Prepared(
+            UUID id, String topic, String subject, String type, String json, OffsetDateTime time, TraceContext trace) {}
 
-    /** Makes a record its CloudEvent (JSON), with an id of its own. */
+    /** Makes a record its CloudEvent (JSON), with an id of its own, in the current trace if there is one. */
     public Prepared prepare(String topic, Record record) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        CloudEvent event = event(record.type(), record.subject(), now, null, record.data());
-        return new Prepared(event.id(), topic, record.subject(), record.type(), toJson(event), now);
+        TraceContext trace = TraceContext.current();
+        CloudEvent event = event(record.type(), record.subject(), now, null, record.data(), trace);
+        return new Prepared(event.id(), topic, record.subject(), record.type(), toJson(event), now, trace);
     }
 
     /**
@@ -77,6 +89,9 @@ public class Outbox {
         appendPrepared(records.stream().map(record -> prepare(topic, record)).toList());
     }
 
+    /** Parameters per row of {@link #appendPrepared}'s insert. */
+    private static final int COLUMNS = 8;
+
     /** Appends prepared records in one statement (see {@link #appendRecords}). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendPrepared(List<Prepared> records) {
@@ -84,34 +99,30 @@ public class Outbox {
             return;
         }
         StringBuilder sql = new StringBuilder("INSERT INTO outbox_event "
-                + "(event_id, topic, partition_key, type, payload, created_at, attempts) VALUES ");
+                + "(event_id, topic, partition_key, type, payload, created_at, traceparent, tracestate, attempts) "
+                + "VALUES ");
         for (int i = 0; i < records.size(); i++) {
-            int p = i * 6;
-            sql.append(i == 0 ? "" : ", ")
-                    .append("(?")
-                    .append(p + 1)
-                    .append(", ?")
-                    .append(p + 2)
-                    .append(", ?")
-                    .append(p + 3)
-                    .append(", ?")
-                    .append(p + 4)
-                    .append(", ?")
-                    .append(p + 5)
-                    .append(", ?")
-                    .append(p + 6)
-                    .append(", 0)");
+            int p = i * COLUMNS;
+            sql.append(i == 0 ? "(" : ", (");
+            for (int c = 1; c <= COLUMNS; c++) {
+                sql.append('?').append(p + c).append(", ");
+            }
+            sql.append("0)");
         }
-        var insert = entityManager.createNativeQuery(sql.toString());
+        // typed, so that a null trace context binds as text rather than a type PostgreSQL must guess
+        NativeQuery<?> insert = entityManager.createNativeQuery(sql.toString()).unwrap(NativeQuery.class);
         for (int i = 0; i < records.size(); i++) {
             Prepared record = records.get(i);
-            int p = i * 6;
+            int p = i * COLUMNS;
+            TraceContext trace = record.trace();
             insert.setParameter(p + 1, record.id())
                     .setParameter(p + 2, record.topic())
                     .setParameter(p + 3, record.subject())
                     .setParameter(p + 4, record.type())
                     .setParameter(p + 5, record.json())
-                    .setParameter(p + 6, record.time());
+                    .setParameter(p + 6, record.time())
+                    .setParameter(p + 7, trace == null ? null : trace.traceparent(), String.class)
+                    .setParameter(p + 8, trace == null ? null : trace.tracestate(), String.class);
         }
         insert.executeUpdate();
         afterCommit.run(relay::wakeUp);
@@ -127,7 +138,8 @@ public class Outbox {
         return ((Number) version).longValue();
     }
 
-    private CloudEvent event(String type, String subject, OffsetDateTime now, Long version, Object data) {
+    private CloudEvent event(
+            String type, String subject, OffsetDateTime now, Long version, Object data, TraceContext trace) {
         return new CloudEvent(
                 CloudEvent.SPEC_VERSION,
                 EventIds.random(),
@@ -137,7 +149,9 @@ public class Outbox {
                 now,
                 CloudEvent.JSON,
                 version,
-                objectMapper.valueToTree(data));
+                objectMapper.valueToTree(data),
+                trace == null ? null : trace.traceparent(),
+                trace == null ? null : trace.tracestate());
     }
 
     private String toJson(CloudEvent event) {

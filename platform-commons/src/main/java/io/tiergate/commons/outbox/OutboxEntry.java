@@ -44,4 +44,14 @@ public class OutboxEntry extends PanacheEntityBase {
 
     @Column(nullable = false)
     public int attempts;
+
+    /**
+     * The W3C trace context of the request or consumer that wrote the row (also in the payload), which the relay
+     * sends as Kafka headers; null outside any trace, as when tracing is off.
+     */
+    @Column(columnDefinition = "text")
+    public String traceparent;
+
+    @Column(columnDefinition = "text")
+    public String tracestate;
 }

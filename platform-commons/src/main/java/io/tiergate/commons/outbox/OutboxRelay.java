@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tiergate.commons.trace.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -109,11 +110,31 @@ public class OutboxRelay {
         return props;
     }
 
-    /** A CloudEvent in structured mode: keyed by subject, with its content type. */
-    static ProducerRecord<String, String> kafkaRecord(String topic, String subject, String json) {
+    /**
+     * A CloudEvent in structured mode: keyed by subject, with its content type and, when it was written in a trace,
+     * the W3C {@code traceparent} and {@code tracestate} headers (the same as in the envelope), which Kafka consumers'
+     * instrumentation continues.
+     */
+    static ProducerRecord<String, String> kafkaRecord(String topic, String subject, String json, TraceContext trace) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, subject, json);
         record.headers().add(new RecordHeader("content-type", CONTENT_TYPE));
+        if (trace != null && trace.traceparent() != null) {
+            record.headers()
+                    .add(new RecordHeader(
+                            TraceContext.TRACEPARENT, trace.traceparent().getBytes(StandardCharsets.UTF_8)));
+            if (trace.tracestate() != null && !trace.tracestate().isEmpty()) {
+                record.headers()
+                        .add(new RecordHeader(
+                                TraceContext.TRACESTATE, trace.tracestate().getBytes(StandardCharsets.UTF_8)));
+            }
+        }
         return record;
+    }
+
+    /** An outbox row as its Kafka record, with the trace context it was written in. */
+    static ProducerRecord<String, String> kafkaRecord(OutboxEntry entry) {
+        TraceContext trace = entry.traceparent == null ? null : new TraceContext(entry.traceparent, entry.tracestate);
+        return kafkaRecord(entry.topic, entry.partitionKey, entry.payload, trace);
     }
 
     private static final byte[] CONTENT_TYPE =
@@ -189,7 +210,7 @@ public class OutboxRelay {
             List<Future<RecordMetadata>> acks = new ArrayList<>(pending.size());
             for (OutboxEntry entry : pending) {
                 entry.attempts++;
-                acks.add(producer.send(kafkaRecord(entry.topic, entry.partitionKey, entry.payload)));
+                acks.add(producer.send(kafkaRecord(entry)));
             }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             for (int i = 0; i < pending.size(); i++) {
