@@ -46,6 +46,9 @@ public final class PlatformProcesses {
     private static final Map<String, Process> RUNNING = new ConcurrentHashMap<>();
     private static boolean started;
     private static boolean campaignStarted;
+    private static boolean stopsAtExit;
+    /** Environment the four services were started with beyond the usual (tracing on, for one). */
+    private static Map<String, String> platformEnv = Map.of();
 
     private PlatformProcesses() {}
 
@@ -55,13 +58,29 @@ public final class PlatformProcesses {
 
     /** Starts every service the first time it is called; later calls find them running. */
     static synchronized void ensureStarted() {
-        if (started) {
+        ensureStarted(Map.of());
+    }
+
+    /**
+     * Runs the four services with this environment added to the usual (each suite gets the platform it asks for):
+     * started the first time, found running when they already run with it, restarted when they run with another.
+     */
+    static synchronized void ensureStarted(Map<String, String> extraEnv) {
+        if (started && platformEnv.equals(extraEnv)) {
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        if (!stopsAtExit) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                SERVICES.forEach(PlatformProcesses::stop);
+                stop(CAMPAIGN);
+            }));
+            stopsAtExit = true;
+        }
+        if (started) {
             SERVICES.forEach(PlatformProcesses::stop);
-            stop(CAMPAIGN);
-        }));
+            started = false;
+        }
+        platformEnv = Map.copyOf(extraEnv);
         SERVICES.forEach(PlatformProcesses::launch);
         SERVICES.forEach(PlatformProcesses::awaitReady);
         started = true;
@@ -149,7 +168,7 @@ public final class PlatformProcesses {
     }
 
     private static void launch(String service) {
-        launch(service, service, PORTS.get(service), DATABASES.get(service), Map.of());
+        launch(service, service, PORTS.get(service), DATABASES.get(service), platformEnv);
     }
 
     /** Starts a service under another name, port and database, with extra environment (benchmarks). */
