@@ -150,6 +150,7 @@ class OperatorResourcesTest {
         Map<String, Integer> expected = new TreeMap<>(Map.of(
                 "tiergate.requests", partitions,
                 "campaign-service.requests-rekeyed", partitions,
+                "campaign-service.identity-links", partitions,
                 "campaign-service.family-deltas", partitions,
                 "campaign-service.family-verdicts", partitions,
                 "campaign-service.family-summaries", 1));
