@@ -92,8 +92,12 @@ public class CampaignAssembler {
                 member.asn = f.asn();
                 member.userAgent = f.userAgent();
                 member.orgId = f.orgId();
+                member.identityCluster = f.identityCluster();
                 member.persist();
-            } else if (!List.of(member.linkedBy.split(",")).contains(signal.family())) {
+            } else if (member.identityCluster == null && f.identityCluster() != null) {
+                member.identityCluster = f.identityCluster();
+            }
+            if (!List.of(member.linkedBy.split(",")).contains(signal.family())) {
                 member.linkedBy = member.linkedBy + "," + signal.family();
                 member.score = Math.max(member.score, f.score());
             }
@@ -207,7 +211,7 @@ public class CampaignAssembler {
     private void merge(Campaign other, Campaign keep) {
         em.createNativeQuery(
                         "INSERT INTO campaign_member SELECT ?1, account_id, score, flagged_at, first_seen, last_seen, "
-                                + "linked_by, ip_prefix, asn, user_agent, org_id, contained_level FROM campaign_member "
+                                + "linked_by, ip_prefix, asn, user_agent, org_id, contained_level, identity_cluster FROM campaign_member "
                                 + "WHERE campaign_id = ?2 ON CONFLICT DO NOTHING")
                 .setParameter(1, keep.id)
                 .setParameter(2, other.id)

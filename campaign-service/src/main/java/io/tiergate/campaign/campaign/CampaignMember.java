@@ -72,6 +72,10 @@ public class CampaignMember extends PanacheEntityBase {
     @Column(name = "org_id")
     public String orgId;
 
+    /** identity-service's duplicate-identity cluster the account was in when flagged, if any. */
+    @Column(name = "identity_cluster")
+    public String identityCluster;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "contained_level")
     public ContainmentLevel containedLevel;

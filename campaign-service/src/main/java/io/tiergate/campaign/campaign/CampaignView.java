@@ -35,6 +35,7 @@ public record CampaignView(
             String asn,
             String userAgent,
             String orgId,
+            String identityCluster,
             ContainmentLevel contained) {
 
         static Member of(CampaignMember m) {
@@ -49,6 +50,7 @@ public record CampaignView(
                     m.asn,
                     m.userAgent,
                     m.orgId,
+                    m.identityCluster,
                     m.containedLevel);
         }
     }

@@ -65,6 +65,7 @@ public final class AccountStage {
                 p.asns.top(),
                 p.devices.top(),
                 p.payments.top(),
-                p.userAgents.top());
+                p.userAgents.top(),
+                null);
     }
 }

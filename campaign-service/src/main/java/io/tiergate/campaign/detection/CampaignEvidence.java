@@ -14,7 +14,8 @@ import java.util.List;
  * @param familyCotRate     the median family's elicitation rate: what the campaign's typical template elicits, which
  *                          the largest family (a system prompt the templates embed) does not dilute
  * @param sweep             capability-sweep evidence, 0..1
- * @param infrastructure    shared devices, payment fingerprints and networks, 0..1
+ * @param identityShare     share of members in a duplicate-identity cluster with another member (identity-service)
+ * @param infrastructure    shared devices, payment fingerprints, identities and networks, 0..1
  * @param registrationBurst share of members registered within hours of many others
  * @param intent            extraction intent (elicitation, sweep), 0..1
  * @param coordination      coordination (sweep, infrastructure, registration), 0..1
@@ -30,6 +31,7 @@ public record CampaignEvidence(
         double sweep,
         double deviceShare,
         double paymentShare,
+        double identityShare,
         double prefixShare,
         double infrastructure,
         double registrationBurst,

@@ -12,7 +12,10 @@ public record CampaignSignal(
         long flaggedAt,
         List<Flagged> flagged) {
 
-    /** A flagged account with what linked it (its network, AS number and user agent at the time). */
+    /**
+     * A flagged account with what linked it (its network, AS number and user agent at the time, and its identity
+     * cluster if identity-service linked it to others).
+     */
     public record Flagged(
             String accountId,
             double score,
@@ -21,5 +24,6 @@ public record CampaignSignal(
             String ipPrefix,
             String asn,
             String userAgent,
-            String orgId) {}
+            String orgId,
+            String identityCluster) {}
 }

@@ -8,6 +8,7 @@ import java.util.List;
  * @param focus        median share of its members' traffic this family holds
  * @param linked       families at least two members also work, with how many members work each
  * @param breadth      median number of linked families a member works (itself included)
+ * @param identityShare share of members in an identity cluster (identity-service's duplicate identities) with another
  * @param burstShare   share of members registered within six hours of at least four others
  */
 public record FamilySummary(
@@ -21,6 +22,7 @@ public record FamilySummary(
         double breadth,
         double deviceShare,
         double paymentShare,
+        double identityShare,
         double prefixShare,
         double burstShare,
         double organizationShare,

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * The evidence arithmetic, pure: a family group's members summarised, and a component of family groups scored.
  * A campaign needs both extraction intent (chain-of-thought elicitation, or a capability sweep: a group covering
  * many families while each member works few) and coordination (the sweep itself, shared devices, payment
- * fingerprints or networks, registration bursts). Coordination alone (batch jobs, NATs, hackathons, households)
+ * fingerprints, identities or networks, registration bursts). Coordination alone (batch jobs, NATs, hackathons, households)
  * or intent alone (public benchmarks, a popular agent's prompt) scores low: the score is their geometric mean.
  */
 public final class GroupEvidence {
@@ -78,6 +78,7 @@ public final class GroupEvidence {
                 median(breadth),
                 sharedShare(members, MemberDelta::deviceId),
                 sharedShare(members, MemberDelta::paymentFingerprint),
+                sharedShare(members, MemberDelta::identityCluster),
                 sharedShare(members, MemberDelta::ipPrefix),
                 burstShare(registered),
                 largestShare(members),
@@ -89,7 +90,7 @@ public final class GroupEvidence {
     /** Scores a connected set of candidate family groups as one campaign. */
     public static CampaignEvidence score(List<FamilySummary> groups) {
         long members = 0, prompts = 0, cots = 0;
-        double focus = 0, device = 0, payment = 0, prefix = 0, burst = 0, org = 0;
+        double focus = 0, device = 0, payment = 0, identity = 0, prefix = 0, burst = 0, org = 0;
         double[] breadths = new double[groups.size()];
         double[] familyCots = new double[groups.size()];
         Map<String, Integer> prefixes = new HashMap<>(), asns = new HashMap<>(), agents = new HashMap<>();
@@ -101,6 +102,7 @@ public final class GroupEvidence {
             focus += g.members() * g.focus();
             device += g.members() * g.deviceShare();
             payment += g.members() * g.paymentShare();
+            identity += g.members() * g.identityShare();
             prefix += g.members() * g.prefixShare();
             burst += g.members() * g.burstShare();
             org += g.members() * g.organizationShare();
@@ -114,6 +116,7 @@ public final class GroupEvidence {
         focus /= weight;
         device /= weight;
         payment /= weight;
+        identity /= weight;
         prefix /= weight;
         burst /= weight;
         org /= weight;
@@ -134,8 +137,10 @@ public final class GroupEvidence {
         // a sweep without reasoning traces (a company's pipelines) is weaker evidence of distillation
         double reasoning = clamp((cotRate - 0.05) / 0.2);
         double eSweep = clamp((coverage - 2) / 4) * clamp((focus - 0.04) / 0.12) * reasoning;
-        // a shared network alone is weak: campus, corporate and carrier NATs put many people behind one
-        double eInfra = 1 - (1 - device) * (1 - payment) * (1 - 0.25 * prefix);
+        // a shared network alone is weak: campus, corporate and carrier NATs put many people behind one. A shared
+        // identity (identity-service linked the accounts by a document, email, phone, device or payment instrument)
+        // is as strong as a shared device
+        double eInfra = 1 - (1 - device) * (1 - payment) * (1 - identity) * (1 - 0.25 * prefix);
         double eRegistration = clamp((burst - 0.2) / 0.5);
         double intent = 1 - (1 - eCot) * (1 - eSweep);
         double structure = clamp((coverage - 2) / 4) * clamp((focus - 0.04) / 0.12);
@@ -153,6 +158,7 @@ public final class GroupEvidence {
                 round(eSweep),
                 round(device),
                 round(payment),
+                round(identity),
                 round(prefix),
                 round(eInfra),
                 round(burst),

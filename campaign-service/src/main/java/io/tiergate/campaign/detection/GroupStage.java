@@ -173,7 +173,15 @@ public final class GroupStage {
         for (GroupMember m : flagged) {
             MemberDelta d = m.delta();
             accounts.add(new CampaignSignal.Flagged(
-                    d.accountId(), v.score(), d.firstSeen(), d.ts(), d.ipPrefix(), d.asn(), d.userAgent(), d.orgId()));
+                    d.accountId(),
+                    v.score(),
+                    d.firstSeen(),
+                    d.ts(),
+                    d.ipPrefix(),
+                    d.asn(),
+                    d.userAgent(),
+                    d.orgId(),
+                    d.identityCluster()));
         }
         return new CampaignSignal(v.campaignKey(), g.family, v.families(), v.score(), v.evidence(), at, accounts);
     }

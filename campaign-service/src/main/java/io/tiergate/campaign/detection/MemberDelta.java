@@ -6,6 +6,8 @@ package io.tiergate.campaign.detection;
  *
  * @param ts            event time of the account's latest record counted (the snapshot's time)
  * @param topFamilies   the account's most worked families (hex keys), to see what else its group works
+ * @param identityCluster identity-service's duplicate-identity cluster of the account (tiergate.identity.cluster.linked),
+ *                      or null when it is in none
  */
 public record MemberDelta(
         String family,
@@ -23,7 +25,30 @@ public record MemberDelta(
         String asn,
         String deviceId,
         String paymentFingerprint,
-        String userAgent) {
+        String userAgent,
+        String identityCluster) {
+
+    /** This report with the account's identity cluster, which the account stage does not know. */
+    public MemberDelta withIdentityCluster(String cluster) {
+        return new MemberDelta(
+                family,
+                accountId,
+                ts,
+                inFamily,
+                cotInFamily,
+                requests,
+                cots,
+                topFamilies,
+                registeredAt,
+                firstSeen,
+                orgId,
+                ipPrefix,
+                asn,
+                deviceId,
+                paymentFingerprint,
+                userAgent,
+                cluster);
+    }
 
     /** The share of the account's requests that fall in this family. */
     public double focus() {

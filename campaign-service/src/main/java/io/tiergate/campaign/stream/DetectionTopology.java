@@ -21,8 +21,8 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The detection topology (docs/campaigns.md draws it): request records by account, family groups by family, the
- * linker on one partition, and verdicts back to the family groups, which flag members to the campaign store.
+ * The detection topology (docs/campaigns.md draws it): request records by account (with identity-service's
+ * duplicate-identity links, re-keyed by account), family groups by family, the linker on one partition, and verdicts back to the family groups, which flag members to the campaign store.
  * Event time is each record's {@code ts}, carried as the Kafka timestamp of everything derived from it.
  * The family and linker stores are cached: a key written many times between commits reaches RocksDB and its
  * changelog once (forwarded records are not held back by the cache). The account profiles are not: an account's
@@ -34,6 +34,7 @@ public class DetectionTopology {
 
     static final String REJECTED_SINK = "rejected";
     static final String REKEY_SINK = "rekey";
+    static final String IDENTITY_LINKS_SINK = "identity-links-out";
     static final String DELTAS_SINK = "deltas";
     static final String SUMMARIES_SINK = "summaries";
     static final String VERDICTS_SINK = "verdicts";
@@ -76,6 +77,22 @@ public class DetectionTopology {
         t.addStateStore(
                 Stores.keyValueStoreBuilder(stores.apply(RequestRecordProcessor.STORE), strings, Serdes.ByteArray()),
                 "accounts");
+
+        // identity-service's duplicate-identity links, re-keyed by account so that they meet the account's records
+        t.addSource("identity-in", strings.deserializer(), strings.deserializer(), Topics.IDENTITY);
+        t.addProcessor("identity-links", () -> new IdentityLinkProcessor(json), "identity-in");
+        t.addSink(
+                IDENTITY_LINKS_SINK,
+                Topics.IDENTITY_LINKS,
+                strings.serializer(),
+                strings.serializer(),
+                "identity-links");
+        t.addSource("identity-links-in", strings.deserializer(), strings.deserializer(), Topics.IDENTITY_LINKS);
+        t.addProcessor("account-links", AccountLinkProcessor::new, "identity-links-in");
+        t.addStateStore(
+                Stores.keyValueStoreBuilder(stores.apply(RequestRecordProcessor.CLUSTERS), strings, strings),
+                "accounts",
+                "account-links");
         t.addSink(REJECTED_SINK, Topics.REJECTED, strings.serializer(), anyAsString(), "accounts");
         t.addSink(
                 REKEY_SINK,

@@ -17,8 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the topics the topology needs, with the partition counts co-partitioning requires (the request topic and
- * its re-keyed twin alike, the deltas and verdicts alike), before Kafka Streams waits for them. Existing topics are
+ * Creates the topics the topology needs, with the partition counts co-partitioning requires (the request topic, its
+ * re-keyed twin and the identity links alike, the deltas and verdicts alike), before Kafka Streams waits for them. Existing topics are
  * left as they are. A broker that is away delays start-up; Kafka Streams waits for the topics anyway.
  */
 @ApplicationScoped
@@ -39,6 +39,11 @@ public class TopicSetup {
         List<NewTopic> topics = List.of(
                 new NewTopic(Topics.REQUESTS, partitions, replication),
                 new NewTopic(Topics.REKEYED, partitions, replication),
+                // an account's latest identity cluster is all that counts: compacted, kept
+                new NewTopic(Topics.IDENTITY_LINKS, partitions, replication)
+                        .configs(Map.of("cleanup.policy", "compact")),
+                // identity-service's topic, read here: created if campaign-service starts first
+                new NewTopic(Topics.IDENTITY, partitions, replication),
                 new NewTopic(Topics.DELTAS, partitions, replication),
                 new NewTopic(Topics.VERDICTS, partitions, replication),
                 new NewTopic(Topics.SUMMARIES, 1, replication),

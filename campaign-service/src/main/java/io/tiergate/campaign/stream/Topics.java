@@ -9,6 +9,10 @@ public final class Topics {
     public static final String REJECTED = "tiergate.requests.rejected";
     /** Records that arrived under another key, re-keyed by accountId so one account's profile lives in one place. */
     public static final String REKEYED = "campaign-service.requests-rekeyed";
+    /** identity-service's CloudEvents, of which the duplicate-identity links (tiergate.identity.cluster.linked) count. */
+    public static final String IDENTITY = "tiergate.identity";
+    /** Each linked account's identity cluster, keyed by accountId (co-partitioned with the request records). */
+    public static final String IDENTITY_LINKS = "campaign-service.identity-links";
     /** Account reports to family groups, keyed by family. */
     public static final String DELTAS = "campaign-service.family-deltas";
     /** The linker's verdicts back to family groups, keyed by family (co-partitioned with the deltas). */

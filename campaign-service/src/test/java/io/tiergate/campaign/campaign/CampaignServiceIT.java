@@ -50,6 +50,7 @@ class CampaignServiceIT {
             return;
         }
         simulator = new Simulator(Simulator.Config.of(SEED, 1500, 2).withCampaigns(120, 80));
+        linkIdentities();
         List<String> batch = new ArrayList<>();
         simulator.run(line -> {
             batch.add(renamed(line));
@@ -59,6 +60,45 @@ class CampaignServiceIT {
             }
         });
         post(batch);
+    }
+
+    /** identity-service's cluster of duplicate identities joining some of the loud campaign's accounts. */
+    static final String IDENTITY_CLUSTER = UUID.randomUUID().toString();
+
+    static List<String> linkedAccounts;
+
+    /**
+     * identity-service links twelve of the loud campaign's accounts (they verified with one document), at their
+     * registration, before their first request: the event is stamped a day before the simulation starts.
+     */
+    static void linkIdentities() {
+        linkedAccounts =
+                accounts(Population.CAMPAIGN_LOUD).stream().sorted().limit(12).toList();
+        String linked = linkedAccounts.stream()
+                .skip(1)
+                .map(a -> "\"" + a + "\"")
+                .collect(java.util.stream.Collectors.joining(","));
+        String event = KafkaEvents.cloudEvent(
+                UUID.randomUUID().toString(),
+                "/tiergate/identity-service",
+                "tiergate.identity.cluster.linked",
+                linkedAccounts.get(0),
+                1,
+                "{\"clusterId\":\"" + IDENTITY_CLUSTER + "\",\"caseId\":\"" + UUID.randomUUID()
+                        + "\",\"linkedSubjects\":[" + linked + "],\"via\":[\"DOCUMENT\"],\"clusterSize\":12}");
+        java.util.Properties props = new java.util.Properties();
+        props.put("bootstrap.servers", KafkaEvents.bootstrapServers());
+        props.put("acks", "all");
+        props.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        props.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        long at = simulator.start().minus(Duration.ofDays(1)).toEpochMilli();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props)) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(
+                            Topics.IDENTITY, null, at, linkedAccounts.get(0), event))
+                    .get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the identity link", e);
+        }
     }
 
     static String id(String simulated) {
@@ -165,6 +205,22 @@ class CampaignServiceIT {
                 List.of("CONTAINED", "CONFIRMED")
                         .contains(campaign.path("status").asText()),
                 campaign.toString());
+        // identity-service's link is evidence: the linked members carry their cluster, and the campaign's share
+        JsonNode linkedCampaign = campaign(
+                f.get(linkedAccounts.get(0)) == null
+                        ? campaignId
+                        : f.get(linkedAccounts.get(0)).split(",")[3]);
+        long carrying = 0;
+        for (JsonNode m : linkedCampaign.path("members")) {
+            String cluster = m.path("identityCluster").asText(null);
+            if (linkedAccounts.contains(m.path("accountId").asText())) {
+                carrying += IDENTITY_CLUSTER.equals(cluster) ? 1 : 0;
+            } else {
+                assertTrue(cluster == null, "an account identity-service never linked has cluster " + cluster);
+            }
+        }
+        assertTrue(carrying >= 6, carrying + " of 12 linked accounts carry their identity cluster");
+        assertTrue(linkedCampaign.path("evidence").path("identityShare").asDouble() > 0, linkedCampaign.toString());
         // each contained account is announced on tiergate.campaign, keyed by the account
         assertTrue(KafkaEvents.await(
                         Topics.CAMPAIGN,

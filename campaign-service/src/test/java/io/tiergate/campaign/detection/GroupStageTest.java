@@ -19,7 +19,7 @@ class GroupStageTest {
      */
     private static FamilyGroup judged(String family, double familyOwnCotRate) {
         CampaignEvidence evidence = new CampaignEvidence(
-                0.9, 60, 3, 2, 0.4, 0.18, 0.4, 1, 0, 0, 0, 0, 0, 0, 1, 1, List.of(), List.of(), List.of());
+                0.9, 60, 3, 2, 0.4, 0.18, 0.4, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, List.of(), List.of(), List.of());
         FamilyGroup g = new FamilyGroup();
         g.family = family;
         g.cotRate = familyOwnCotRate;
@@ -46,7 +46,8 @@ class GroupStageTest {
                 "64500",
                 null,
                 null,
-                "agent/1.0");
+                "agent/1.0",
+                null);
     }
 
     @Test

@@ -51,6 +51,7 @@ class StixBundlesTest {
     static final Map<String, Schema> LOADED = new HashMap<>();
     static final ObjectMapper JSON = new ObjectMapper();
     static final String KEY = "test-pseudonym-key";
+    static final String IDENTITY_CLUSTER = "5b0e6c1d-2f3a-4b5c-8d9e-0a1b2c3d4e5f";
 
     static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 2, 10, 15, 0, 123_000_000, ZoneOffset.UTC);
     static final UUID CAMPAIGN = UUID.fromString("6f1c2a9e-4b7d-4c3e-9a51-0d2e8f7b3c11");
@@ -188,6 +189,8 @@ class StixBundlesTest {
             assertFalse(serialised.contains(account), account + " appears in the bundle");
             assertFalse(serialised.contains(account.substring("acct-".length())), account + " appears in the bundle");
         }
+        // identity-service's cluster ids are our own linkage of people, not an indicator to share
+        assertFalse(serialised.contains(IDENTITY_CLUSTER), "the identity cluster appears in the bundle");
 
         JsonNode inFirst = accountObject(first, hmac(KEY, "acct-0c44d2"));
         JsonNode inSecond = accountObject(second, hmac(KEY, "acct-0c44d2"));
@@ -257,6 +260,7 @@ class StixBundlesTest {
                         "64500",
                         "mythos-python/1.42.0",
                         null,
+                        IDENTITY_CLUSTER,
                         ContainmentLevel.THROTTLE))
                 .toList();
         try {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tiergate.campaign.detection.CampaignSignal;
 import io.tiergate.campaign.detection.DetectionSettings;
+import io.tiergate.campaign.detection.MemberDelta;
 import io.tiergate.campaign.sim.Simulator;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -89,6 +90,37 @@ class DetectionTopologyTest {
         requests.pipeInput(null, Sample.record("acct-2", "2026-11-02T10:00:01.000Z", "0123456789abcdef"));
         assertEquals(2, progress.recordsSeen());
         assertEquals(0, progress.recordsRejected());
+    }
+
+    @Test
+    void anAccountsIdentityClusterReachesItsFamilyReports() throws Exception {
+        TestInputTopic<String, String> identity =
+                driver.createInputTopic(Topics.IDENTITY, new StringSerializer(), new StringSerializer());
+        TestOutputTopic<String, String> deltas =
+                driver.createOutputTopic(Topics.DELTAS, new StringDeserializer(), new StringDeserializer());
+        String cluster = "6f1c1d8e-7a55-4c8e-9d0e-3f2b3c4d5e6f";
+        identity.pipeInput(
+                "acct-a",
+                "{\"specversion\":\"1.0\",\"id\":\"e1\",\"type\":\"tiergate.identity.verification.verified\","
+                        + "\"subject\":\"acct-a\",\"data\":{\"clusterId\":\"not-a-link\"}}");
+        identity.pipeInput("acct-a", "{not json");
+        identity.pipeInput(
+                "acct-a",
+                "{\"specversion\":\"1.0\",\"id\":\"e2\",\"type\":\"" + IdentityLinkProcessor.CLUSTER_LINKED
+                        + "\",\"subject\":\"acct-a\",\"data\":{\"clusterId\":\"" + cluster + "\",\"caseId\":\"c\","
+                        + "\"linkedSubjects\":[\"acct-b\"],\"via\":[\"DEVICE\"],\"clusterSize\":2}}");
+        for (String account : List.of("acct-a", "acct-b", "acct-c")) {
+            for (int i = 0; i < 3; i++) { // the third prompt of a family is the account's first report to it
+                requests.pipeInput(
+                        account, Sample.record(account, "2026-11-02T10:00:0" + i + ".000Z", "0123456789abcdef"));
+            }
+        }
+        Map<String, String> clusterOf = new java.util.HashMap<>();
+        for (String value : deltas.readValuesToList()) {
+            MemberDelta d = JSON.readValue(value, MemberDelta.class);
+            clusterOf.put(d.accountId(), String.valueOf(d.identityCluster()));
+        }
+        assertEquals(Map.of("acct-a", cluster, "acct-b", cluster, "acct-c", "null"), clusterOf);
     }
 
     @Test

@@ -22,15 +22,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The Strimzi, CloudNativePG and Keycloak Operator resources against the services and the runbook. */
+/** The Strimzi, CloudNativePG and Keycloak Operator resources against the services and docs/kubernetes.md. */
 class OperatorResourcesTest {
 
     static final int REPLICATION = 3;
     static final int MIN_IN_SYNC = 2;
     static final Set<String> HOT_TOPICS = Set.of("tiergate.requests", "tiergate.decisions");
     static final long DAY_MS = 86_400_000L;
-    /** A runbook topic row: | `name` | partitions | retention | why | */
-    static final Pattern RUNBOOK_TOPIC =
+    /** A topic row of docs/kubernetes.md: | `name` | partitions | retention | why | */
+    static final Pattern DOCUMENTED_TOPIC =
             Pattern.compile("^\\| `([a-z][a-z.-]+)` \\| (\\d+) \\| (forever|\\d+ days?) \\|", Pattern.MULTILINE);
 
     static final Pattern JAVA_TOPIC_CONSTANT =
@@ -150,6 +150,7 @@ class OperatorResourcesTest {
         Map<String, Integer> expected = new TreeMap<>(Map.of(
                 "tiergate.requests", partitions,
                 "campaign-service.requests-rekeyed", partitions,
+                "campaign-service.identity-links", partitions,
                 "campaign-service.family-deltas", partitions,
                 "campaign-service.family-verdicts", partitions,
                 "campaign-service.family-summaries", 1));
@@ -167,9 +168,9 @@ class OperatorResourcesTest {
     }
 
     @Test
-    void theRunbookStatesThePartitionsAndRetentionOfEveryTopic() {
+    void theKubernetesDocStatesThePartitionsAndRetentionOfEveryTopic() {
         Map<String, String> stated = new TreeMap<>();
-        Matcher m = RUNBOOK_TOPIC.matcher(Project.read(Project.ROOT.resolve("docs/runbook.md")));
+        Matcher m = DOCUMENTED_TOPIC.matcher(Project.read(Project.ROOT.resolve("docs/kubernetes.md")));
         while (m.find()) {
             stated.put(m.group(1), m.group(2) + " / " + retentionMs(m.group(3)));
         }
@@ -178,7 +179,7 @@ class OperatorResourcesTest {
                 name,
                 t.path("spec").path("partitions").asInt() + " / "
                         + t.path("spec").path("config").path("retention.ms").asLong()));
-        assertEquals(declared, stated, "docs/runbook.md's topic table against operators/kafka-topics.yaml");
+        assertEquals(declared, stated, "docs/kubernetes.md's topic table against operators/kafka-topics.yaml");
     }
 
     @Test
