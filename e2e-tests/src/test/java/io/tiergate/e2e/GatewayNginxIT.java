@@ -56,7 +56,7 @@ class GatewayNginxIT {
         publicGrantOf(verified);
         gateway = NginxGateway.start(
                 "tiergate",
-                "127.0.0.1:" + PORTS.get(ENTITLEMENT),
+                List.of("127.0.0.1:" + PORTS.get(ENTITLEMENT)),
                 KeycloakTokens.gateway(),
                 Map.of(VERIFIED_KEY, verified, UNKNOWN_KEY, UUID.randomUUID().toString()));
     }
@@ -146,7 +146,7 @@ class GatewayNginxIT {
         String subject = UUID.randomUUID().toString();
         try (NginxGateway scripted = NginxGateway.start(
                 "scripted",
-                "127.0.0.1:" + extAuthz.getAddress().getPort(),
+                List.of("127.0.0.1:" + extAuthz.getAddress().getPort()),
                 "the-gateway-token",
                 Map.of("scripted-key", subject))) {
             given().auth()

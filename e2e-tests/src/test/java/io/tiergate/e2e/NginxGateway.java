@@ -37,10 +37,11 @@ final class NginxGateway implements AutoCloseable {
     }
 
     /**
-     * Renders the template for this entitlement-service ({@code host:port}), gateway token and API keys (key →
-     * subject), and starts nginx; returns once it accepts connections.
+     * Renders the template for these entitlement-service instances ({@code host:port} each), gateway token and API
+     * keys (key → subject), and starts nginx; returns once it accepts connections.
      */
-    static NginxGateway start(String name, String entitlement, String gatewayToken, Map<String, String> apiKeys) {
+    static NginxGateway start(
+            String name, List<String> entitlements, String gatewayToken, Map<String, String> apiKeys) {
         Path nginx = binary();
         Path prefix = ROOT.resolve("e2e-tests/target/nginx/" + name).toAbsolutePath();
         try {
@@ -53,6 +54,11 @@ final class NginxGateway implements AutoCloseable {
                     apiKeys.entrySet().stream()
                             .map(e -> "\"" + e.getKey() + "\" \"" + e.getValue() + "\";\n")
                             .collect(Collectors.joining()));
+            Files.writeString(
+                    prefix.resolve("entitlement-servers.conf"),
+                    entitlements.stream()
+                            .map(e -> "server " + e + " max_fails=1 fail_timeout=2s;\n")
+                            .collect(Collectors.joining()));
             int port = freePort();
             int modelPort = freePort();
             Map<String, String> values = new LinkedHashMap<>();
@@ -60,7 +66,9 @@ final class NginxGateway implements AutoCloseable {
             values.put("GATEWAY_LISTEN", "127.0.0.1:" + port);
             values.put("MODEL_LISTEN", "127.0.0.1:" + modelPort);
             values.put("MODEL_UPSTREAM", "127.0.0.1:" + modelPort);
-            values.put("TIERGATE_ENTITLEMENT", entitlement);
+            values.put(
+                    "TIERGATE_ENTITLEMENT_SERVERS",
+                    prefix.resolve("entitlement-servers.conf").toString());
             values.put(
                     "GATEWAY_TOKEN_FILE", prefix.resolve("gateway-token.conf").toString());
             values.put("GATEWAY_API_KEYS", prefix.resolve("api-keys.map").toString());

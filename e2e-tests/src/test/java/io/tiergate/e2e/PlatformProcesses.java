@@ -142,6 +142,20 @@ public final class PlatformProcesses {
         }
     }
 
+    /** SIGKILL, as a crashed host would end it: no shutdown hooks, in-flight requests cut. */
+    public static void kill(String name) {
+        Process process = RUNNING.remove(name);
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public static void start(String service) {
         launch(service);
         awaitReady(service);
