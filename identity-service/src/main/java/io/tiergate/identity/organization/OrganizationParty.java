@@ -2,6 +2,7 @@ package io.tiergate.identity.organization;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.tiergate.identity.pii.PiiCipher;
+import io.tiergate.identity.pii.UnreadablePersonalData;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -62,13 +63,26 @@ public class OrganizationParty extends PanacheEntityBase {
         reseal(PiiCipher.configured());
     }
 
+    /** The name did not open as the row was loaded (see {@link UnreadablePersonalData}): it is null. */
+    @Transient
+    public boolean personalDataUnreadable;
+
     /** Seals the name under the cipher's active key (on creation, and when keys rotate). */
     public void reseal(PiiCipher cipher) {
+        if (personalDataUnreadable) {
+            throw UnreadablePersonalData.refuseToReseal("organization_party", id);
+        }
         nameSealed = cipher.seal(name, NAME, id);
     }
 
     @PostLoad
     void open() {
-        name = PiiCipher.configured().open(nameSealed, NAME, id);
+        try {
+            name = PiiCipher.configured().open(nameSealed, NAME, id);
+        } catch (PiiCipher.SealBroken e) {
+            name = null;
+            personalDataUnreadable = true;
+            UnreadablePersonalData.report("organization_party", id, e);
+        }
     }
 }

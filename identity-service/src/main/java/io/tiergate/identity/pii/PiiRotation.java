@@ -33,7 +33,7 @@ public class PiiRotation {
         }
     }
 
-    /** Reseals every row not under the active key; returns how many rows were resealed. */
+    /** Reseals every row not under the active key (and readable); returns how many rows were looked at. */
     public int rotate() {
         int total = 0;
         int done;
@@ -66,7 +66,14 @@ public class PiiRotation {
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .page(0, BATCH)
                 .list();
-        cases.forEach(c -> c.reseal(cipher));
+        // a row whose data does not open stays as it is, for the incident (UnreadablePersonalData alerts on it)
+        int resealed = 0;
+        for (VerificationCase c : cases) {
+            if (!c.personalDataUnreadable) {
+                c.reseal(cipher);
+                resealed++;
+            }
+        }
         int room = BATCH - cases.size();
         List<OrganizationParty> parties = room == 0
                 ? List.of()
@@ -74,7 +81,13 @@ public class PiiRotation {
                         .withLock(LockModeType.PESSIMISTIC_WRITE)
                         .page(0, room)
                         .list();
-        parties.forEach(p -> p.reseal(cipher));
-        return cases.size() + parties.size();
+        for (OrganizationParty p : parties) {
+            if (!p.personalDataUnreadable) {
+                p.reseal(cipher);
+                resealed++;
+            }
+        }
+        // a full page of unreadable rows would be read again and again: stop when a page reseals nothing
+        return resealed == 0 ? 0 : cases.size() + parties.size();
     }
 }

@@ -78,6 +78,11 @@ public class ReviewService {
         c.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
         ConsistencyToken token;
         if ("VERIFIED".equals(decision.outcome())) {
+            if (c.personalDataUnreadable) {
+                throw ApiProblem.conflict(
+                        "PERSONAL_DATA_UNREADABLE",
+                        "case " + id + "'s personal data does not open, so it cannot be cleared; it may be rejected");
+            }
             c.reasons = List.of(new Reason(REVIEWED_CLEAR, "an officer cleared the screening hits"));
             verifications.verifyNow(c, officer, reason);
             outbox.append(

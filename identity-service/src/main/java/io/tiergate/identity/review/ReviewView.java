@@ -37,7 +37,8 @@ public record ReviewView(
         OffsetDateTime claimedAt,
         String decidedBy,
         List<Step> history,
-        String consistencyToken) {
+        String consistencyToken,
+        Boolean personalDataUnreadable) {
 
     public record Step(
             VerificationStatus from, VerificationStatus to, String actor, String reason, OffsetDateTime at) {}
@@ -67,6 +68,8 @@ public record ReviewView(
                 c.claimedAt,
                 c.decidedBy,
                 history,
-                consistencyToken);
+                consistencyToken,
+                // present only when true: the names and date of birth did not open (an integrity incident)
+                c.personalDataUnreadable ? Boolean.TRUE : null);
     }
 }

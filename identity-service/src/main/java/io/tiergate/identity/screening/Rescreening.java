@@ -78,6 +78,9 @@ public class Rescreening {
         if (verified == null || verified.status != VerificationStatus.VERIFIED) {
             return false;
         }
+        if (verified.personalDataUnreadable) {
+            return false; // nothing to screen: UnreadablePersonalData has logged and counted it
+        }
         List<ScreeningHit> hits = screener.screen(ScreeningQuery.person(
                 verified.givenName + " " + verified.familyName, verified.dateOfBirth, verified.nationalities));
         List<ScreeningHit> fresh = ScreeningHit.newAmong(hits, verified.screeningHits);

@@ -2,6 +2,7 @@ package io.tiergate.identity.verification;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.tiergate.identity.pii.PiiCipher;
+import io.tiergate.identity.pii.UnreadablePersonalData;
 import io.tiergate.identity.screening.ScreeningHit;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -158,8 +159,18 @@ public class VerificationCase extends PanacheEntityBase {
         reseal(PiiCipher.configured());
     }
 
+    /**
+     * The personal data did not open as the row was loaded (see {@link UnreadablePersonalData}): the names and date
+     * of birth are null, and the case is shown flagged rather than failing every list it is in.
+     */
+    @Transient
+    public boolean personalDataUnreadable;
+
     /** Seals the personal data under the cipher's active key (on creation, and when keys rotate). */
     public void reseal(PiiCipher cipher) {
+        if (personalDataUnreadable) {
+            throw UnreadablePersonalData.refuseToReseal("verification_case", id);
+        }
         givenNameSealed = cipher.seal(givenName, GIVEN_NAME, id);
         familyNameSealed = cipher.seal(familyName, FAMILY_NAME, id);
         dateOfBirthSealed = cipher.seal(dateOfBirth == null ? null : dateOfBirth.toString(), DATE_OF_BIRTH, id);
@@ -168,9 +179,17 @@ public class VerificationCase extends PanacheEntityBase {
     @PostLoad
     void open() {
         PiiCipher cipher = PiiCipher.configured();
-        givenName = cipher.open(givenNameSealed, GIVEN_NAME, id);
-        familyName = cipher.open(familyNameSealed, FAMILY_NAME, id);
-        String date = cipher.open(dateOfBirthSealed, DATE_OF_BIRTH, id);
-        dateOfBirth = date == null ? null : LocalDate.parse(date);
+        try {
+            givenName = cipher.open(givenNameSealed, GIVEN_NAME, id);
+            familyName = cipher.open(familyNameSealed, FAMILY_NAME, id);
+            String date = cipher.open(dateOfBirthSealed, DATE_OF_BIRTH, id);
+            dateOfBirth = date == null ? null : LocalDate.parse(date);
+        } catch (PiiCipher.SealBroken e) {
+            givenName = null;
+            familyName = null;
+            dateOfBirth = null;
+            personalDataUnreadable = true;
+            UnreadablePersonalData.report("verification_case", id, e);
+        }
     }
 }
