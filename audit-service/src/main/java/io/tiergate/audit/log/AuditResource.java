@@ -65,13 +65,13 @@ public class AuditResource {
                 capability,
                 time("since", since),
                 time("until", until),
-                cursor == null ? -1 : decodeCursor(cursor),
+                cursor == null ? -1 : AuditCursor.parse(cursor),
                 limit);
         List<AuditEntry> entries = find(query);
         RestResponse.ResponseBuilder<List<AuditEventView>> response =
                 RestResponse.ResponseBuilder.ok(entries.stream().map(this::view).toList());
         if (entries.size() == limit) {
-            response.header(NEXT_CURSOR, cursorAfter(entries.get(entries.size() - 1).leafIndex));
+            response.header(NEXT_CURSOR, AuditCursor.after(entries.get(entries.size() - 1).leafIndex));
         }
         return response.build();
     }
@@ -101,23 +101,6 @@ public class AuditResource {
         return AuditEntry.<AuditEntry>find(String.join(" and ", where) + " order by leafIndex", parameters)
                 .page(0, query.limit())
                 .list();
-    }
-
-    /** The cursor is opaque to clients: base64 of the last index seen. */
-    public static String cursorAfter(long index) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("i:" + index).getBytes());
-    }
-
-    private static long decodeCursor(String cursor) {
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor));
-            if (!decoded.startsWith("i:")) {
-                throw new IllegalArgumentException();
-            }
-            return Long.parseLong(decoded.substring(2));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("INVALID_CURSOR", "cursor is not one this API returned");
-        }
     }
 
     private static OffsetDateTime time(String name, String value) {
