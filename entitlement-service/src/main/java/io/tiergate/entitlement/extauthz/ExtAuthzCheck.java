@@ -4,13 +4,14 @@ import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.commons.problem.Problem;
 import io.tiergate.entitlement.decision.Decision;
 import io.tiergate.entitlement.decision.DecisionRequest;
+import io.tiergate.entitlement.decision.DecisionRequestCheck;
 import io.tiergate.entitlement.decision.DecisionService;
 import io.tiergate.entitlement.decision.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -40,9 +41,6 @@ public class ExtAuthzCheck {
     @Inject
     DecisionService decisions;
 
-    @Inject
-    Validator validator;
-
     /**
      * Decides the checked request for {@code subject}.
      *
@@ -55,10 +53,10 @@ public class ExtAuthzCheck {
                 capability(path, header.apply(CAPABILITY)),
                 new DecisionRequest.Context(header.apply(JURISDICTION), clientIp),
                 header.apply(CONSISTENCY_TOKEN));
-        var violations = validator.validate(request);
+        List<Problem.Violation> violations = DecisionRequestCheck.violations(request); // by hand: no Bean Validation
         if (!violations.isEmpty()) {
             throw ExtAuthzRefusals.invalidHeaders(violations.stream()
-                    .map(v -> new Problem.Violation(headerOf(v.getPropertyPath().toString()), v.getMessage()))
+                    .map(v -> new Problem.Violation(headerOf(v.field()), v.message()))
                     .sorted(Comparator.comparing(Problem.Violation::field))
                     .toList());
         }
