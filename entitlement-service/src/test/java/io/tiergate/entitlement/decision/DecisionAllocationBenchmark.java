@@ -136,6 +136,21 @@ class DecisionAllocationBenchmark {
             DecisionRequest r = requests.get(i % SUBJECTS);
             origins.of(r.jurisdiction(), r.clientIp());
         });
+        List<DecisionRequest> unseen = new ArrayList<>();
+        for (int i = 0; i < 65_536; i++) { // 198.18.0.0/16 (US): more addresses than RequestOrigins keeps
+            unseen.add(new DecisionRequest(
+                    subject(i % SUBJECTS),
+                    CAPABILITY,
+                    new DecisionRequest.Context("US", "198.18." + (i >> 8) + "." + (i & 0xff)),
+                    null));
+        }
+        stages.put("origin, every client IP unseen lately (65,536 of them)", i -> {
+            DecisionRequest r = unseen.get(i % unseen.size());
+            origins.of(r.jurisdiction(), r.clientIp());
+        });
+        stages.put(
+                "DecisionService.decide, every client IP unseen lately",
+                i -> allow(service.decide(unseen.get(i % unseen.size()))));
         stages.put("DecisionService.decide", i -> allow(service.decide(requests.get(i % SUBJECTS))));
         stages.put("validation by hand (DecisionRequestCheck, as the resource does it)", i -> {
             DecisionRequestCheck.require(requests.get(i % SUBJECTS));
@@ -359,7 +374,10 @@ class DecisionAllocationBenchmark {
         HostingNetworks hosting = new HostingNetworks();
         Method load = HostingNetworks.class.getDeclaredMethod("load", List.class, Set.class);
         load.setAccessible(true);
-        load.invoke(hosting, List.of("src/test/resources/geoip/asn-ipv4-num.csv"), Set.of(16509L));
+        load.invoke(
+                hosting,
+                List.of("src/test/resources/geoip/asn-ipv4-num.csv"),
+                Set.of(64496L)); // 198.51.100.0/24: none of the requests
         set(origins, "countries", ipCountries);
         set(origins, "hosting", hosting);
         service.origins = origins;
