@@ -163,7 +163,7 @@ class DecisionAllocationBenchmark {
                 throw new IllegalStateException("invalid");
             }
         });
-        stages.put("response JSON (Jackson)", i -> {
+        stages.put("response JSON (Jackson, as before)", i -> {
             sink.reset();
             try {
                 writer.writeValue(sink, sample);
@@ -171,13 +171,25 @@ class DecisionAllocationBenchmark {
                 throw new IllegalStateException(e);
             }
         });
+        stages.put("response JSON (DecisionJsonWriter: by hand, reused buffer)", i -> {
+            sink.reset();
+            DecisionJson.Buffer buffer = DecisionJson.buffer();
+            if (!DecisionJson.encode(sample, buffer)) {
+                throw new IllegalStateException("left to Jackson");
+            }
+            sink.write(buffer.bytes, 0, buffer.size);
+        });
         stages.put("POST /v1/decisions in process: read, validate, decide, write", i -> {
             try {
                 DecisionRequest r = reader.readValue(bodies.get(i % SUBJECTS));
                 DecisionRequestCheck.require(r);
                 Decision d = allow(service.decide(r));
                 sink.reset();
-                writer.writeValue(sink, d);
+                DecisionJson.Buffer buffer = DecisionJson.buffer();
+                if (!DecisionJson.encode(d, buffer)) {
+                    throw new IllegalStateException("left to Jackson");
+                }
+                sink.write(buffer.bytes, 0, buffer.size);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }
