@@ -21,7 +21,10 @@ import io.tiergate.entitlement.usage.UsageLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -136,14 +139,16 @@ public class DecisionService {
             DecisionRequest request,
             RequestOrigin origin,
             boolean charge) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = nowUtc();
         DecisionEngine.Evaluation evaluation = engine.evaluate(policy, subject, request.capability(), origin, now);
         String position = subject == null || subject.appliedVersions().isEmpty() ? null : subject.position();
         // one map lookup: campaign containment must not slow the decisions of everyone else
         Containment containment = contained.of(request.subject());
         // Directives in force override the entitlements: any refusal turns the answer to DENY, with every reason.
-        List<String> refusals = directives.refusals(
-                request.capability(), subject == null ? Set.of() : subject.nationalities(), origin.countries());
+        List<String> refusals = !directives.inForce()
+                ? List.of()
+                : directives.refusals(
+                        request.capability(), subject == null ? Set.of() : subject.nationalities(), origin.countries());
         if (!refusals.isEmpty()) {
             List<Reason> reasons = new ArrayList<>();
             for (String refusal : refusals) {
@@ -191,6 +196,17 @@ public class DecisionService {
             obligations = throttledObligations(obligations);
         }
         return Decision.allow(reasons, obligations, statuses, policy.version(), position);
+    }
+
+    /**
+     * Now, in UTC: compared as instants only. {@code OffsetDateTime.now()} clones the default time zone and
+     * {@code now(ZoneOffset.UTC)} builds the offset's rules on every call; this builds the date and time alone.
+     */
+    static OffsetDateTime nowUtc() {
+        Instant instant = Instant.now();
+        return OffsetDateTime.of(
+                LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC),
+                ZoneOffset.UTC);
     }
 
     /**

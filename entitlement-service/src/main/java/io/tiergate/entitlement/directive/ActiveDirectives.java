@@ -6,6 +6,7 @@ import io.tiergate.entitlement.events.EntitlementEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -58,6 +59,11 @@ public class ActiveDirectives {
         rules.set(List.copyOf(loaded));
     }
 
+    /** Whether any directive is in force: without one, a decision asks no more of them. */
+    public boolean inForce() {
+        return !rules.get().isEmpty();
+    }
+
     /**
      * Why each directive in force on this capability refuses this subject and request, one message per directive;
      * decisions give each as a {@code DIRECTIVE_DENIED} reason.
@@ -67,7 +73,7 @@ public class ActiveDirectives {
         if (current.isEmpty()) {
             return List.of();
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC); // compared as instants; no default zone to clone
         List<String> refusals = new ArrayList<>();
         for (Rule rule : current) {
             if ((rule.expiresAt() != null && !rule.expiresAt().isAfter(now))

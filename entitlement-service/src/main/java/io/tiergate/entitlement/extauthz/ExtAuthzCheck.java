@@ -4,16 +4,16 @@ import io.tiergate.commons.problem.ApiProblem;
 import io.tiergate.commons.problem.Problem;
 import io.tiergate.entitlement.decision.Decision;
 import io.tiergate.entitlement.decision.DecisionRequest;
+import io.tiergate.entitlement.decision.DecisionRequestCheck;
 import io.tiergate.entitlement.decision.DecisionService;
 import io.tiergate.entitlement.decision.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * One ext_authz check, whatever protocol carried it (HTTP in {@link ExtAuthzResource}, gRPC in
@@ -40,9 +40,6 @@ public class ExtAuthzCheck {
     @Inject
     DecisionService decisions;
 
-    @Inject
-    Validator validator;
-
     /**
      * Decides the checked request for {@code subject}.
      *
@@ -55,10 +52,10 @@ public class ExtAuthzCheck {
                 capability(path, header.apply(CAPABILITY)),
                 new DecisionRequest.Context(header.apply(JURISDICTION), clientIp),
                 header.apply(CONSISTENCY_TOKEN));
-        var violations = validator.validate(request);
+        List<Problem.Violation> violations = DecisionRequestCheck.violations(request); // by hand: no Bean Validation
         if (!violations.isEmpty()) {
             throw ExtAuthzRefusals.invalidHeaders(violations.stream()
-                    .map(v -> new Problem.Violation(headerOf(v.getPropertyPath().toString()), v.getMessage()))
+                    .map(v -> new Problem.Violation(headerOf(v.field()), v.message()))
                     .sorted(Comparator.comparing(Problem.Violation::field))
                     .toList());
         }
@@ -84,9 +81,7 @@ public class ExtAuthzCheck {
         headers.put(DECISION, decision.decision().name());
         headers.put(DECISION_ID, decision.decisionId().toString());
         headers.put(POLICY_VERSION, decision.policyVersion());
-        headers.put(
-                ExtAuthzRefusals.REASONS,
-                decision.reasons().stream().map(Reason::code).collect(Collectors.joining(",")));
+        headers.put(ExtAuthzRefusals.REASONS, codes(decision.reasons()));
         if (decision.obligations() != null) {
             headers.put(OBLIGATIONS, String.join(",", decision.obligations()));
         }
@@ -102,18 +97,41 @@ public class ExtAuthzCheck {
         return headers;
     }
 
+    /** The reasons' codes, comma-separated. */
+    private static String codes(List<Reason> reasons) {
+        if (reasons.size() == 1) {
+            return reasons.get(0).code();
+        }
+        StringBuilder codes = new StringBuilder();
+        for (Reason reason : reasons) {
+            if (codes.length() > 0) {
+                codes.append(',');
+            }
+            codes.append(reason.code());
+        }
+        return codes.toString();
+    }
+
     /** {@code x-tiergate-capability}, else the first two path segments: {@code /mythos-5/chat/...} → mythos-5:chat. */
     static String capability(String path, String named) {
         if (named != null && !named.isBlank()) {
             return named.strip();
         }
-        String[] segments = path.replaceAll("^/+", "").split("/");
-        if (segments.length < 2 || segments[0].isBlank() || segments[1].isBlank()) {
+        // the first two segments after any leading slashes, without a regular expression per check
+        int start = 0;
+        while (start < path.length() && path.charAt(start) == '/') {
+            start++;
+        }
+        int first = path.indexOf('/', start);
+        int second = first < 0 ? -1 : path.indexOf('/', first + 1);
+        String model = first < 0 ? "" : path.substring(start, first);
+        String feature = first < 0 ? "" : path.substring(first + 1, second < 0 ? path.length() : second);
+        if (model.isBlank() || feature.isBlank()) {
             throw ApiProblem.forbidden(
                     "CAPABILITY_REQUIRED",
                     "name the capability in " + CAPABILITY + " or as the path /{model}/{feature}/...");
         }
-        return segments[0] + ":" + segments[1];
+        return model + ":" + feature;
     }
 
     /** Names the header a gateway sent rather than the request's field (context.clientIp → x-tiergate-client-ip). */

@@ -54,6 +54,11 @@ public class IpCountries {
         }
     }
 
+    /** The database in use (null when none), to tell whether an answer came from it. */
+    Object database() {
+        return reader;
+    }
+
     public boolean enabled() {
         return reader != null;
     }

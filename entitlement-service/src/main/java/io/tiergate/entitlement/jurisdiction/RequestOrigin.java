@@ -15,15 +15,20 @@ public record RequestOrigin(String declared, String derived, boolean hostingNetw
         return new RequestOrigin(country, null, false, null);
     }
 
-    /** Every country the request is known to come from; a constraint must hold for each. */
+    /**
+     * Every country the request is known to come from, the declared one first; a constraint must hold for each. One
+     * country or none, the common case, allocates no more than {@code Set.of} does.
+     */
     public Set<String> countries() {
-        Set<String> countries = new LinkedHashSet<>(2);
-        if (declared != null) {
-            countries.add(declared);
+        if (declared == null) {
+            return derived == null ? Set.of() : Set.of(derived);
         }
-        if (derived != null) {
-            countries.add(derived);
+        if (derived == null || derived.equals(declared)) {
+            return Set.of(declared);
         }
+        Set<String> countries = new LinkedHashSet<>(4);
+        countries.add(declared);
+        countries.add(derived);
         return countries;
     }
 
