@@ -365,6 +365,63 @@ class ChartTest {
 
     @ParameterizedTest(name = "{0} values")
     @MethodSource("valueSets")
+    void tracingIsOffUnlessEnabled(String label, Path values) {
+        render(values)
+                .byName("Deployment")
+                .forEach((name, deployment) -> assertFalse(
+                        env(container(deployment)).containsKey("TIERGATE_OTEL_DISABLED"), name + " turns tracing on"));
+    }
+
+    @Test
+    void enabledTracingExportsToTheCollectorAndMayReachIt() {
+        Manifests manifests = Manifests.parse(new Helm(Project.CHART)
+                .template()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .set("tracing.enabled", "true")
+                .set("tracing.otlpEndpoint", "http://otel-collector.monitoring.svc:4317")
+                .call());
+        Map<String, JsonNode> deployments = manifests.byName("Deployment");
+        deployments.forEach((name, deployment) -> {
+            Map<String, JsonNode> env = env(container(deployment));
+            boolean traced = !name.equals("console");
+            assertEquals(traced, env.containsKey("TIERGATE_OTEL_DISABLED"), name);
+            if (traced) {
+                assertEquals(
+                        "false", env.get("TIERGATE_OTEL_DISABLED").path("value").asText(), name);
+                assertEquals(
+                        "http://otel-collector.monitoring.svc:4317",
+                        env.get("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
+                                .path("value")
+                                .asText(),
+                        name);
+            }
+            boolean reaches = manifests
+                    .ofKind("NetworkPolicy")
+                    .filter(p -> Manifests.selects(
+                            Manifests.labels(p.path("spec").path("podSelector")), podLabels(deployment)))
+                    .flatMap(p -> NetworkPolicies.stream(p.path("spec").path("egress")))
+                    .flatMap(rule -> NetworkPolicies.stream(rule.path("ports")))
+                    .anyMatch(port -> port.path("port").asInt() == 4317);
+            assertEquals(traced, reaches, name + " may reach the collector");
+        });
+        assertTrue(deployments.size() >= 6, "deployments: " + deployments.keySet());
+    }
+
+    @Test
+    void enabledTracingWithoutACollectorIsRefused() {
+        Exception refused = assertThrows(
+                Exception.class,
+                () -> new Helm(Project.CHART)
+                        .template()
+                        .withName(RELEASE)
+                        .set("tracing.enabled", "true")
+                        .call());
+        assertTrue(refused.getMessage().contains("tracing.otlpEndpoint"), refused::getMessage);
+    }
+
+    @ParameterizedTest(name = "{0} values")
+    @MethodSource("valueSets")
     void eachEntitlementPodReadsTheProjectionTopicsInAGroupOfItsOwn(String label, Path values) {
         JsonNode group = env(container(render(values).byName("Deployment").get("entitlement-service")))
                 .get("TIERGATE_PROJECTION_CONSUMER_GROUP");

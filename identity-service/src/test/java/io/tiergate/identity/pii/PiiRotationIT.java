@@ -128,6 +128,53 @@ class PiiRotationIT {
     }
 
     @Test
+    void aCaseWhosePersonalDataDoesNotOpenCanBeRejectedButNotCleared() {
+        UUID other = submit("Marta", "Lindqvist");
+        String id = given().auth()
+                .oauth2(KeycloakTokens.user(ALICE))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "givenName", "Ivan",
+                        "familyName", "Sidorov",
+                        "dateOfBirth", "1971-03-12",
+                        "nationalities", List.of("RU"),
+                        "residenceCountry", "DE"))
+                .when()
+                .post("/v1/verifications")
+                .then()
+                .statusCode(201)
+                .body("status", equalTo("IN_REVIEW"))
+                .extract()
+                .path("id");
+        UUID row = UUID.fromString(id);
+        String original = column("given_name", row);
+        set("given_name", row, column("given_name", other));
+        try {
+            officer("/v1/reviews/" + id + "/claim", Map.of())
+                    .statusCode(200)
+                    .body("personalDataUnreadable", equalTo(true));
+            officer("/v1/reviews/" + id + "/decision", Map.of("outcome", "VERIFIED", "reason", "looks fine"))
+                    .statusCode(409)
+                    .body("code", equalTo("PERSONAL_DATA_UNREADABLE"));
+            officer("/v1/reviews/" + id + "/decision", Map.of("outcome", "REJECTED", "reason", "unreadable"))
+                    .statusCode(200)
+                    .body("status", equalTo("REJECTED"));
+        } finally {
+            set("given_name", row, original); // as the test profile sealed it, for the suites after this one
+        }
+    }
+
+    private static io.restassured.response.ValidatableResponse officer(String path, Object body) {
+        return given().auth()
+                .oauth2(KeycloakTokens.user(KeycloakTokens.OLIVIA))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post(path)
+                .then();
+    }
+
+    @Test
     void aCiphertextMovedToAnotherRowDoesNotOpen() {
         UUID first = submit("Marta", "Lindqvist");
         UUID second = submit("Sven", "Holm");
