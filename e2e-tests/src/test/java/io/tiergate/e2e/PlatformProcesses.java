@@ -38,7 +38,7 @@ public final class PlatformProcesses {
     static final Map<String, String> DATABASES =
             Map.of(IDENTITY, "identity", TIER, "tier", ENTITLEMENT, "entitlement", AUDIT, "audit");
 
-    private static final Path ROOT =
+    static final Path ROOT =
             Path.of(System.getProperty("tiergate.root", "..")).toAbsolutePath().normalize();
     static final String CAMPAIGN = "campaign-service";
     static final int CAMPAIGN_PORT = Ports.test(CAMPAIGN);

@@ -96,7 +96,7 @@ public class OutboxRelay {
     }
 
     /** acks=all and idempotent; fails fast while the broker is away, since what is not acknowledged is retried. */
-    static Properties producerConfig(String bootstrapServers, int lingerMillis) {
+    public static Properties producerConfig(String bootstrapServers, int lingerMillis) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
