@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Turns a name in any script into comparable lower-case ASCII tokens. Each script run is romanised by ICU with the
  * standard romanisation a list compiler would use (BGN/PCGN for Russian Cyrillic, UNGEGN for Greek, pinyin for Han,
- * ICU's Arabic and Hebrew tables, Any-Latin for the rest), then folded to ASCII; punctuation splits tokens; legal-form
+ * ICU's Arabic table, the Hebrew Academy's for Hebrew ({@link HebrewRomanisation}), Any-Latin for the rest), then folded to ASCII; punctuation splits tokens; legal-form
  * words of organizations (Ltd, Limited, LLC, GmbH, ...) are dropped, so that "Ltd" and "Limited" compare equal.
  * {@link #skeleton} then gives each token a consonant skeleton on which spellings from different romanisations and
  * from scripts that write no short vowels (Arabic, Persian, Hebrew) agree.
@@ -26,7 +26,6 @@ public final class NameNormalizer {
             UScript.CYRILLIC, Transliterator.getInstance("Russian-Latin/BGN"),
             UScript.GREEK, Transliterator.getInstance("Greek-Latin/UNGEGN"),
             UScript.ARABIC, Transliterator.getInstance("Arabic-Latin"),
-            UScript.HEBREW, Transliterator.getInstance("Hebrew-Latin"),
             UScript.HAN, Transliterator.getInstance("Han-Latin"));
     private static final Transliterator ANY_LATIN = Transliterator.getInstance("Any-Latin");
     // "Latin-ASCII" folds what the romanisations leave (ø, ß, é, ḥ) to ASCII.
@@ -119,11 +118,11 @@ public final class NameNormalizer {
 
     /**
      * The name in Latin letters, script run by script run. Joiners (ZWNJ, ZWJ) shape letters without changing them,
-     * so they go first. A Han run is read as Chinese names are written: alone in the name, family name then given
+     * so they go first; the Hebrew maqaf is a hyphen. A Han run is read as Chinese names are written: alone in the name, family name then given
      * name ("赵晓明" = "zhao xiaoming"); as one of several runs (given and family name apart), one word.
      */
     private static List<Segment> romanise(String name) {
-        String text = name.replace("\u200C", "").replace("\u200D", "");
+        String text = name.replace("\u200C", "").replace("\u200D", "").replace('\u05BE', '-');
         List<int[]> runs = scriptRuns(text);
         long hanRuns = runs.stream().filter(run -> run[2] == UScript.HAN).count();
         List<Segment> out = new ArrayList<>(runs.size());
@@ -133,6 +132,7 @@ public final class NameNormalizer {
                     switch (run[2]) {
                         case UScript.LATIN, UScript.COMMON -> new Segment(part, false);
                         case UScript.HAN -> new Segment(" " + han(part, hanRuns == 1) + " ", false);
+                        case UScript.HEBREW -> new Segment(HebrewRomanisation.romanise(part), true);
                         case UScript.ARABIC ->
                             new Segment(
                                     withoutArticle(TO_ASCII.transliterate(
@@ -166,6 +166,8 @@ public final class NameNormalizer {
             int script = UScript.getScript(cp);
             if (script == UScript.INHERITED) {
                 script = current; // a combining mark belongs to the letter before it
+            } else if (current == UScript.HEBREW && APOSTROPHES.indexOf(cp) >= 0) {
+                script = current; // so does a geresh written as an apostrophe (צ' is ch)
             }
             if (script != current) {
                 if (i > start) {
@@ -211,7 +213,7 @@ public final class NameNormalizer {
     /**
      * A token's consonant skeleton: vowels and the letters that stand for them in abjads (y, w) and h (silent, or
      * half of sh/th/ph) dropped, kh too (Hebrew writes it h); the sounds one script or romanisation spells
-     * differently merged: ch/tsh/tch/ts (C), b/p/f/v, k/q/hard c, soft c/s/z, d/t, ww (Hebrew's v) with v; n before d
+     * differently merged: ch/tsh/tch/ts (C), b/p/f/v, k/q/hard c, soft c/s/z, d/t; n before d
      * and m before b dropped (Greek writes d as ντ, b as μπ); repeats collapsed. "karimpour", "krympwr" (Persian)
      * and "karimbur" share one.
      */
@@ -234,9 +236,6 @@ public final class NameNormalizer {
                 length = 2;
             } else if (token.startsWith("kh", i)) {
                 c = 0;
-                length = 2;
-            } else if (token.startsWith("ww", i)) {
-                c = 'b';
                 length = 2;
             } else if (letter == 'c') {
                 char next = i + 1 < token.length() ? token.charAt(i + 1) : 0;

@@ -186,6 +186,8 @@ public final class ScreeningIndex {
     /**
      * Each token's best similarity on the other side: Jaro-Winkler, raised to {@link #SKELETON_MATCH} when the two
      * share a skeleton and one of them was transliterated (two Latin spellings are compared by their letters alone).
+     * A shared skeleton says the two are one word spelled twice, so a token lends it to one token only, the most
+     * similar by letters: "mhdy ahmdy" (Mahdi Ahmadi) is not "mhmd" (Mohammed) twice, though all three are "md".
      */
     private static double directed(
             String[] from,
@@ -200,12 +202,18 @@ public final class ScreeningIndex {
             String f = from[i];
             double bestToken = 0;
             for (int j = 0; j < to.length; j++) {
-                String t = to[j];
-                double similarity = f.equals(t) ? 1.0 : JARO_WINKLER.apply(f, t);
+                double similarity = similarity(f, to[j]);
                 if (similarity < SKELETON_MATCH
-                        && (fromTransliterated[i] || toTransliterated[j])
-                        && fromSkeletons[i].length() >= MIN_SKELETON
-                        && fromSkeletons[i].equals(toSkeletons[j])) {
+                        && shareSkeleton(fromSkeletons[i], fromTransliterated[i], toSkeletons[j], toTransliterated[j])
+                        && ownsSkeleton(
+                                i,
+                                similarity,
+                                from,
+                                fromSkeletons,
+                                fromTransliterated,
+                                to[j],
+                                toSkeletons[j],
+                                toTransliterated[j])) {
                     similarity = SKELETON_MATCH;
                 }
                 bestToken = Math.max(bestToken, similarity);
@@ -214,6 +222,35 @@ public final class ScreeningIndex {
             weight += f.length();
         }
         return weight == 0 ? 0 : sum / weight;
+    }
+
+    private static double similarity(String a, String b) {
+        return a.equals(b) ? 1.0 : JARO_WINKLER.apply(a, b);
+    }
+
+    private static boolean shareSkeleton(String a, boolean aTransliterated, String b, boolean bTransliterated) {
+        return (aTransliterated || bTransliterated) && a.length() >= MIN_SKELETON && a.equals(b);
+    }
+
+    /** Whether token i is, of the tokens sharing t's skeleton, the most similar to t by letters (first on ties). */
+    private static boolean ownsSkeleton(
+            int i,
+            double similarity,
+            String[] from,
+            String[] fromSkeletons,
+            boolean[] fromTransliterated,
+            String t,
+            String tSkeleton,
+            boolean tTransliterated) {
+        for (int k = 0; k < from.length; k++) {
+            if (k != i && shareSkeleton(fromSkeletons[k], fromTransliterated[k], tSkeleton, tTransliterated)) {
+                double rival = similarity(from[k], t);
+                if (rival > similarity || (rival == similarity && k < i)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean[] transliterated(List<NameNormalizer.Token> tokens) {

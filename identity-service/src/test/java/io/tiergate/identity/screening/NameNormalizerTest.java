@@ -67,6 +67,25 @@ class NameNormalizerTest {
     }
 
     @Test
+    void hebrewLettersAreReadByTheirPlaceInTheWord() {
+        assertEquals(
+                List.of("ivan", "ptrovich", "sidorov"),
+                NameNormalizer.tokens("איוואן פטרוביץ' סידורוב"),
+                "double vav v, single vav o, final bet v, tsadi with geresh ch");
+        assertEquals(List.of("viktoria"), NameNormalizer.tokens("ויקטוריה"), "vav first in the word v, final he a");
+        assertEquals(List.of("ylna"), NameNormalizer.tokens("ילנה"), "yod first in the word y");
+        assertEquals(List.of("ava"), NameNormalizer.tokens("אווה"), "alef before a consonant vav a");
+        assertEquals(List.of("olgovna"), NameNormalizer.tokens("אולגובנה"), "alef carries the vowel vav writes");
+        assertEquals(List.of("alksndr"), NameNormalizer.tokens("אלכסנדר"), "kaf after a consonant k");
+        assertEquals(List.of("mikhal"), NameNormalizer.tokens("מיכאל"), "kaf after a vowel kh");
+        assertEquals(List.of("zhorbliova"), NameNormalizer.tokens("ז'ורבליובה"));
+        assertEquals(
+                NameNormalizer.tokens("פטרוביץ'"), NameNormalizer.tokens("פטרוביץ׳"), "a geresh as apostrophe or as ׳");
+        assertEquals(List.of("rshid"), NameNormalizer.tokens("אל־רשיד"), "the maqaf is a hyphen");
+        assertEquals(List.of("sra"), NameNormalizer.tokens("שָׂרָה"), "points dropped, sin is s");
+    }
+
+    @Test
     void onlyTokensFromOtherScriptsAreMarkedTransliterated() {
         assertEquals(
                 List.of(false, false),
@@ -95,7 +114,8 @@ class NameNormalizerTest {
                 List.of("petrovich", "btrwfytsh", "petrovits"),
                 List.of("nourbakhshi", "nwrbhsy", "nurbakhshi"),
                 List.of("belkacemi", "blqasmy"),
-                List.of("ivan", "ywwn", "ayfan"))) {
+                List.of("ivan", "ayfan"),
+                List.of("dawood", "daoud", "dawwd"))) {
             for (String spelling : spellings) {
                 assertEquals(
                         NameNormalizer.skeleton(spellings.get(0)),

@@ -37,6 +37,35 @@ class ScreeningScoringTest {
     }
 
     @Test
+    void aSharedSkeletonRaisesOneTokenOnly() {
+        String[] mahdiAhmadi = {"mhdy", "ahmdy"}; // مهدی احمدی romanised: both skeletons are "md", as Mohammed's
+        String[] mohammedRashid = {"mhmd", "rshyd"}; // محمد الرشيد
+        String[] listed = {"mohammed", "rashid"};
+        boolean[] transliterated = {true, true};
+        boolean[] latin = {false, false};
+
+        double stranger = ScreeningIndex.nameScore(
+                mahdiAhmadi,
+                ScreeningIndex.skeletons(mahdiAhmadi),
+                transliterated,
+                listed,
+                ScreeningIndex.skeletons(listed),
+                latin);
+        double same = ScreeningIndex.nameScore(
+                mohammedRashid,
+                ScreeningIndex.skeletons(mohammedRashid),
+                transliterated,
+                listed,
+                ScreeningIndex.skeletons(listed),
+                latin);
+
+        assertTrue(
+                stranger < CrossScriptScreeningTest.THRESHOLD - ScreeningIndex.DOB_MATCH,
+                "one of mhdy, ahmdy may be mohammed, not both: " + stranger);
+        assertTrue(same >= ScreeningIndex.SKELETON_MATCH, "the same name from Arabic: " + same);
+    }
+
+    @Test
     void aPartialListDateAgreesWithEveryDateItContains() {
         LocalDate date = LocalDate.of(1971, 3, 12);
 
