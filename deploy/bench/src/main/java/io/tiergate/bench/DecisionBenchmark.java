@@ -61,9 +61,10 @@ public final class DecisionBenchmark {
             case "probe" -> probe(options);
             case "propagation" -> propagationOnly(options);
             case "ladder" -> ladderOnly(options);
+            case "soak" -> Soak.soak(options);
             default ->
                 throw new IllegalArgumentException(
-                        "usage: prepare|seed|run|ladder|propagation|probe --option value ...");
+                        "usage: prepare|seed|run|ladder|propagation|probe|soak --option value ...");
         }
     }
 
@@ -139,7 +140,7 @@ public final class DecisionBenchmark {
                         : "service not pinned (shares every CPU with the load generator and the infrastructure)");
         report.add("the service's decision log, usage, policies and directives on tiergate.bench.* topics, "
                 + "not in the dev audit trail");
-        long idleRss = rssKb(pid);
+        long idleRss = idleRssKb(pid);
 
         try (LoadGenerator load = new LoadGenerator()) {
             System.out.println(
@@ -634,6 +635,25 @@ public final class DecisionBenchmark {
             }
         }
         return (double) allowed / sample;
+    }
+
+    /**
+     * The RSS once it has stopped falling (sampled every 15 s, at most 2 minutes): an idle JVM gives back the heap
+     * its start-up churned through only after its periodic collections (G1PeriodicGCInterval, set by the launcher).
+     */
+    static long idleRssKb(long pid) throws Exception {
+        settle(pid);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        long last = rssKb(pid);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(15_000);
+            long now = rssKb(pid);
+            if (now > last - last / 100) {
+                return Math.min(now, last);
+            }
+            last = now;
+        }
+        return last;
     }
 
     /** Waits (up to a minute) until the service is idle, so one phase's background work does not bleed into the next. */

@@ -57,6 +57,10 @@ final class Http {
         return send(request);
     }
 
+    static Reply get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
     static Reply send(String method, String url, String bearer, Object body) {
         HttpRequest.Builder request =
                 HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + bearer);
@@ -89,7 +93,11 @@ final class Http {
     }
 
     static String token(String keycloak, Map<String, String> fields) {
-        return postForm(keycloak + "/realms/tiergate/protocol/openid-connect/token", null, fields)
+        return token(keycloak, fields, "tiergate");
+    }
+
+    static String token(String keycloak, Map<String, String> fields, String realm) {
+        return postForm(keycloak + "/realms/" + realm + "/protocol/openid-connect/token", null, fields)
                 .expect(200)
                 .json()
                 .path("access_token")

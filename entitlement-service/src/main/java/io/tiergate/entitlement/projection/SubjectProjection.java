@@ -36,10 +36,26 @@ public class SubjectProjection {
     @Inject
     AfterCommit afterCommit;
 
+    /** Rows read per transaction at startup: the whole table in one persistence context needed twice its size. */
+    static final int LOAD_PAGE = 5_000;
+
     void load(@Observes StartupEvent ignored) {
-        List<SubjectProjectionRow> rows = QuarkusTransaction.requiringNew().call(() -> SubjectProjectionRow.listAll());
-        rows.forEach(row -> publish(row.toState()));
-        LOG.infof("projection loaded %d subjects", rows.size());
+        int loaded = 0;
+        String after = "";
+        while (true) {
+            String from = after;
+            List<SubjectProjectionRow> page = QuarkusTransaction.requiringNew()
+                    .call(() -> SubjectProjectionRow.<SubjectProjectionRow>find("subject > ?1 order by subject", from)
+                            .page(0, LOAD_PAGE)
+                            .list());
+            page.forEach(row -> publish(row.toState()));
+            loaded += page.size();
+            if (page.size() < LOAD_PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1).subject;
+        }
+        LOG.infof("projection loaded %d subjects", loaded);
     }
 
     public SubjectState get(String subject) {

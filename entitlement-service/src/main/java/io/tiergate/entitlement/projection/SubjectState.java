@@ -4,10 +4,13 @@ import io.tiergate.commons.tier.TierName;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * What the decision engine knows of one subject, immutable so that a decision reads one consistent
@@ -49,17 +52,43 @@ public record SubjectState(
             }
             position.append(source).append(':').append(subject).append(':').append(version);
         });
+        Map<String, String> grants = sharedValues(activeGrants);
         return new SubjectState(
                 subject,
-                identityStatus,
-                nationalities,
-                residenceCountry,
+                shared(identityStatus),
+                sharedSet(nationalities),
+                shared(residenceCountry),
                 verifiedAt,
-                activeGrants,
+                grants,
                 grantOrganizations,
-                appliedVersions,
-                Collections.unmodifiableSortedSet(byPrecedence(activeGrants.values())),
+                sharedKeys(appliedVersions),
+                TIER_SETS.computeIfAbsent(
+                        Set.copyOf(grants.values()), tiers -> Collections.unmodifiableSortedSet(byPrecedence(tiers))),
                 position.toString());
+    }
+
+    // Every subject is in memory (issue 17: idle RSS with 100,000 subjects). The few values many subjects share
+    // (statuses, countries, tier names, sources, the tier sets) are held once, not once per subject as read.
+    private static final Map<Set<String>, SortedSet<String>> TIER_SETS = new ConcurrentHashMap<>();
+
+    private static String shared(String value) {
+        return value == null ? null : value.intern();
+    }
+
+    private static Set<String> sharedSet(Set<String> values) {
+        return values.stream().map(String::intern).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static Map<String, String> sharedValues(Map<String, String> map) {
+        Map<String, String> copy = new HashMap<>(map.size() * 2);
+        map.forEach((key, value) -> copy.put(key, value.intern()));
+        return Map.copyOf(copy);
+    }
+
+    private static Map<String, Long> sharedKeys(Map<String, Long> map) {
+        Map<String, Long> copy = new HashMap<>(map.size() * 2);
+        map.forEach((key, value) -> copy.put(key.intern(), value));
+        return Map.copyOf(copy);
     }
 
     public boolean isVerified() {
