@@ -38,6 +38,9 @@ final class ChangeFlow {
 
     static final String DIRECTED_CAPABILITY = "faults-drill:directed";
 
+    /** The governance lane's share of the flow's changes, at most. */
+    static final int GOVERNANCE_PERCENT = 15;
+
     final int target;
     final String run;
     /** Every subject the flow onboarded. */
@@ -48,6 +51,7 @@ final class ChangeFlow {
     private final Map<String, LongAdder> made = new ConcurrentHashMap<>();
     private final Object gate = new Object();
     private int admitted;
+    private int governed;
     private int limit;
     private boolean limitIsFinal;
     private volatile Throwable failure;
@@ -98,8 +102,20 @@ final class ChangeFlow {
 
     /** Waits for room under the limit for {@code changes} more; false when the flow is over. */
     private boolean admit(int changes) {
+        return admit(changes, false);
+    }
+
+    /**
+     * Waits for room under the limit for {@code changes} more, and for a governance change also for the lane's
+     * share to allow it (directives and publications are quick; left alone they would be most of the flow); false
+     * when the flow is over.
+     */
+    private boolean admit(int changes, boolean governance) {
         synchronized (gate) {
-            while (failure == null && admitted >= limit && !limitIsFinal) {
+            while (failure == null
+                    && !(limitIsFinal && admitted >= limit)
+                    && (admitted >= limit
+                            || governance && (governed + changes) * 100 > (admitted + changes) * GOVERNANCE_PERCENT)) {
                 try {
                     gate.wait();
                 } catch (InterruptedException e) {
@@ -111,6 +127,10 @@ final class ChangeFlow {
                 return false;
             }
             admitted += changes;
+            if (governance) {
+                governed += changes;
+            }
+            gate.notifyAll();
             return true;
         }
     }
@@ -245,12 +265,12 @@ final class ChangeFlow {
         JsonNode capabilities = policyInForce().path("document").path("capabilities");
         for (int round = 0; ; round++) {
             if (round % 2 == 0) {
-                if (!admit(3)) {
+                if (!admit(3, true)) {
                     return;
                 }
                 directiveLifecycle(round);
             } else {
-                if (!admit(1)) {
+                if (!admit(1, true)) {
                     return;
                 }
                 publishPolicy(round, capabilities);
