@@ -83,6 +83,15 @@ final class ChangeFlow {
         }
     }
 
+    /** Ends the flow where it is: each lane stops at its next change. */
+    void end() {
+        synchronized (gate) {
+            limit = admitted;
+            limitIsFinal = true;
+            gate.notifyAll();
+        }
+    }
+
     int admitted() {
         synchronized (gate) {
             return admitted;

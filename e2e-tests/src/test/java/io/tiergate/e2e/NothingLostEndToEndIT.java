@@ -91,15 +91,18 @@ class NothingLostEndToEndIT {
     static void leaveTheEnvironmentRunning() {
         try {
             PlatformProcesses.infrastructure("kafka", "start");
-            PlatformProcesses.infrastructure("postgres", "start");
         } finally {
-            PlatformProcesses.stop(SECOND);
-            PlatformProcesses.stop(IDENTITY);
-            PlatformProcesses.start(IDENTITY);
-            for (String service : down) {
-                if (!service.equals(SECOND) && !service.equals(IDENTITY)) {
-                    PlatformProcesses.stop(service);
-                    PlatformProcesses.start(service);
+            try {
+                PlatformProcesses.infrastructure("postgres", "start");
+            } finally {
+                PlatformProcesses.stop(SECOND);
+                PlatformProcesses.stop(IDENTITY);
+                PlatformProcesses.start(IDENTITY);
+                for (String service : down) {
+                    if (!service.equals(SECOND) && !service.equals(IDENTITY)) {
+                        PlatformProcesses.stop(service);
+                        PlatformProcesses.start(service);
+                    }
                 }
             }
         }
@@ -137,31 +140,35 @@ class NothingLostEndToEndIT {
         long started = System.nanoTime();
         CompletableFuture<Void> lanes = flow.start(CUSTOMER_LANES);
         List<Fault> faults = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            int point = pointOf(i, names.size());
-            await(names.get(i) + " at change " + point)
-                    .atMost(Duration.ofMinutes(15))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> flow.failure() != null || flow.admitted() >= point);
-            if (flow.failure() != null) {
-                break;
+        try {
+            for (int i = 0; i < names.size(); i++) {
+                int point = pointOf(i, names.size());
+                await(names.get(i) + " at change " + point)
+                        .atMost(Duration.ofMinutes(15))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> flow.failure() != null || flow.admitted() >= point);
+                if (flow.failure() != null) {
+                    break;
+                }
+                int at = flow.admitted();
+                long struck = System.nanoTime();
+                schedule.get(names.get(i)).strike();
+                Instant back = Instant.now();
+                Duration away = Duration.ofNanos(System.nanoTime() - struck);
+                // the flow runs on through the outage and the healing, up to the next fault's point
+                flow.admitUpTo(i + 1 < names.size() ? pointOf(i + 1, names.size()) + SLACK : CHANGES, false);
+                await(names.get(i) + " healed: every event written before it ended is in the audit trail")
+                        .atMost(Duration.ofMinutes(5))
+                        .pollInterval(Duration.ofMillis(250))
+                        .ignoreExceptions()
+                        .until(() -> backlog.unaudited(back) == 0);
+                faults.add(new Fault(names.get(i), at, away, Duration.ofNanos(System.nanoTime() - struck)));
             }
-            int at = flow.admitted();
-            long struck = System.nanoTime();
-            schedule.get(names.get(i)).strike();
-            Instant back = Instant.now();
-            Duration away = Duration.ofNanos(System.nanoTime() - struck);
-            // the flow runs on through the outage and the healing, up to the next fault's point
-            flow.admitUpTo(i + 1 < names.size() ? pointOf(i + 1, names.size()) + SLACK : CHANGES, false);
-            await(names.get(i) + " healed: every event written before it ended is in the audit trail")
-                    .atMost(Duration.ofMinutes(5))
-                    .pollInterval(Duration.ofMillis(250))
-                    .ignoreExceptions()
-                    .until(() -> backlog.unaudited(back) == 0);
-            faults.add(new Fault(names.get(i), at, away, Duration.ofNanos(System.nanoTime() - struck)));
+            flow.admitUpTo(CHANGES, true);
+            lanes.get(Client.PATIENCE.toMinutes() * 2, TimeUnit.MINUTES);
+        } finally {
+            flow.end(); // a failed schedule ends the flow too, so that no lane outlives the test
         }
-        flow.admitUpTo(CHANGES, true);
-        lanes.get(Client.PATIENCE.toMinutes() * 2, TimeUnit.MINUTES);
         double flowSeconds = (System.nanoTime() - started) / 1e9;
         assertEquals(names.size(), faults.size(), "every fault struck mid-flow");
 
