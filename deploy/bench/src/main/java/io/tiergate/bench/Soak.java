@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,8 +30,8 @@ final class Soak {
     private final Map<String, Long> pids;
     /** Subjects the decisions ask about: verified customers of this run. */
     private final List<String> subjects = new CopyOnWriteArrayList<>();
-    /** ENTERPRISE grants made by this run and not yet revoked, by subject. */
-    private final Map<String, String> grants = new ConcurrentHashMap<>();
+    /** Subjects whose PUBLIC grant an officer revoked, to be granted again. */
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
     private final AtomicLong changes = new AtomicLong();
     private final AtomicLong changeErrors = new AtomicLong();
@@ -98,6 +99,8 @@ final class Soak {
                         changes.get(),
                         changeErrors.get(),
                         subjects.size()));
+                String changeError = lastChangeError;
+                lastChangeError = "";
                 for (int s = 0; s < names.size(); s++) {
                     rss[minute][s] = DecisionBenchmark.rssKb(pids.get(names.get(s))) / 1024;
                     line.append(String.format(" %6d", rss[minute][s]));
@@ -108,7 +111,7 @@ final class Soak {
                     worstBacklog = Math.max(worstBacklog, backlog);
                     line.append(String.format(" %5s", backlog < 0 ? "-" : Long.toString(backlog)));
                 }
-                System.out.println(line);
+                System.out.println(line + (changeError.isEmpty() ? "" : "  last change error: " + changeError));
             }
         } finally {
             background.interrupt();
@@ -116,13 +119,8 @@ final class Soak {
         System.out.println();
         System.out.println(summary(names, rss));
         System.out.printf(
-                "errors: %d of %d decisions, %d of %d background changes%s; outbox backlog at most %d rows%n",
-                decisionErrors,
-                decisions,
-                changeErrors.get(),
-                changes.get(),
-                changeErrors.get() > 0 ? " (last: " + lastChangeError + ")" : "",
-                worstBacklog);
+                "errors: %d of %d decisions, %d of %d background changes; outbox backlog at most %d rows%n",
+                decisionErrors, decisions, changeErrors.get(), changes.get(), worstBacklog);
         System.out.println(
                 decisionErrors == 0 && changeErrors.get() == 0 ? "goal of 0 errors: met" : "goal of 0 errors: NOT met");
     }
@@ -275,37 +273,48 @@ final class Soak {
         });
     }
 
+    /** An officer grants PUBLIC again to a subject whose grant was revoked (a verified customer holds one). */
     private void grant() {
-        String subject = subjects.get(ThreadLocalRandom.current().nextInt(subjects.size()));
-        if (grants.containsKey(subject)) {
-            return;
-        }
-        change("grant", () -> {
-            Http.Reply granted = Http.send(
-                            "POST",
-                            services.get("tier-service") + "/v1/grants",
-                            userToken("olivia"),
-                            Map.of("subject", subject, "tier", "ENTERPRISE", "justification", "soak: partner"))
-                    .expect(200, 201);
-            grants.put(subject, granted.json().path("id").asText());
-        });
-    }
-
-    private void revoke() {
-        var next = grants.entrySet().stream().findAny();
+        var next = revoked.stream().findAny();
         if (next.isEmpty()) {
             return;
         }
-        grants.remove(next.get().getKey());
+        revoked.remove(next.get());
         change(
-                "revocation",
+                "grant",
                 () -> Http.send(
                                 "POST",
-                                services.get("tier-service") + "/v1/grants/"
-                                        + next.get().getValue() + "/revocation",
-                                userToken("oscar"),
-                                Map.of("reason", "soak: access review"))
-                        .expect(200));
+                                services.get("tier-service") + "/v1/grants",
+                                userToken("olivia"),
+                                Map.of("subject", next.get(), "tier", "PUBLIC", "justification", "soak: access review"))
+                        .expect(200, 201));
+    }
+
+    /** An officer revokes a customer's active grant, found as an officer would, by the subject. */
+    private void revoke() {
+        String subject = subjects.get(ThreadLocalRandom.current().nextInt(subjects.size()));
+        if (revoked.contains(subject)) {
+            return;
+        }
+        change("revocation", () -> {
+            String officer = userToken("oscar");
+            for (var grant : Http.send(
+                            "GET", services.get("tier-service") + "/v1/grants?subject=" + subject, officer, null)
+                    .expect(200)
+                    .json()) {
+                if ("ACTIVE".equals(grant.path("status").asText())) {
+                    Http.send(
+                                    "POST",
+                                    services.get("tier-service") + "/v1/grants/"
+                                            + grant.path("id").asText() + "/revocation",
+                                    officer,
+                                    Map.of("reason", "soak: access review"))
+                            .expect(200);
+                    revoked.add(subject);
+                    return;
+                }
+            }
+        });
     }
 
     private void change(String what, Runnable change) {
@@ -314,7 +323,8 @@ final class Soak {
             change.run();
         } catch (RuntimeException e) {
             changeErrors.incrementAndGet();
-            lastChangeError = what + ": " + e.getMessage();
+            String message = what + ": " + e.getMessage();
+            lastChangeError = message.length() > 160 ? message.substring(0, 160) + "..." : message;
         }
     }
 
