@@ -514,17 +514,7 @@ public final class DecisionBenchmark {
 
     /** A policy of 50 capabilities over 5 models, with the constraint kinds real policies carry. */
     static String publishPolicy(String keycloak, URI entitlement) {
-        String admin = Http.token(
-                keycloak,
-                Map.of(
-                        "grant_type",
-                        "password",
-                        "client_id",
-                        "tiergate-web",
-                        "username",
-                        "paula",
-                        "password",
-                        "paula"));
+        String admin = Http.userToken(keycloak, "paula");
         Map<String, Object> capabilities = new LinkedHashMap<>();
         for (int i = 0; i < CAPABILITIES; i++) {
             Map<String, Object> entitlementRow = new LinkedHashMap<>();

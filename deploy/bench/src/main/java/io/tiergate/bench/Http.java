@@ -92,6 +92,29 @@ final class Http {
         }
     }
 
+    /** A demo user's token (the realm's demo users have their name as password), through the web client. */
+    static String userToken(String keycloak, String username) {
+        return token(
+                keycloak,
+                Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "tiergate-web",
+                        "username",
+                        username,
+                        "password",
+                        username));
+    }
+
+    /** A token of Keycloak's own administrator, for its Admin API. */
+    static String adminToken(String keycloak, String user, String password) {
+        return token(
+                keycloak,
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", user, "password", password),
+                "master");
+    }
+
     static String token(String keycloak, Map<String, String> fields) {
         return token(keycloak, fields, "tiergate");
     }

@@ -25,22 +25,7 @@ final class KeycloakAuthorization {
 
     KeycloakAuthorization(String keycloak, String adminUser, String adminPassword) {
         this.keycloak = keycloak;
-        this.admin = Http.postForm(
-                        keycloak + "/realms/master/protocol/openid-connect/token",
-                        null,
-                        Map.of(
-                                "grant_type",
-                                "password",
-                                "client_id",
-                                "admin-cli",
-                                "username",
-                                adminUser,
-                                "password",
-                                adminPassword))
-                .expect(200)
-                .json()
-                .path("access_token")
-                .asText();
+        this.admin = Http.adminToken(keycloak, adminUser, adminPassword);
     }
 
     /** (Re)creates the resource server with {@code capabilities} resources; returns the permission names. */

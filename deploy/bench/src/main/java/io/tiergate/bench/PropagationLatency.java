@@ -131,9 +131,7 @@ final class PropagationLatency implements AutoCloseable {
     }
 
     private String officer(String name) {
-        return Http.token(
-                keycloak,
-                Map.of("grant_type", "password", "client_id", "tiergate-web", "username", name, "password", name));
+        return Http.userToken(keycloak, name);
     }
 
     /** Sends the record and waits for the broker's acknowledgement; returns the time it was sent, in µs. */
