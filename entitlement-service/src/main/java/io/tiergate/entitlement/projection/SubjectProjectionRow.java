@@ -50,14 +50,15 @@ public class SubjectProjectionRow extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     SubjectState toState() {
+        // SubjectState.of copies the nationalities, grants and versions itself, sharing their strings
         return SubjectState.of(
                 subject,
                 identityStatus,
-                Set.copyOf(nationalities),
+                nationalities,
                 residenceCountry,
                 verifiedAt,
-                Map.copyOf(activeGrants),
+                activeGrants,
                 Map.copyOf(grantOrganizations),
-                Map.copyOf(appliedVersions));
+                appliedVersions);
     }
 }
